@@ -1,0 +1,3 @@
+export declare const root: string;
+export declare function isBuildStale(): boolean;
+export declare function buildIfStale(pnpm?: string[]): number;

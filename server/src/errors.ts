@@ -1,0 +1,52 @@
+/**
+ * Domain errors with two messages: `message` for the log, `userMessage` (an i18n key) for the
+ * user. One table maps codes to tRPC codes (see trpc.ts). Services throw these, never TRPCError.
+ */
+export const APP_ERROR_CODES = {
+  NOT_FOUND: 'NOT_FOUND',
+  FORBIDDEN: 'FORBIDDEN',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  CONFLICT: 'CONFLICT',
+  BAD_REQUEST: 'BAD_REQUEST',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+} as const;
+export type AppErrorCode = keyof typeof APP_ERROR_CODES;
+
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly code: AppErrorCode;
+  readonly userMessage: string;
+  readonly field: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(
+    code: AppErrorCode,
+    opts: { userMessage: string; message?: string; field?: string; retryAfterSeconds?: number },
+  ) {
+    super(opts.message ?? opts.userMessage);
+    this.code = code;
+    this.userMessage = opts.userMessage;
+    this.field = opts.field;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
+  }
+}
+
+export const notFound = (what: string) =>
+  new AppError('NOT_FOUND', { userMessage: 'errors.notFound', message: `${what} not found` });
+export const forbidden = (message = 'forbidden') =>
+  new AppError('FORBIDDEN', { userMessage: 'errors.forbidden', message });
+
+/** Postgres unique violation, on both drivers. */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  const seen = new Set<unknown>();
+  let e: unknown = err;
+  while (e && typeof e === 'object' && !seen.has(e)) {
+    seen.add(e);
+    const o = e as { code?: string; constraint_name?: string; constraint?: string; cause?: unknown };
+    if (o.code === '23505') {
+      return !constraint || o.constraint_name === constraint || o.constraint === constraint;
+    }
+    e = o.cause;
+  }
+  return false;
+}

@@ -1,0 +1,56 @@
+import type { Server } from 'node:http';
+import type { Config } from './config';
+import { type Database, openDatabase } from './db';
+import { type AppState, createApp } from './http/app';
+import { createLogger, type Logger } from './logger';
+import { createServices } from './services/deps';
+import type { AppDeps } from './trpc';
+
+export interface RunningServer {
+  url: string;
+  deps: AppDeps;
+  /** Stop accepting, finish in-flight requests, close the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  config: Config,
+  opts: { logger?: Logger; database?: Database } = {},
+): Promise<RunningServer> {
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const database = opts.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
+  const deps: AppDeps = { config, database, logger, services: createServices(config, logger), now: () => new Date() };
+  const state: AppState = { shuttingDown: false };
+  const { app, dist } = createApp(deps, state);
+  if (!dist) logger.warn('web/dist not found: serving the API only (run `pnpm build`, or use `pnpm dev`)');
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
+    s.once('error', reject);
+  });
+  server.keepAliveTimeout = 5_000;
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.info({ url, database: database.kind, publicUrl: config.publicUrl }, 'Masar is listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    deps,
+    close() {
+      closing ??= (async () => {
+        state.shuttingDown = true;
+        await new Promise<void>((resolve) => {
+          const force = setTimeout(() => server.closeAllConnections(), 10_000);
+          force.unref();
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await database.close();
+        logger.info('Masar stopped');
+      })();
+      return closing;
+    },
+  };
+}

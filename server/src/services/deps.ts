@@ -1,0 +1,18 @@
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { type EmailSender, OutboxEmailSender, SmtpEmailSender } from './email';
+import { AuthLimiter } from './limiter';
+
+export interface Services {
+  email: EmailSender;
+  authLimiter: AuthLimiter;
+}
+
+export function createServices(config: Config, logger: Logger): Services {
+  return {
+    email: config.smtpUrl
+      ? new SmtpEmailSender(config.smtpUrl, config.emailFrom, logger)
+      : new OutboxEmailSender(logger),
+    authLimiter: new AuthLimiter(config.authRateLimit),
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * The one place that builds tRPC (create-t3-app's `trpc.ts`): context type, error formatting,
+ * the AppError → tRPC code table, and the three procedure kinds. Every procedure carries access
+ * metadata so the access-matrix test can enumerate them all.
+ */
+import { memberships, organizations } from '@masar/drizzle';
+import { can, orgRef, type Permission, type Role } from '@masar/shared';
+import { initTRPC, TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
+import superjson from 'superjson';
+import { ZodError, z } from 'zod';
+import type { Config } from './config';
+import type { Database, Db } from './db';
+import { applyRlsScope } from './db/tenant';
+import { AppError, type AppErrorCode, forbidden, notFound } from './errors';
+import type { Logger } from './logger';
+import type { Services } from './services/deps';
+import type { AuthState } from './services/sessions';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  services: Services;
+  /** The clock; tests may fix it. */
+  now: () => Date;
+}
+
+export interface HttpMeta {
+  requestId: string;
+  ip: string;
+  userAgent: string | null;
+  setSessionCookie(token: string, expiresAt: Date): void;
+  clearSessionCookie(): void;
+}
+
+export interface Context {
+  deps: AppDeps;
+  http: HttpMeta;
+  auth: AuthState | null;
+}
+
+export interface TenantCtx {
+  orgId: string;
+  userId: string;
+  role: Role;
+  org: typeof organizations.$inferSelect;
+}
+
+export type Access = 'public' | 'authenticated' | { permission: Permission };
+export interface ProcedureMeta {
+  access: Access;
+}
+
+const CODE_MAP: Record<AppErrorCode, TRPCError['code']> = {
+  NOT_FOUND: 'NOT_FOUND',
+  FORBIDDEN: 'FORBIDDEN',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  CONFLICT: 'CONFLICT',
+  BAD_REQUEST: 'BAD_REQUEST',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+};
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const zodError = cause instanceof ZodError ? z.flattenError(cause) : null;
+      const app = cause instanceof AppError ? cause : null;
+      let message = shape.message;
+      if (zodError) message = 'errors.validation';
+      else if (app) message = app.userMessage;
+      else if (error.code === 'INTERNAL_SERVER_ERROR') message = 'errors.internal';
+      return {
+        ...shape,
+        message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          zodError,
+          field: app?.field ?? null,
+          retryAfterSeconds: app?.retryAfterSeconds ?? null,
+        },
+      };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** Maps domain errors to tRPC codes and logs the unexpected ones (once, with the request id). */
+const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof AppError) {
+    return { ...result, error: new TRPCError({ code: CODE_MAP[cause.code], message: cause.message, cause }) };
+  }
+  if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+    ctx.deps.logger.error(
+      { err: cause ?? result.error, path, type, requestId: ctx.http.requestId },
+      'procedure failed',
+    );
+  }
+  return result;
+});
+
+const base = t.procedure.use(errorMapping);
+
+export const publicProcedure = base.meta({ access: 'public' });
+
+export const protectedProcedure = base.meta({ access: 'authenticated' }).use(({ ctx, next }) => {
+  if (!ctx.auth) {
+    throw new AppError('UNAUTHORIZED', { userMessage: 'errors.unauthorized', message: 'not signed in' });
+  }
+  return next({ ctx: { ...ctx, auth: ctx.auth } });
+});
+
+const ROLLBACK = Symbol('rollback');
+
+/**
+ * A procedure inside one organisation, named by `orgSlug` in the input. It opens the request's
+ * transaction, sets the row-level-security scope, resolves the caller's membership (not a
+ * member → NOT_FOUND, so an org's existence never leaks), checks `permission` (→ FORBIDDEN) and
+ * hands the resolver `ctx.db` (the transaction) and `ctx.tenant`. An error rolls everything back.
+ */
+export function orgProcedure(permission: Permission) {
+  return protectedProcedure
+    .meta({ access: { permission } })
+    .input(orgRef)
+    .use(async ({ ctx, input, next }) => {
+      const { database } = ctx.deps;
+      let result: Awaited<ReturnType<typeof next>> | undefined;
+      try {
+        await database.db.transaction(async (raw) => {
+          const tx = raw as unknown as Db;
+          const [org] = await tx.select().from(organizations).where(eq(organizations.slug, input.orgSlug)).limit(1);
+          if (!org) throw notFound('organisation');
+          await applyRlsScope(tx, database, { orgId: org.id, userId: ctx.auth.user.id });
+          const [m] = await tx
+            .select({ role: memberships.role })
+            .from(memberships)
+            .where(and(eq(memberships.orgId, org.id), eq(memberships.userId, ctx.auth.user.id)))
+            .limit(1);
+          if (!m) throw notFound('organisation');
+          if (!can(m.role, permission)) throw forbidden(`${m.role} lacks ${permission}`);
+          const tenant: TenantCtx = { orgId: org.id, userId: ctx.auth.user.id, role: m.role, org };
+          result = await next({ ctx: { ...ctx, db: tx, tenant } });
+          if (!result.ok) throw ROLLBACK;
+        });
+      } catch (err) {
+        if (err !== ROLLBACK) throw err;
+      }
+      return result as NonNullable<typeof result>;
+    });
+}

@@ -1,0 +1,3 @@
+export * from './access';
+export * from './meta';
+export * from './schemas';

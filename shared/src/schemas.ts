@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { ORG_KINDS, ROLES } from './access';
+
+/** Error message keys are i18n keys (see web/src/i18n); the web app translates them. */
+export const zEmail = z
+  .string()
+  .trim()
+  .min(1, { message: 'errors.email.required' })
+  .max(254, { message: 'errors.email.tooLong' })
+  .pipe(z.email({ message: 'errors.email.invalid' }));
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+export const zPassword = z
+  .string()
+  .min(PASSWORD_MIN, { message: 'errors.password.tooShort' })
+  .max(PASSWORD_MAX, { message: 'errors.password.tooLong' });
+
+export const zPersonName = z
+  .string()
+  .trim()
+  .min(1, { message: 'errors.name.required' })
+  .max(100, { message: 'errors.name.tooLong' });
+
+export const zSlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, { message: 'errors.slug.tooShort' })
+  .max(40, { message: 'errors.slug.tooLong' })
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, { message: 'errors.slug.format' });
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const zTimeZone = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine(isValidTimeZone, { message: 'errors.timeZone.invalid' });
+
+export const zRole = z.enum(ROLES, { message: 'errors.role.invalid' });
+export const zOrgKind = z.enum(ORG_KINDS, { message: 'errors.orgKind.invalid' });
+
+export const signUpInput = z.object({
+  name: zPersonName,
+  email: zEmail,
+  password: zPassword,
+});
+export type SignUpInput = z.infer<typeof signUpInput>;
+
+export const logInInput = z.object({
+  email: zEmail,
+  password: z.string().min(1, { message: 'errors.password.required' }).max(PASSWORD_MAX),
+});
+export type LogInInput = z.infer<typeof logInInput>;
+
+export const changePasswordInput = z.object({
+  currentPassword: z.string().min(1, { message: 'errors.password.required' }).max(PASSWORD_MAX),
+  newPassword: zPassword,
+});
+
+export const createOrgInput = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(2, { message: 'errors.orgName.tooShort' })
+    .max(100, { message: 'errors.orgName.tooLong' }),
+  slug: zSlug,
+  kind: zOrgKind,
+  timeZone: zTimeZone.default('Africa/Cairo'),
+});
+export type CreateOrgInput = z.infer<typeof createOrgInput>;
+
+export const orgRef = z.object({ orgSlug: zSlug });
+
+export const zPage = z.object({
+  limit: z.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(200).nullish(),
+});
+
+/** Turn a display name into a URL slug suggestion. */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+}

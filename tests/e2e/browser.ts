@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { onTestFailed } from 'vitest';
+import { ROOT } from '../helpers/server-process';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = path.join(ROOT, 'tests/e2e/artifacts');
+
+export async function launchBrowser(): Promise<Browser> {
+  // playwright's launch() gives every browser a fresh temporary profile (--user-data-dir) itself.
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A fresh context and page; when the current test fails, a screenshot lands in tests/e2e/artifacts. */
+export async function newPage(
+  browser: Browser,
+  baseURL: string,
+  locale = 'en-US',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, locale, viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  onTestFailed(async ({ task }) => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const name = task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+    await page.screenshot({ path: path.join(ARTIFACTS, `FAILED-${name}.png`), fullPage: true }).catch(() => {});
+  });
+  return { context, page };
+}
+
+/** Keep a screenshot as a test artifact (for people to look at). */
+export async function keepScreenshot(page: Page, name: string) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { type AppDeps, type Context, createCaller, type Database, loadConfig } from '@masar/server';
+import { createLogger } from '../../server/src/logger';
+import { createServices } from '../../server/src/services/deps';
+import { validateSessionToken } from '../../server/src/services/sessions';
+
+export function testDeps(database: Database, env: Record<string, string> = {}): AppDeps {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://masar.test', ...env });
+  const logger = createLogger(config.logLevel);
+  return { config, database, logger, services: createServices(config, logger), now: () => new Date() };
+}
+
+/** A tRPC caller as the web app would be: cookies set by procedures land in `jar`. */
+export interface TestClient {
+  caller: ReturnType<typeof createCaller>;
+  jar: { token: string | null };
+  ip: string;
+}
+
+export async function client(deps: AppDeps, opts: { token?: string | null; ip?: string } = {}): Promise<TestClient> {
+  const jar = { token: opts.token ?? null };
+  const ip = opts.ip ?? `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+  const caller = createCaller(async (): Promise<Context> => {
+    const found = jar.token
+      ? await validateSessionToken(deps.database.db, jar.token, { days: deps.config.sessionDays, now: deps.now() })
+      : null;
+    return {
+      deps,
+      auth: found ? { user: found.user, session: found.session } : null,
+      http: {
+        requestId: randomUUID(),
+        ip,
+        userAgent: 'vitest',
+        setSessionCookie(token) {
+          jar.token = token;
+        },
+        clearSessionCookie() {
+          jar.token = null;
+        },
+      },
+    };
+  });
+  return { caller, jar, ip };
+}

@@ -1,0 +1,21 @@
+import { Languages } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { setLocale } from '../i18n';
+import { Button } from './ui/button';
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const next = i18n.language === 'ar' ? 'en' : 'ar';
+  return (
+    <Button
+      variant="ghost"
+      size="sm"
+      onClick={() => setLocale(next)}
+      aria-label={t('common.language')}
+      data-testid="language-switch"
+    >
+      <Languages className="size-4" aria-hidden />
+      <span lang={next}>{next === 'ar' ? t('common.arabic') : t('common.english')}</span>
+    </Button>
+  );
+}

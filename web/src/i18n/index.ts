@@ -1,0 +1,56 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import ar from './ar.json';
+import en from './en.json';
+
+export const SUPPORTED_LOCALES = ['en', 'ar'] as const;
+export type AppLocale = (typeof SUPPORTED_LOCALES)[number];
+const STORAGE_KEY = 'masar.locale';
+
+export function directionOf(locale: string): 'rtl' | 'ltr' {
+  return locale.startsWith('ar') ? 'rtl' : 'ltr';
+}
+
+function initialLocale(): AppLocale {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'en' || saved === 'ar') return saved;
+  } catch {
+    // storage may be unavailable (privacy mode)
+  }
+  const nav = typeof navigator !== 'undefined' ? navigator.language : 'en';
+  return nav.toLowerCase().startsWith('ar') ? 'ar' : 'en';
+}
+
+function applyDocumentLocale(locale: string) {
+  document.documentElement.lang = locale;
+  document.documentElement.dir = directionOf(locale);
+}
+
+export function setLocale(locale: AppLocale) {
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // ignore
+  }
+  void i18n.changeLanguage(locale);
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, ar: { translation: ar } },
+  lng: initialLocale(),
+  fallbackLng: 'en',
+  supportedLngs: SUPPORTED_LOCALES,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+applyDocumentLocale(i18n.language);
+i18n.on('languageChanged', applyDocumentLocale);
+
+/** Translate a server message key (e.g. `errors.slug.taken`), falling back to a generic message. */
+export function translateServerMessage(key: string | undefined | null): string {
+  if (key && i18n.exists(key)) return i18n.t(key);
+  return i18n.t('errors.generic');
+}
+
+export default i18n;
