@@ -136,7 +136,8 @@ export function orgProcedure(permission: Permission) {
     .input(orgRef)
     .use(async ({ ctx, input, next }) => {
       const { database } = ctx.deps;
-      let result: Awaited<ReturnType<typeof next>> | undefined;
+      const run = (db: Db, tenant: TenantCtx) => next({ ctx: { ...ctx, db, tenant } });
+      let result: Awaited<ReturnType<typeof run>> | undefined;
       try {
         await database.db.transaction(async (raw) => {
           const tx = raw as unknown as Db;
@@ -151,7 +152,7 @@ export function orgProcedure(permission: Permission) {
           if (!m) throw notFound('organisation');
           if (!can(m.role, permission)) throw forbidden(`${m.role} lacks ${permission}`);
           const tenant: TenantCtx = { orgId: org.id, userId: ctx.auth.user.id, role: m.role, org };
-          result = await next({ ctx: { ...ctx, db: tx, tenant } });
+          result = await run(tx, tenant);
           if (!result.ok) throw ROLLBACK;
         });
       } catch (err) {

@@ -81,11 +81,6 @@ export type CreateOrgInput = z.infer<typeof createOrgInput>;
 
 export const orgRef = z.object({ orgSlug: zSlug });
 
-export const zPage = z.object({
-  limit: z.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(200).nullish(),
-});
-
 /** Turn a display name into a URL slug suggestion. */
 export function slugify(name: string): string {
   return name
@@ -96,3 +91,32 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 40);
 }
+
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+
+export const updateProfileInput = z.object({
+  name: zPersonName.optional(),
+  locale: z.enum(['en', 'ar'], { message: 'errors.locale.invalid' }).nullable().optional(),
+});
+
+export const updateOrgInput = z.object({
+  name: createOrgInput.shape.name.optional(),
+  timeZone: zTimeZone.optional(),
+  defaultLocale: z.enum(['en', 'ar'], { message: 'errors.locale.invalid' }).optional(),
+});
+
+/** Offset pagination for tables: page numbers from 1, page size capped at 100. */
+export const zOffsetPage = z.object({
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
+export type OffsetPage = z.infer<typeof zOffsetPage>;
+
+export const inviteInput = z.object({
+  email: zEmail,
+  role: zRole,
+});
+export type InviteInput = z.infer<typeof inviteInput>;
+
+export const zId = z.uuid({ message: 'errors.id.invalid' });
+export const zInviteToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { message: 'errors.invitation.invalidLink' });

@@ -1,0 +1,21 @@
+import { createOrgInput, updateOrgInput, zOffsetPage } from '@masar/shared';
+import { listAudit } from '../services/audit';
+import { leaveOrg } from '../services/members';
+import { createOrg, describeOrg, listMyOrgs, updateOrg } from '../services/orgs';
+import { orgProcedure, protectedProcedure, router } from '../trpc';
+
+export const orgRouter = router({
+  create: protectedProcedure.input(createOrgInput).mutation(async ({ ctx, input }) => {
+    const org = await createOrg(ctx.deps.database, ctx.auth.user.id, input);
+    return { id: org.id, slug: org.slug, name: org.name, kind: org.kind };
+  }),
+  mine: protectedProcedure.query(({ ctx }) => listMyOrgs(ctx.deps.database, ctx.auth.user.id)),
+  get: orgProcedure('org.read').query(({ ctx }) => describeOrg(ctx.tenant)),
+  update: orgProcedure('org.update')
+    .input(updateOrgInput)
+    .mutation(({ ctx, input }) => updateOrg(ctx.db, ctx.tenant, input)),
+  leave: orgProcedure('org.read').mutation(({ ctx }) => leaveOrg(ctx.db, ctx.tenant)),
+  audit: orgProcedure('audit.read')
+    .input(zOffsetPage)
+    .query(({ ctx, input }) => listAudit(ctx.db, ctx.tenant, input)),
+});

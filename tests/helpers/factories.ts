@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import type { AppDeps } from '@masar/server';
+import type { OrgKind, Role } from '@masar/shared';
+import { client, type TestClient } from './app';
+
+export const PASSWORD = 'correct-horse-battery-staple';
+
+export function uniqueEmail(prefix = 'user') {
+  return `${prefix}-${randomBytes(4).toString('hex')}@example.test`;
+}
+
+export interface TestUser extends TestClient {
+  user: { id: string; email: string; name: string };
+}
+
+/** Signs up through the real procedure; the returned client carries the session. */
+export async function createUser(
+  deps: AppDeps,
+  opts: { name?: string; email?: string; password?: string } = {},
+): Promise<TestUser> {
+  const c = await client(deps);
+  const user = await c.caller.auth.signUp({
+    name: opts.name ?? 'Test User',
+    email: opts.email ?? uniqueEmail(),
+    password: opts.password ?? PASSWORD,
+  });
+  return { ...c, user };
+}
+
+export async function createOrg(owner: TestUser, opts: { name?: string; slug?: string; kind?: OrgKind } = {}) {
+  const slug = opts.slug ?? `org-${randomBytes(4).toString('hex')}`;
+  return owner.caller.org.create({
+    name: opts.name ?? `Org ${slug}`,
+    slug,
+    kind: opts.kind ?? 'bootcamp',
+    timeZone: 'Africa/Cairo',
+  });
+}
+
+/** Invites a new user with `role` and accepts through the real procedures. */
+export async function addMember(
+  deps: AppDeps,
+  admin: TestUser,
+  orgSlug: string,
+  role: Role,
+  name?: string,
+): Promise<TestUser> {
+  const email = uniqueEmail(role);
+  const inv = await admin.caller.invitations.create({ orgSlug, email, role });
+  const member = await createUser(deps, { email, name: name ?? `${role} ${email.slice(0, 12)}` });
+  await member.caller.invitations.accept({ token: tokenOf(inv.link) });
+  return member;
+}
+
+export function tokenOf(link: string): string {
+  return link.split('/invite/')[1]!;
+}
+
+/** An org with one member of every role. */
+export async function orgWithEveryRole(deps: AppDeps) {
+  const owner = await createUser(deps, { name: 'Owner' });
+  const org = await createOrg(owner);
+  const members: Record<Role, TestUser> = {
+    owner,
+    admin: await addMember(deps, owner, org.slug, 'admin'),
+    mentor: await addMember(deps, owner, org.slug, 'mentor'),
+    learner: await addMember(deps, owner, org.slug, 'learner'),
+    viewer: await addMember(deps, owner, org.slug, 'viewer'),
+  };
+  return { org, members };
+}

@@ -1,0 +1,222 @@
+import { sessions } from '@masar/drizzle';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, testDeps } from '../helpers/app';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { expectTrpcError } from '../helpers/errors';
+import { createUser, PASSWORD, uniqueEmail } from '../helpers/factories';
+
+let database: TestDatabase;
+let deps: ReturnType<typeof testDeps>;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  deps = testDeps(database, { AUTH_RATE_LIMIT: '5' });
+});
+afterAll(async () => {
+  await database?.destroy();
+});
+
+describe('sign up and log in', () => {
+  it('signs up, sets a session cookie, and knows who you are', async () => {
+    const c = await client(deps);
+    const user = await c.caller.auth.signUp({ name: 'Mona Adel', email: uniqueEmail('mona'), password: PASSWORD });
+    expect(c.jar.token).toMatch(/^[\w-]+\.[\w-]+$/);
+    expect(await c.caller.auth.me()).toMatchObject({ id: user.id, name: 'Mona Adel' });
+  });
+
+  it('stores only a hash of the session secret, never the token', async () => {
+    const u = await createUser(deps);
+    const [id, secret] = u.jar.token!.split('.') as [string, string];
+    const [row] = await database.db.select().from(sessions).where(eq(sessions.id, id));
+    expect(row).toBeDefined();
+    expect(Buffer.from(row!.secretHash).toString('base64url')).not.toBe(secret);
+    expect(Buffer.from(row!.secretHash)).toHaveLength(32);
+    // ≥128 bits of randomness in the secret
+    expect(Buffer.from(secret, 'base64url').length).toBeGreaterThanOrEqual(16);
+  });
+
+  it('treats emails case-insensitively and refuses a second account', async () => {
+    const email = uniqueEmail('Case');
+    await createUser(deps, { email: email.toUpperCase() });
+    const c = await client(deps);
+    await expectTrpcError(
+      c.caller.auth.signUp({ name: 'Again', email: ` ${email.toLowerCase()} `, password: PASSWORD }),
+      'CONFLICT',
+      'errors.email.taken',
+    );
+    const logged = await client(deps);
+    const user = await logged.caller.auth.logIn({ email: email.toLowerCase(), password: PASSWORD });
+    expect(user.email).toBe(email.toUpperCase());
+  });
+
+  it('validates with clear, per-field messages', async () => {
+    const c = await client(deps);
+    const e = await expectTrpcError(
+      c.caller.auth.signUp({ name: '', email: 'not-an-email', password: 'short' }),
+      'BAD_REQUEST',
+    );
+    expect(e.message).toContain('errors.');
+    const tooLong = await expectTrpcError(
+      c.caller.auth.signUp({ name: 'x', email: uniqueEmail(), password: 'a'.repeat(129) }),
+      'BAD_REQUEST',
+    );
+    expect(tooLong.message).toContain('errors.password.tooLong');
+  });
+
+  it('refuses the most common passwords', async () => {
+    const c = await client(deps);
+    await expectTrpcError(
+      c.caller.auth.signUp({ name: 'P', email: uniqueEmail(), password: 'password123' }),
+      'BAD_REQUEST',
+      'errors.password.common',
+    );
+    await expectTrpcError(
+      c.caller.auth.signUp({ name: 'P', email: uniqueEmail(), password: 'qwertyuiop' }),
+      'BAD_REQUEST',
+      'errors.password.common',
+    );
+  });
+
+  it('answers an unknown email and a wrong password the same way', async () => {
+    const u = await createUser(deps);
+    const a = await expectTrpcError(
+      (await client(deps)).caller.auth.logIn({ email: u.user.email, password: 'wrong-password-1' }),
+      'UNAUTHORIZED',
+    );
+    const b = await expectTrpcError(
+      (await client(deps)).caller.auth.logIn({ email: uniqueEmail('ghost'), password: 'wrong-password-1' }),
+      'UNAUTHORIZED',
+    );
+    expect(a.message).toBe(b.message);
+    expect(a.message).toBe('invalid email or password');
+  });
+
+  it('throttles log-in attempts per account: the N+1th is refused', async () => {
+    const u = await createUser(deps);
+    for (let i = 0; i < 5; i++) {
+      const c = await client(deps); // a new IP each time: the per-account limit is what bites
+      await expectTrpcError(
+        c.caller.auth.logIn({ email: u.user.email, password: `wrong-${i}-password` }),
+        'UNAUTHORIZED',
+      );
+    }
+    const sixth = await client(deps);
+    const e = await expectTrpcError(
+      sixth.caller.auth.logIn({ email: u.user.email, password: PASSWORD }),
+      'TOO_MANY_REQUESTS',
+      'errors.tooManyAttempts',
+    );
+    expect(e.cause).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+  });
+
+  it('throttles per IP across accounts', async () => {
+    const c = await client(deps, { ip: '192.0.2.77' });
+    for (let i = 0; i < 25; i++) {
+      await expectTrpcError(
+        c.caller.auth.logIn({ email: uniqueEmail(`ip${i}`), password: 'wrong-password-x' }),
+        'UNAUTHORIZED',
+      );
+    }
+    await expectTrpcError(
+      c.caller.auth.logIn({ email: uniqueEmail(), password: 'wrong-password-x' }),
+      'TOO_MANY_REQUESTS',
+    );
+  });
+});
+
+describe('sessions', () => {
+  it('logs out: the token stops working', async () => {
+    const u = await createUser(deps);
+    const token = u.jar.token!;
+    await u.caller.auth.logOut();
+    expect(u.jar.token).toBeNull();
+    const again = await client(deps, { token });
+    expect(await again.caller.auth.me()).toBeNull();
+    await expectTrpcError(again.caller.org.mine(), 'UNAUTHORIZED');
+  });
+
+  it('rejects tampered and unknown tokens', async () => {
+    const u = await createUser(deps);
+    const [id, secret] = u.jar.token!.split('.') as [string, string];
+    const flipped = secret.slice(0, -1) + (secret.endsWith('A') ? 'B' : 'A');
+    for (const token of [`${id}.${flipped}`, `${id}x.${secret}`, 'garbage', `${id}.`, '']) {
+      const c = await client(deps, { token });
+      expect(await c.caller.auth.me(), token).toBeNull();
+    }
+  });
+
+  it('rejects expired sessions and slides the expiry of used ones', async () => {
+    const u = await createUser(deps);
+    const id = u.jar.token!.split('.')[0]!;
+    const start = Date.now();
+    const later = (days: number) => ({ ...deps, now: () => new Date(start + days * 86_400_000) });
+    // 20 days in (past half of 30): used → extended to 30 days from then
+    const c20 = await client(later(20), { token: u.jar.token });
+    expect(await c20.caller.auth.me()).not.toBeNull();
+    const [row] = await database.db.select().from(sessions).where(eq(sessions.id, id));
+    expect(row!.expiresAt.getTime()).toBeGreaterThan(start + 49 * 86_400_000);
+    // 81 days in: past the extended expiry → rejected and deleted
+    const c81 = await client(later(81), { token: u.jar.token });
+    expect(await c81.caller.auth.me()).toBeNull();
+    expect(await database.db.select().from(sessions).where(eq(sessions.id, id))).toHaveLength(0);
+  });
+
+  it('lists my sessions, revokes one, and revokes all others', async () => {
+    const u = await createUser(deps);
+    const second = await client(deps);
+    await second.caller.auth.logIn({ email: u.user.email, password: PASSWORD });
+    const third = await client(deps);
+    await third.caller.auth.logIn({ email: u.user.email, password: PASSWORD });
+    const list = await u.caller.auth.sessions.list();
+    expect(list).toHaveLength(3);
+    expect(list.filter((s) => s.current)).toHaveLength(1);
+    const secondId = second.jar.token!.split('.')[0]!;
+    await u.caller.auth.sessions.revoke({ sessionId: secondId });
+    expect(await second.caller.auth.me()).toBeNull();
+    expect(await u.caller.auth.sessions.revokeOthers()).toEqual({ ended: 1 });
+    expect(await third.caller.auth.me()).toBeNull();
+    expect(await u.caller.auth.me()).not.toBeNull();
+  });
+
+  it("cannot revoke someone else's session (NOT_FOUND)", async () => {
+    const a = await createUser(deps);
+    const b = await createUser(deps);
+    await expectTrpcError(a.caller.auth.sessions.revoke({ sessionId: b.jar.token!.split('.')[0]! }), 'NOT_FOUND');
+    expect(await b.caller.auth.me()).not.toBeNull();
+  });
+
+  it('changing the password ends the other sessions and needs the current password', async () => {
+    const u = await createUser(deps);
+    const other = await client(deps);
+    await other.caller.auth.logIn({ email: u.user.email, password: PASSWORD });
+    await expectTrpcError(
+      u.caller.auth.changePassword({ currentPassword: 'not-the-password', newPassword: 'a-brand-new-secret-9' }),
+      'BAD_REQUEST',
+      'errors.password.currentWrong',
+    );
+    await expectTrpcError(
+      u.caller.auth.changePassword({ currentPassword: PASSWORD, newPassword: 'iloveyou' }),
+      'BAD_REQUEST',
+      'errors.password.common',
+    );
+    expect(
+      await u.caller.auth.changePassword({ currentPassword: PASSWORD, newPassword: 'a-brand-new-secret-9' }),
+    ).toEqual({ endedSessions: 1 });
+    expect(await other.caller.auth.me()).toBeNull();
+    expect(await u.caller.auth.me()).not.toBeNull();
+    await expectTrpcError(
+      (await client(deps)).caller.auth.logIn({ email: u.user.email, password: PASSWORD }),
+      'UNAUTHORIZED',
+    );
+    await (await client(deps)).caller.auth.logIn({ email: u.user.email, password: 'a-brand-new-secret-9' });
+  });
+
+  it('updates the profile name and language', async () => {
+    const u = await createUser(deps);
+    expect(await u.caller.auth.updateProfile({ name: 'Youssef', locale: 'ar' })).toMatchObject({
+      name: 'Youssef',
+      locale: 'ar',
+    });
+    expect(await u.caller.auth.me()).toMatchObject({ name: 'Youssef', locale: 'ar' });
+  });
+});
