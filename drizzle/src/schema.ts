@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   customType,
+  date,
   index,
+  integer,
   jsonb,
   pgEnum,
   pgTable,
@@ -25,6 +28,8 @@ const updatedAt = () =>
 
 export const memberRole = pgEnum('member_role', ['owner', 'admin', 'mentor', 'learner', 'viewer']);
 export const orgKind = pgEnum('org_kind', ['bootcamp', 'community', 'company']);
+export const cohortRole = pgEnum('cohort_role', ['mentor', 'learner']);
+export const progressStatus = pgEnum('progress_status', ['learning', 'evidenced', 'verified']);
 
 // ---------------------------------------------------------------- global (not tenant) tables
 
@@ -114,6 +119,9 @@ export const invitations = pgTable(
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** Invited straight into a cohort (as mentor or learner). */
+    cohortId: uuid('cohort_id'),
+    cohortRole: cohortRole('cohort_role'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -162,5 +170,237 @@ export const auditEvents = pgTable(
   ],
 );
 
+/** The org's skill catalogue: one identity per skill, whatever roadmaps place it. */
+export const skills = pgTable(
+  'skills',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    /** Stable key (`programming-fundamentals`); unique in the org. */
+    key: text('key').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    category: text('category').notNull(),
+    /** For built-in skills: the key of the built-in content, so the UI can show its translations. */
+    builtinKey: text('builtin_key'),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex('skills_org_key_key').on(t.orgId, t.key)],
+);
+
+export const roadmaps = pgTable(
+  'roadmaps',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    builtinKey: text('builtin_key'),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+
+export const roadmapStages = pgTable(
+  'roadmap_stages',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    roadmapId: uuid('roadmap_id').notNull(),
+    key: text('key').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    builtinKey: text('builtin_key'),
+    position: integer('position').notNull(),
+    startMonth: integer('start_month').notNull(),
+    endMonth: integer('end_month').notNull(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('roadmap_stages_roadmap_idx').on(t.orgId, t.roadmapId, t.position),
+  ],
+);
+
+/** A roadmap places a catalogue skill into one of its stages, with a month window. */
+export const roadmapSkills = pgTable(
+  'roadmap_skills',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    roadmapId: uuid('roadmap_id').notNull(),
+    skillId: uuid('skill_id').notNull(),
+    stageId: uuid('stage_id').notNull(),
+    startMonth: integer('start_month').notNull(),
+    endMonth: integer('end_month').notNull(),
+    position: integer('position').notNull(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.roadmapId, t.skillId] }),
+    index('roadmap_skills_stage_idx').on(t.orgId, t.stageId),
+  ],
+);
+
+export const projectBriefs = pgTable(
+  'project_briefs',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    roadmapId: uuid('roadmap_id').notNull(),
+    key: text('key').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    builtinKey: text('builtin_key'),
+    skillIds: uuid('skill_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('project_briefs_roadmap_idx').on(t.orgId, t.roadmapId)],
+);
+
+export const resources = pgTable(
+  'resources',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    roadmapId: uuid('roadmap_id').notNull(),
+    title: text('title').notNull(),
+    kind: text('kind').notNull(),
+    url: text('url').notNull(),
+    builtinKey: text('builtin_key'),
+    skillIds: uuid('skill_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('resources_roadmap_idx').on(t.orgId, t.roadmapId)],
+);
+
+export const cohorts = pgTable(
+  'cohorts',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    roadmapId: uuid('roadmap_id').notNull(),
+    name: text('name').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('cohorts_org_name_idx').on(t.orgId, t.name)],
+);
+
+export const cohortMembers = pgTable(
+  'cohort_members',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    cohortId: uuid('cohort_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: cohortRole('role').notNull(),
+    /** A learner's own start date (a hire who joins later); null = the cohort's. */
+    personalStartDate: date('personal_start_date', { mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.cohortId, t.userId] }),
+    index('cohort_members_user_idx').on(t.orgId, t.userId),
+  ],
+);
+
+/**
+ * A stage (or chosen skills) assigned to a whole cohort (`learnerIds` empty) or to chosen learners.
+ * `dueOffsetMonths` set = the due date follows each learner's start date; null = `dueDate` as set.
+ */
+export const stageAssignments = pgTable(
+  'stage_assignments',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    cohortId: uuid('cohort_id').notNull(),
+    stageId: uuid('stage_id'),
+    skillIds: uuid('skill_ids').array().notNull(),
+    learnerIds: uuid('learner_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    dueOffsetMonths: integer('due_offset_months'),
+    note: text('note').notNull().default(''),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('stage_assignments_cohort_idx').on(t.orgId, t.cohortId)],
+);
+
+/** Progress belongs to (learner, skill): evidence counts once, whatever roadmap shows the skill. */
+export const skillProgress = pgTable(
+  'skill_progress',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    learnerId: uuid('learner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    skillId: uuid('skill_id').notNull(),
+    status: progressStatus('status').notNull(),
+    learningAt: timestamp('learning_at', { withTimezone: true }),
+    evidencedAt: timestamp('evidenced_at', { withTimezone: true }),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    selfMarked: boolean('self_marked').notNull().default(false),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.learnerId, t.skillId] }),
+    index('skill_progress_skill_idx').on(t.orgId, t.skillId),
+  ],
+);
+
 /** Every table that carries `org_id`; RLS must be enabled and forced on each (tested). */
-export const TENANT_TABLES = ['memberships', 'invitations', 'email_outbox', 'audit_events'] as const;
+export const TENANT_TABLES = [
+  'memberships',
+  'invitations',
+  'email_outbox',
+  'audit_events',
+  'skills',
+  'roadmaps',
+  'roadmap_stages',
+  'roadmap_skills',
+  'project_briefs',
+  'resources',
+  'cohorts',
+  'cohort_members',
+  'stage_assignments',
+  'skill_progress',
+] as const;

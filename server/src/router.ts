@@ -1,7 +1,9 @@
 import { authRouter } from './routers/auth';
+import { cohortRouter, progressRouter } from './routers/cohorts';
 import { invitationsRouter } from './routers/invitations';
 import { membersRouter } from './routers/members';
 import { orgRouter } from './routers/org';
+import { roadmapRouter } from './routers/roadmaps';
 import { systemRouter } from './routers/system';
 import { createCallerFactory, router } from './trpc';
 
@@ -11,6 +13,9 @@ export const appRouter = router({
   org: orgRouter,
   members: membersRouter,
   invitations: invitationsRouter,
+  roadmap: roadmapRouter,
+  cohort: cohortRouter,
+  progress: progressRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -24,6 +24,16 @@ export const PERMISSIONS = {
   'invitations.manage': ADMINS,
   /** Read the audit log. */
   'audit.read': ADMINS,
+  /** See the org's roadmaps, their skills, briefs and resources. */
+  'roadmaps.read': ALL,
+  /** Edit roadmaps: stages, skills, windows, briefs, resources; duplicate. */
+  'roadmaps.edit': ['owner', 'admin', 'mentor'],
+  /** See cohorts (mentors: the ones they mentor) and their members and assignments. */
+  'cohorts.read': ['owner', 'admin', 'mentor', 'viewer'],
+  /** Create cohorts, edit them, manage their members and assignments (mentors: their own). */
+  'cohorts.manage': ['owner', 'admin', 'mentor'],
+  /** Follow one's own roadmap as a learner and mark skills as learning. */
+  'progress.self': ['owner', 'admin', 'mentor', 'learner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,3 +1,6 @@
 export * from './access';
 export * from './meta';
+export * from './roadmap/builtin';
+export * from './roadmap/types';
 export * from './schemas';
+export * from './timeline';

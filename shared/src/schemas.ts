@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ORG_KINDS, ROLES } from './access';
+import { zIsoDate } from './timeline';
 
 /** Error message keys are i18n keys (see web/src/i18n); the web app translates them. */
 export const zEmail = z
@@ -120,3 +121,111 @@ export type InviteInput = z.infer<typeof inviteInput>;
 
 export const zId = z.uuid({ message: 'errors.id.invalid' });
 export const zInviteToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { message: 'errors.invitation.invalidLink' });
+
+// ---------------------------------------------------------------- roadmaps and cohorts
+
+export const zMonth = z
+  .number({ message: 'errors.month.invalid' })
+  .int({ message: 'errors.month.invalid' })
+  .min(0, { message: 'errors.month.range' })
+  .max(36, { message: 'errors.month.range' });
+
+const zWindow = z
+  .object({ startMonth: zMonth, endMonth: zMonth })
+  .refine((w) => w.startMonth < w.endMonth, { message: 'errors.month.order', path: ['endMonth'] });
+
+export const zTitle = z
+  .string()
+  .trim()
+  .min(1, { message: 'errors.title.required' })
+  .max(200, { message: 'errors.title.tooLong' });
+export const zDescription = z.string().trim().max(5000, { message: 'errors.description.tooLong' });
+export const zSkillKey = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2, { message: 'errors.key.format' })
+  .max(60, { message: 'errors.key.format' })
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, { message: 'errors.key.format' });
+export const SKILL_CATEGORY_VALUES = [
+  'fundamentals',
+  'languages',
+  'databases',
+  'apis',
+  'architecture',
+  'workflow',
+  'testing',
+  'devops',
+  'performance',
+  'observability',
+  'career',
+] as const;
+export const zCategory = z.enum(SKILL_CATEGORY_VALUES, { message: 'errors.category.invalid' });
+export const zResourceKind = z.enum(['docs', 'course', 'practice', 'book', 'certification', 'community'], {
+  message: 'errors.resourceKind.invalid',
+});
+export const zHttpsUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .pipe(z.url({ protocol: /^https?$/, message: 'errors.url.invalid' }));
+
+export const roadmapRef = z.object({ roadmapId: zId });
+
+export const updateRoadmapInput = roadmapRef.extend({ title: zTitle.optional(), description: zDescription.optional() });
+export const duplicateRoadmapInput = roadmapRef.extend({ title: zTitle });
+
+export const addStageInput = z
+  .object({ roadmapId: zId, title: zTitle, description: zDescription.default('') })
+  .and(zWindow);
+export const updateStageInput = z.object({
+  stageId: zId,
+  title: zTitle.optional(),
+  description: zDescription.optional(),
+  startMonth: zMonth.optional(),
+  endMonth: zMonth.optional(),
+});
+export const moveInput = z.object({ direction: z.enum(['up', 'down']) });
+
+export const addSkillInput = z
+  .object({
+    roadmapId: zId,
+    stageId: zId,
+    /** Reuse a catalogue skill by key, or create one (key derived from the title when absent). */
+    key: zSkillKey.optional(),
+    title: zTitle,
+    description: zDescription.default(''),
+    category: zCategory,
+  })
+  .and(zWindow);
+export const updateSkillInput = z.object({
+  roadmapId: zId,
+  skillId: zId,
+  title: zTitle.optional(),
+  description: zDescription.optional(),
+  category: zCategory.optional(),
+  stageId: zId.optional(),
+  startMonth: zMonth.optional(),
+  endMonth: zMonth.optional(),
+});
+
+export const briefInput = z.object({
+  title: zTitle,
+  description: zDescription.default(''),
+  skillIds: z.array(zId).max(100).default([]),
+});
+export const resourceInput = z.object({
+  title: zTitle,
+  kind: zResourceKind,
+  url: zHttpsUrl,
+  skillIds: z.array(zId).max(100).default([]),
+});
+
+export const createCohortInput = z
+  .object({
+    name: zTitle,
+    roadmapId: zId,
+    startDate: zIsoDate,
+    endDate: zIsoDate.nullish(),
+  })
+  .refine((c) => !c.endDate || c.endDate > c.startDate, { message: 'errors.date.endBeforeStart', path: ['endDate'] });

@@ -20,6 +20,13 @@ interface Fixture {
   orgSlug: string;
   userId: string;
   invitationId: string;
+  roadmapId: string;
+  stageId: string;
+  skillId: string;
+  briefId: string;
+  resourceId: string;
+  cohortId: string;
+  assignmentId: string;
 }
 
 /** Sample input per procedure; `ids: true` when the input names rows (checked across orgs). */
@@ -48,6 +55,97 @@ const SAMPLES: Record<string, { input: (f: Fixture) => unknown; ids?: boolean }>
   'invitations.revoke': { input: (f) => ({ orgSlug: f.orgSlug, invitationId: f.invitationId }), ids: true },
   'invitations.outbox': { input: (f) => ({ orgSlug: f.orgSlug, page: 1, pageSize: 5 }) },
   'invitations.byToken': { input: () => ({ token: 'x'.repeat(43) }) },
+  'roadmap.list': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'roadmap.get': { input: (f) => ({ orgSlug: f.orgSlug, roadmapId: f.roadmapId }), ids: true },
+  'roadmap.update': { input: (f) => ({ orgSlug: f.orgSlug, roadmapId: f.roadmapId, title: 'x' }), ids: true },
+  'roadmap.duplicate': { input: (f) => ({ orgSlug: f.orgSlug, roadmapId: f.roadmapId, title: 'copy' }), ids: true },
+  'roadmap.addStage': {
+    input: (f) => ({ orgSlug: f.orgSlug, roadmapId: f.roadmapId, title: 'S', startMonth: 0, endMonth: 3 }),
+    ids: true,
+  },
+  'roadmap.updateStage': { input: (f) => ({ orgSlug: f.orgSlug, stageId: f.stageId, title: 'S2' }), ids: true },
+  'roadmap.moveStage': { input: (f) => ({ orgSlug: f.orgSlug, stageId: f.stageId, direction: 'down' }), ids: true },
+  'roadmap.archiveStage': { input: (f) => ({ orgSlug: f.orgSlug, stageId: f.stageId }), ids: true },
+  'roadmap.addSkill': {
+    input: (f) => ({
+      orgSlug: f.orgSlug,
+      roadmapId: f.roadmapId,
+      stageId: f.stageId,
+      title: 'K',
+      category: 'apis',
+      startMonth: 0,
+      endMonth: 3,
+    }),
+    ids: true,
+  },
+  'roadmap.updateSkill': {
+    input: (f) => ({ orgSlug: f.orgSlug, roadmapId: f.roadmapId, skillId: f.skillId, title: 'K2' }),
+    ids: true,
+  },
+  'roadmap.moveSkill': {
+    input: (f) => ({ orgSlug: f.orgSlug, roadmapId: f.roadmapId, skillId: f.skillId, direction: 'down' }),
+    ids: true,
+  },
+  'roadmap.setSkillArchived': {
+    input: (f) => ({ orgSlug: f.orgSlug, roadmapId: f.roadmapId, skillId: f.skillId, archived: true }),
+    ids: true,
+  },
+  'roadmap.addBrief': {
+    input: (f) => ({ orgSlug: f.orgSlug, roadmapId: f.roadmapId, title: 'B', skillIds: [] }),
+    ids: true,
+  },
+  'roadmap.updateBrief': {
+    input: (f) => ({ orgSlug: f.orgSlug, briefId: f.briefId, title: 'B2', skillIds: [] }),
+    ids: true,
+  },
+  'roadmap.addResource': {
+    input: (f) => ({
+      orgSlug: f.orgSlug,
+      roadmapId: f.roadmapId,
+      title: 'R',
+      kind: 'docs',
+      url: 'https://example.org',
+    }),
+    ids: true,
+  },
+  'roadmap.updateResource': {
+    input: (f) => ({
+      orgSlug: f.orgSlug,
+      resourceId: f.resourceId,
+      title: 'R2',
+      kind: 'docs',
+      url: 'https://example.org',
+    }),
+    ids: true,
+  },
+  'cohort.list': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'cohort.get': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId }), ids: true },
+  'cohort.create': {
+    input: (f) => ({ orgSlug: f.orgSlug, name: 'C', roadmapId: f.roadmapId, startDate: '2026-09-01' }),
+    ids: true,
+  },
+  'cohort.update': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, name: 'C2' }), ids: true },
+  'cohort.addMembers': {
+    input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, members: [{ userId: f.userId, role: 'learner' }] }),
+    ids: true,
+  },
+  'cohort.removeMember': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, userId: f.userId }), ids: true },
+  'cohort.setPersonalStartDate': {
+    input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, userId: f.userId, startDate: '2026-10-01' }),
+    ids: true,
+  },
+  'cohort.invite': {
+    input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, email: uniqueEmail('c'), role: 'learner' }),
+    ids: true,
+  },
+  'cohort.assign': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, stageId: f.stageId }), ids: true },
+  'cohort.updateAssignment': {
+    input: (f) => ({ orgSlug: f.orgSlug, assignmentId: f.assignmentId, dueDate: '2027-01-01' }),
+    ids: true,
+  },
+  'cohort.removeAssignment': { input: (f) => ({ orgSlug: f.orgSlug, assignmentId: f.assignmentId }), ids: true },
+  'progress.mine': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'progress.markLearning': { input: (f) => ({ orgSlug: f.orgSlug, skillId: f.skillId, learning: true }), ids: true },
   'invitations.accept': { input: () => ({ token: 'x'.repeat(43) }) },
 };
 
@@ -60,12 +158,40 @@ let orgB: { fx: Fixture; members: Record<(typeof ROLES)[number], TestUser> };
 
 async function makeOrg(): Promise<typeof orgA> {
   const { org, members } = await orgWithEveryRole(deps);
-  const inv = await members.owner.caller.invitations.create({
+  const c = members.owner.caller;
+  const inv = await c.invitations.create({ orgSlug: org.slug, email: uniqueEmail('pending'), role: 'learner' });
+  const [roadmap] = await c.roadmap.list({ orgSlug: org.slug });
+  const full = await c.roadmap.get({ orgSlug: org.slug, roadmapId: roadmap!.id });
+  const cohort = await c.cohort.create({
     orgSlug: org.slug,
-    email: uniqueEmail('pending'),
-    role: 'learner',
+    name: 'Matrix cohort',
+    roadmapId: roadmap!.id,
+    startDate: '2026-09-01',
   });
-  return { fx: { orgSlug: org.slug, userId: members.learner.user.id, invitationId: inv.id }, members };
+  await c.cohort.addMembers({
+    orgSlug: org.slug,
+    cohortId: cohort.id,
+    members: [
+      { userId: members.learner.user.id, role: 'learner' },
+      { userId: members.mentor.user.id, role: 'mentor' },
+    ],
+  });
+  const assignment = await c.cohort.assign({ orgSlug: org.slug, cohortId: cohort.id, stageId: full.stages[0]!.id });
+  return {
+    fx: {
+      orgSlug: org.slug,
+      userId: members.learner.user.id,
+      invitationId: inv.id,
+      roadmapId: roadmap!.id,
+      stageId: full.stages[0]!.id,
+      skillId: full.skills[0]!.skillId,
+      briefId: full.briefs[0]!.id,
+      resourceId: full.resources[0]!.id,
+      cohortId: cohort.id,
+      assignmentId: assignment.id,
+    },
+    members,
+  };
 }
 
 beforeAll(async () => {
@@ -160,5 +286,14 @@ describe('access matrix', () => {
     expect(list.items.find((m) => m.userId === orgA.fx.userId)?.role).toBe('learner');
     const invs = await orgA.members.owner.caller.invitations.list({ orgSlug: orgA.fx.orgSlug, page: 1, pageSize: 10 });
     expect(invs.items.find((i) => i.id === orgA.fx.invitationId)?.status).toBe('pending');
+    const cohort = await orgA.members.owner.caller.cohort.get({ orgSlug: orgA.fx.orgSlug, cohortId: orgA.fx.cohortId });
+    expect(cohort.cohort.name).toBe('Matrix cohort');
+    expect(cohort.assignments.map((a) => a.id)).toContain(orgA.fx.assignmentId);
+    const roadmap = await orgA.members.owner.caller.roadmap.get({
+      orgSlug: orgA.fx.orgSlug,
+      roadmapId: orgA.fx.roadmapId,
+    });
+    expect(roadmap.stages.map((s) => s.id)).toContain(orgA.fx.stageId);
+    expect(roadmap.skills.map((s) => s.skillId)).toContain(orgA.fx.skillId);
   });
 });

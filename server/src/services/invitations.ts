@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { emailOutbox, invitations, memberships, organizations, users } from '@masar/drizzle';
+import { cohortMembers, emailOutbox, invitations, memberships, organizations, users } from '@masar/drizzle';
 import { assignableRoles, type InviteInput, type OffsetPage } from '@masar/shared';
 import { and, count, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Database, Db } from '../db';
@@ -41,6 +41,7 @@ export async function createInvitation(
   tenant: TenantCtx,
   input: InviteInput,
   deps: { email: EmailSender; publicUrl: string; now: Date; inviterName: string },
+  cohort?: { id: string; name: string; role: 'mentor' | 'learner' },
 ) {
   if (!assignableRoles(tenant.role).includes(input.role)) throw forbidden('role not assignable');
   const emailNormalized = normalizeEmail(input.email);
@@ -81,6 +82,8 @@ export async function createInvitation(
       invitedBy: tenant.userId,
       createdAt: deps.now,
       expiresAt: new Date(deps.now.getTime() + INVITATION_DAYS * DAY),
+      cohortId: cohort?.id ?? null,
+      cohortRole: cohort?.role ?? null,
     })
     .returning({
       id: invitations.id,
@@ -94,7 +97,7 @@ export async function createInvitation(
     to: input.email.trim(),
     subject: `${deps.inviterName} invited you to ${tenant.org.name} on Masar`,
     text: [
-      `${deps.inviterName} invited you to join ${tenant.org.name} on Masar as ${input.role}.`,
+      `${deps.inviterName} invited you to join ${tenant.org.name} on Masar as ${input.role}${cohort ? `, in the cohort ${cohort.name}` : ''}.`,
       '',
       `Open this link to accept (valid for ${INVITATION_DAYS} days, once):`,
       link,
@@ -107,7 +110,11 @@ export async function createInvitation(
     action: 'invitation.created',
     targetType: 'invitation',
     targetId: inv!.id,
-    details: { email: inv!.email, role: inv!.role },
+    details: {
+      email: inv!.email,
+      role: inv!.role,
+      ...(cohort ? { cohortId: cohort.id, cohortRole: cohort.role } : {}),
+    },
   });
   return { ...inv!, link };
 }
@@ -264,6 +271,12 @@ export function acceptInvitation(database: Database, user: { id: string; email: 
       .where(and(eq(memberships.orgId, inv.orgId), eq(memberships.userId, user.id)))
       .limit(1);
     if (!member) await tx.insert(memberships).values({ orgId: inv.orgId, userId: user.id, role: inv.role });
+    if (inv.cohortId && inv.cohortRole) {
+      await tx
+        .insert(cohortMembers)
+        .values({ orgId: inv.orgId, cohortId: inv.cohortId, userId: user.id, role: inv.cohortRole })
+        .onConflictDoNothing();
+    }
     await recordAudit(
       tx,
       { orgId: inv.orgId, userId: user.id },

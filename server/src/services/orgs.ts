@@ -7,6 +7,7 @@ import { applyRlsScope, withRls } from '../db/tenant';
 import { AppError, isUniqueViolation } from '../errors';
 import type { TenantCtx } from '../trpc';
 import { recordAudit } from './audit';
+import { seedBuiltinRoadmap } from './roadmaps';
 
 export const RESERVED_SLUGS = new Set([
   'new',
@@ -37,6 +38,8 @@ export async function createOrg(database: Database, userId: string, input: Creat
         .returning();
       await applyRlsScope(tx, database, { orgId, userId });
       await tx.insert(memberships).values({ orgId, userId, role: 'owner' });
+      // Every new organisation starts with its own copy of the built-in roadmap.
+      await seedBuiltinRoadmap(tx, { orgId, userId });
       await recordAudit(
         tx,
         { orgId, userId },
