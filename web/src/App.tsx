@@ -1,14 +1,70 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { HeaderNav } from './components/HeaderNav';
 import { Layout } from './components/Layout';
+import { RequireAuth } from './components/RequireAuth';
+import { RouteError } from './components/RouteError';
+import { Spinner } from './components/ui/spinner';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
+// Pages other than the start page load on demand (forms, zod and tables stay out of the first bundle).
 const router = createBrowserRouter([
   {
-    element: <Layout />,
+    element: <Layout nav={<HeaderNav />} />,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: (
+      <div className="flex min-h-screen items-center justify-center">
+        <Spinner className="size-6 text-brand-700" />
+      </div>
+    ),
     children: [
-      { index: true, element: <HomePage /> },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        // Errors in a page render inside the layout, with the header still there.
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'login', lazy: async () => ({ Component: (await import('./pages/AuthPages')).LogInPage }) },
+          { path: 'signup', lazy: async () => ({ Component: (await import('./pages/AuthPages')).SignUpPage }) },
+          {
+            path: 'invite/:token',
+            lazy: async () => ({ Component: (await import('./pages/AcceptInvitationPage')).AcceptInvitationPage }),
+          },
+          {
+            element: <RequireAuth />,
+            children: [
+              {
+                path: 'orgs/new',
+                lazy: async () => ({ Component: (await import('./pages/CreateOrgPage')).CreateOrgPage }),
+              },
+              { path: 'account', lazy: async () => ({ Component: (await import('./pages/AccountPage')).AccountPage }) },
+              {
+                path: 'o/:slug',
+                lazy: async () => ({ Component: (await import('./pages/org/OrgLayout')).OrgLayout }),
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./pages/org/OrgOverviewPage')).OrgOverviewPage }),
+                  },
+                  {
+                    path: 'members',
+                    lazy: async () => ({ Component: (await import('./pages/org/MembersPage')).MembersPage }),
+                  },
+                  {
+                    path: 'invitations',
+                    lazy: async () => ({ Component: (await import('./pages/org/InvitationsPage')).InvitationsPage }),
+                  },
+                  {
+                    path: 'audit',
+                    lazy: async () => ({ Component: (await import('./pages/org/AuditPage')).AuditPage }),
+                  },
+                  { path: '*', element: <NotFoundPage /> },
+                ],
+              },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);

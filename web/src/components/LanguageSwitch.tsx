@@ -15,7 +15,9 @@ export function LanguageSwitch() {
       data-testid="language-switch"
     >
       <Languages className="size-4" aria-hidden />
-      <span lang={next}>{next === 'ar' ? t('common.arabic') : t('common.english')}</span>
+      <span lang={next} className="hidden sm:inline">
+        {next === 'ar' ? t('common.arabic') : t('common.english')}
+      </span>
     </Button>
   );
 }

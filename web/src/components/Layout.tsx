@@ -8,12 +8,16 @@ export function Layout({ nav }: { nav?: React.ReactNode }) {
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
-          <Link to="/" className="flex items-center gap-2 font-semibold text-brand-800">
+        <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-4">
+          <Link
+            to="/"
+            className="flex shrink-0 items-center gap-2 font-semibold text-brand-800"
+            aria-label={t('app.name')}
+          >
             <img src="/favicon.svg" alt="" className="size-7" />
-            <span>{t('app.name')}</span>
+            <span className="hidden sm:inline">{t('app.name')}</span>
           </Link>
-          <div className="flex flex-1 items-center gap-2">{nav}</div>
+          <div className="flex min-w-0 flex-1 items-center gap-1 sm:gap-2">{nav}</div>
           <LanguageSwitch />
         </div>
       </header>

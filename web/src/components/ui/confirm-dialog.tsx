@@ -14,7 +14,7 @@ export function ConfirmDialog({
 }: {
   trigger: React.ReactNode;
   title: string;
-  description: string;
+  description: React.ReactNode;
   confirmLabel: string;
   onConfirm: () => void;
   pending?: boolean;

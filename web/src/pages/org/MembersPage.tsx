@@ -1,0 +1,215 @@
+import { assignableRoles, type Role } from '@masar/shared';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
+import { Trash2 } from 'lucide-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QueryState } from '../../components/QueryState';
+import { StateMessage } from '../../components/StateMessage';
+import { Alert } from '../../components/ui/alert';
+import { Badge } from '../../components/ui/badge';
+import { Button } from '../../components/ui/button';
+import { Card, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
+import { ConfirmDialog } from '../../components/ui/confirm-dialog';
+import { NativeSelect } from '../../components/ui/input';
+import { useMe } from '../../lib/auth';
+import { isolate, useFormat } from '../../lib/format';
+import { serverErrorMessage } from '../../lib/forms';
+import { useOrg } from '../../lib/org';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { type RouterOutputs, useTRPC } from '../../trpc';
+import { clampPage, DataTable } from './DataTable';
+import { RequirePermission } from './OrgLayout';
+
+type Member = RouterOutputs['members']['list']['items'][number];
+const PAGE_SIZE = 20;
+const col = createColumnHelper<Member>();
+
+export function MembersPage() {
+  return (
+    <RequirePermission permission="members.read">
+      <MembersList />
+    </RequirePermission>
+  );
+}
+
+function MembersList() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('members.title'));
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const fmt = useFormat();
+  const me = useMe();
+  const { org, slug, can } = useOrg();
+  const [page, setPage] = useState(1);
+  const [notice, setNotice] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const members = useQuery({
+    ...trpc.members.list.queryOptions({ orgSlug: slug, page, pageSize: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  const total = members.data?.total ?? 0;
+  useEffect(() => {
+    if (members.data && page > 1 && members.data.items.length === 0) setPage(clampPage(page, total, PAGE_SIZE));
+  }, [members.data, page, total]);
+
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries(trpc.members.pathFilter()),
+      queryClient.invalidateQueries(trpc.org.pathFilter()),
+    ]);
+  const changeRole = useMutation(
+    trpc.members.changeRole.mutationOptions({
+      onMutate: () => setNotice(null),
+      onSuccess: () => {
+        setNotice({ tone: 'success', text: t('members.roleChanged') });
+        return refresh();
+      },
+      onError: (err) => setNotice({ tone: 'error', text: serverErrorMessage(err) }),
+    }),
+  );
+  const remove = useMutation(
+    trpc.members.remove.mutationOptions({
+      onMutate: () => setNotice(null),
+      onSuccess: () => {
+        setNotice({ tone: 'success', text: t('members.removed') });
+        return refresh();
+      },
+      onError: (err) => setNotice({ tone: 'error', text: serverErrorMessage(err) }),
+    }),
+  );
+
+  const manage = can('members.manage');
+  const myRole = org.role;
+  const myId = me.data?.id;
+  const options = useMemo(() => assignableRoles(myRole), [myRole]);
+
+  const columns = useMemo(() => {
+    const base = [
+      col.accessor('name', {
+        header: () => t('fields.name'),
+        cell: (info) => (
+          <span className="font-medium text-slate-900">
+            {info.getValue()}
+            {info.row.original.userId === myId ? (
+              <span className="ms-2 text-xs font-normal text-slate-500">{t('members.you')}</span>
+            ) : null}
+          </span>
+        ),
+      }),
+      col.accessor('email', {
+        header: () => t('fields.email'),
+        cell: (info) => <bdi className="whitespace-nowrap text-slate-600">{info.getValue()}</bdi>,
+      }),
+      col.accessor('role', {
+        header: () => t('fields.role'),
+        cell: (info) => {
+          const m = info.row.original;
+          const editable = manage && options.includes(m.role);
+          if (!editable) return <Badge tone={m.role === 'owner' ? 'brand' : 'neutral'}>{t(`roles.${m.role}`)}</Badge>;
+          const busy = changeRole.isPending && changeRole.variables?.userId === m.userId;
+          return (
+            <NativeSelect
+              name="role"
+              value={m.role}
+              disabled={busy}
+              aria-label={t('members.roleOf', { name: m.name })}
+              data-testid="member-role-select"
+              className="h-9 w-40"
+              onChange={(e) => changeRole.mutate({ orgSlug: slug, userId: m.userId, role: e.target.value as Role })}
+            >
+              {options.map((r) => (
+                <option key={r} value={r}>
+                  {t(`roles.${r}`)}
+                </option>
+              ))}
+            </NativeSelect>
+          );
+        },
+      }),
+      col.accessor('joinedAt', {
+        header: () => t('members.joined'),
+        cell: (info) => <span className="whitespace-nowrap">{fmt.date(info.getValue(), org.timeZone)}</span>,
+      }),
+    ];
+    if (!manage) return base;
+    return [
+      ...base,
+      col.display({
+        id: 'actions',
+        header: () => <span className="sr-only">{t('common.actions')}</span>,
+        meta: { className: 'text-end' },
+        cell: (info) => {
+          const m = info.row.original;
+          if (m.userId === myId || (m.role === 'owner' && myRole !== 'owner')) return null;
+          return (
+            <ConfirmDialog
+              trigger={
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  className="text-red-700 hover:bg-red-50"
+                  data-testid="remove-member"
+                  pending={remove.isPending && remove.variables?.userId === m.userId}
+                >
+                  <Trash2 className="size-4" aria-hidden />
+                  {t('members.remove')}
+                </Button>
+              }
+              title={t('members.removeConfirmTitle', { name: isolate(m.name) })}
+              description={t('members.removeConfirmBody', { org: isolate(org.name) })}
+              confirmLabel={t('members.remove')}
+              onConfirm={() => remove.mutate({ orgSlug: slug, userId: m.userId })}
+            />
+          );
+        },
+      }),
+    ];
+  }, [t, fmt, manage, options, myId, myRole, org.name, org.timeZone, slug, changeRole, remove]);
+
+  return (
+    <Card>
+      <CardHeader className="pb-4">
+        <CardTitle>{t('members.title')}</CardTitle>
+        <CardDescription>{manage ? t('members.descriptionManage') : t('members.description')}</CardDescription>
+      </CardHeader>
+      {notice ? (
+        <div className="px-6 pb-4">
+          <Alert tone={notice.tone} data-testid={notice.tone === 'error' ? 'members-error' : 'members-notice'}>
+            {notice.text}
+          </Alert>
+        </div>
+      ) : null}
+      <div className="px-6 pb-6">
+        <QueryState
+          isPending={members.isPending}
+          error={members.error}
+          onRetry={() => members.refetch()}
+          errorTitle={t('members.loadError')}
+        >
+          {members.data && members.data.total === 0 ? (
+            <StateMessage kind="empty" title={t('members.empty')} />
+          ) : members.data ? (
+            <div className="overflow-hidden rounded-lg border border-slate-200">
+              <DataTable
+                testId="members-table"
+                data={members.data.items}
+                loadingPage={members.isPlaceholderData}
+                columns={columns}
+                total={members.data.total}
+                page={page}
+                pageSize={PAGE_SIZE}
+                onPageChange={setPage}
+                getRowId={(m) => m.userId}
+                rowProps={(row) => ({
+                  'data-testid': 'member-row',
+                  'data-email': row.original.email,
+                  'data-role': row.original.role,
+                })}
+              />
+            </div>
+          ) : null}
+        </QueryState>
+      </div>
+    </Card>
+  );
+}
