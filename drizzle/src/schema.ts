@@ -30,6 +30,23 @@ export const memberRole = pgEnum('member_role', ['owner', 'admin', 'mentor', 'le
 export const orgKind = pgEnum('org_kind', ['bootcamp', 'community', 'company']);
 export const cohortRole = pgEnum('cohort_role', ['mentor', 'learner']);
 export const progressStatus = pgEnum('progress_status', ['learning', 'evidenced', 'verified']);
+export const submissionStatus = pgEnum('submission_status', [
+  'submitted',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'withdrawn',
+]);
+export const reviewDecision = pgEnum('review_decision', ['changes_requested', 'approved']);
+export const skillRating = pgEnum('skill_rating', ['not_shown', 'partial', 'demonstrated']);
+export const analysisStatus = pgEnum('analysis_status', [
+  'queued',
+  'running',
+  'done',
+  'not_found',
+  'rate_limited',
+  'failed',
+]);
 
 // ---------------------------------------------------------------- global (not tenant) tables
 
@@ -43,6 +60,8 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     locale: text('locale'),
+    /** The learner's GitHub login, for the authorship share of submitted repositories. */
+    githubLogin: text('github_login'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -387,6 +406,115 @@ export const skillProgress = pgTable(
   ],
 );
 
+/**
+ * A learner's repository submitted against a brief and/or claimed skills. Submitting the same repo
+ * for the same brief again adds a revision (`dedupeKey` = lower(owner/repo) + '#' + brief id).
+ * `version` guards concurrent reviews (optimistic concurrency).
+ */
+export const submissions = pgTable(
+  'submissions',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    learnerId: uuid('learner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    cohortId: uuid('cohort_id').notNull(),
+    briefId: uuid('brief_id'),
+    repoOwner: text('repo_owner').notNull(),
+    repoName: text('repo_name').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    title: text('title').notNull(),
+    status: submissionStatus('status').notNull().default('submitted'),
+    currentRevision: integer('current_revision').notNull().default(1),
+    version: integer('version').notNull().default(1),
+    /** Head SHA of the default branch when the submission was approved (freshness check). */
+    approvedSha: text('approved_sha'),
+    changedSinceApproval: boolean('changed_since_approval').notNull().default(false),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('submissions_learner_dedupe_key').on(t.orgId, t.learnerId, t.dedupeKey),
+    index('submissions_queue_idx').on(t.orgId, t.status, t.submittedAt),
+    index('submissions_cohort_idx').on(t.orgId, t.cohortId),
+  ],
+);
+
+export const submissionRevisions = pgTable(
+  'submission_revisions',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    submissionId: uuid('submission_id').notNull(),
+    revision: integer('revision').notNull(),
+    title: text('title').notNull(),
+    note: text('note').notNull().default(''),
+    claimedSkillIds: uuid('claimed_skill_ids').array().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.submissionId, t.revision] })],
+);
+
+/** Append-only (trigger): a review is a decision on one revision, with per-skill ratings. */
+export const reviews = pgTable(
+  'reviews',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    submissionId: uuid('submission_id').notNull(),
+    revision: integer('revision').notNull(),
+    reviewerId: uuid('reviewer_id').references(() => users.id, { onDelete: 'set null' }),
+    decision: reviewDecision('decision').notNull(),
+    comment: text('comment').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('reviews_submission_idx').on(t.orgId, t.submissionId)],
+);
+
+export const reviewSkillRatings = pgTable(
+  'review_skill_ratings',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    reviewId: uuid('review_id').notNull(),
+    skillId: uuid('skill_id').notNull(),
+    rating: skillRating('rating').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.reviewId, t.skillId] })],
+);
+
+/** The latest automatic analysis of a submission's repository, with the job's state. */
+export const repoAnalyses = pgTable(
+  'repo_analyses',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    submissionId: uuid('submission_id').notNull(),
+    status: analysisStatus('status').notNull().default('queued'),
+    reason: text('reason'),
+    etag: text('etag'),
+    headSha: text('head_sha'),
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    apiCalls: integer('api_calls').notNull().default(0),
+    attempts: integer('attempts').notNull().default(0),
+    nextRetryAt: timestamp('next_retry_at', { withTimezone: true }),
+    analysedAt: timestamp('analysed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.submissionId] })],
+);
+
 /** Every table that carries `org_id`; RLS must be enabled and forced on each (tested). */
 export const TENANT_TABLES = [
   'memberships',
@@ -403,4 +531,9 @@ export const TENANT_TABLES = [
   'cohort_members',
   'stage_assignments',
   'skill_progress',
+  'submissions',
+  'submission_revisions',
+  'reviews',
+  'review_skill_ratings',
+  'repo_analyses',
 ] as const;

@@ -43,6 +43,11 @@ const envSchema = z.object({
   WEB_DIST_DIR: z.string().min(1).optional(),
   TRUST_PROXY: bool(false),
   AUTH_RATE_LIMIT: z.coerce.number({ message: 'must be a number' }).int().min(1).max(10000).default(10),
+  GITHUB_API_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://api.github.com' })
+    .default('https://api.github.com'),
+  GITHUB_TOKEN: z.string().min(1).optional(),
+  JOBS_ENABLED: bool(true),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -64,6 +69,9 @@ export interface Config {
   webDistDir: string | undefined;
   trustProxy: boolean;
   authRateLimit: number;
+  githubApiUrl: string;
+  githubToken: string | undefined;
+  jobsEnabled: boolean;
 }
 
 export class ConfigError extends Error {
@@ -101,10 +109,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDistDir: e.WEB_DIST_DIR,
     trustProxy: e.TRUST_PROXY,
     authRateLimit: e.AUTH_RATE_LIMIT,
+    githubApiUrl: e.GITHUB_API_URL.replace(/\/+$/, ''),
+    githubToken: e.GITHUB_TOKEN,
+    jobsEnabled: e.JOBS_ENABLED,
   };
 }
 
 function redact(name: string, value: string): string {
+  if (name === 'GITHUB_TOKEN') return '***';
   if (name === 'DATABASE_URL' || name === 'SMTP_URL') {
     try {
       const u = new URL(value);

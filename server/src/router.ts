@@ -4,6 +4,7 @@ import { invitationsRouter } from './routers/invitations';
 import { membersRouter } from './routers/members';
 import { orgRouter } from './routers/org';
 import { roadmapRouter } from './routers/roadmaps';
+import { submissionRouter } from './routers/submissions';
 import { systemRouter } from './routers/system';
 import { createCallerFactory, router } from './trpc';
 
@@ -16,6 +17,7 @@ export const appRouter = router({
   roadmap: roadmapRouter,
   cohort: cohortRouter,
   progress: progressRouter,
+  submission: submissionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,7 +2,9 @@ import type { Server } from 'node:http';
 import type { Config } from './config';
 import { type Database, openDatabase } from './db';
 import { type AppState, createApp } from './http/app';
+import { PgBossJobs } from './jobs';
 import { createLogger, type Logger } from './logger';
+import { runAnalysisJob } from './services/analysis';
 import { createServices } from './services/deps';
 import type { AppDeps } from './trpc';
 
@@ -19,7 +21,17 @@ export async function startServer(
 ): Promise<RunningServer> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   const database = opts.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
-  const deps: AppDeps = { config, database, logger, services: createServices(config, logger), now: () => new Date() };
+  const jobs = new PgBossJobs(database.pglite ? { pglite: database.pglite } : { url: database.url! }, logger);
+  const deps: AppDeps = {
+    config,
+    database,
+    logger,
+    services: createServices(config, logger, jobs),
+    now: () => new Date(),
+  };
+  if (config.jobsEnabled) {
+    await jobs.start((job) => runAnalysisJob({ database, config, logger, jobs, now: deps.now }, job));
+  }
   const state: AppState = { shuttingDown: false };
   const { app, dist } = createApp(deps, state);
   if (!dist) logger.warn('web/dist not found: serving the API only (run `pnpm build`, or use `pnpm dev`)');
@@ -47,6 +59,7 @@ export async function startServer(
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        await jobs.stop().catch((err) => logger.warn({ err }, 'job queue did not stop cleanly'));
         await database.close();
         logger.info('Masar stopped');
       })();

@@ -47,6 +47,9 @@ export interface TenantCtx {
   org: typeof organizations.$inferSelect;
 }
 
+/** Work to do once the request's transaction has committed (e.g. enqueue a job for new rows). */
+export type AfterCommit = (fn: () => Promise<unknown>) => void;
+
 export type Access = 'public' | 'authenticated' | { permission: Permission };
 export interface ProcedureMeta {
   access: Access;
@@ -136,7 +139,11 @@ export function orgProcedure(permission: Permission) {
     .input(orgRef)
     .use(async ({ ctx, input, next }) => {
       const { database } = ctx.deps;
-      const run = (db: Db, tenant: TenantCtx) => next({ ctx: { ...ctx, db, tenant } });
+      const pending: (() => Promise<unknown>)[] = [];
+      const afterCommit: AfterCommit = (fn) => {
+        pending.push(fn);
+      };
+      const run = (db: Db, tenant: TenantCtx) => next({ ctx: { ...ctx, db, tenant, afterCommit } });
       let result: Awaited<ReturnType<typeof run>> | undefined;
       try {
         await database.db.transaction(async (raw) => {
@@ -157,6 +164,13 @@ export function orgProcedure(permission: Permission) {
         });
       } catch (err) {
         if (err !== ROLLBACK) throw err;
+      }
+      if (result?.ok) {
+        for (const fn of pending) {
+          await fn().catch((err) =>
+            ctx.deps.logger.error({ err, requestId: ctx.http.requestId }, 'after-commit task failed'),
+          );
+        }
       }
       return result as NonNullable<typeof result>;
     });

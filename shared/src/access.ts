@@ -32,8 +32,12 @@ export const PERMISSIONS = {
   'cohorts.read': ['owner', 'admin', 'mentor', 'viewer'],
   /** Create cohorts, edit them, manage their members and assignments (mentors: their own). */
   'cohorts.manage': ['owner', 'admin', 'mentor'],
-  /** Follow one's own roadmap as a learner and mark skills as learning. */
+  /** Follow one's own roadmap as a learner, mark skills as learning, submit repositories. */
   'progress.self': ['owner', 'admin', 'mentor', 'learner'],
+  /** Open a submission (own, or as a mentor/admin/viewer of its cohort). */
+  'submissions.read': ALL,
+  /** The review queue; review submissions of one's cohorts. */
+  'submissions.review': ['owner', 'admin', 'mentor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

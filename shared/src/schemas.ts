@@ -95,8 +95,14 @@ export function slugify(name: string): string {
 
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 
+export const zGithubLogin = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, { message: 'errors.githubLogin.invalid' });
+
 export const updateProfileInput = z.object({
   name: zPersonName.optional(),
+  githubLogin: zGithubLogin.nullable().optional(),
   locale: z.enum(['en', 'ar'], { message: 'errors.locale.invalid' }).nullable().optional(),
 });
 
@@ -229,3 +235,32 @@ export const createCohortInput = z
     endDate: zIsoDate.nullish(),
   })
   .refine((c) => !c.endDate || c.endDate > c.startDate, { message: 'errors.date.endBeforeStart', path: ['endDate'] });
+
+// ---------------------------------------------------------------- submissions and reviews
+
+export const submitInput = z.object({
+  cohortId: zId,
+  repoUrl: z
+    .string()
+    .trim()
+    .min(1, { message: 'errors.repoUrl.invalid' })
+    .max(300, { message: 'errors.repoUrl.invalid' }),
+  briefId: zId.nullish(),
+  claimedSkillIds: z.array(zId).max(50).default([]),
+  title: zTitle,
+  note: z.string().trim().max(5000, { message: 'errors.description.tooLong' }).default(''),
+});
+export type SubmitInput = z.infer<typeof submitInput>;
+
+export const SKILL_RATINGS = ['not_shown', 'partial', 'demonstrated'] as const;
+export const reviewInput = z.object({
+  submissionId: zId,
+  revision: z.number().int().min(1),
+  expectedVersion: z.number().int().min(1),
+  decision: z.enum(['approved', 'changes_requested'], { message: 'errors.review.decision' }),
+  comment: z.string().trim().max(20_000, { message: 'errors.description.tooLong' }).default(''),
+  ratings: z
+    .array(z.object({ skillId: zId, rating: z.enum(SKILL_RATINGS) }))
+    .max(50)
+    .default([]),
+});

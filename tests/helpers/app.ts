@@ -1,13 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { type AppDeps, type Context, createCaller, type Database, loadConfig } from '@masar/server';
+import { ManualJobs } from '../../server/src/jobs';
 import { createLogger } from '../../server/src/logger';
+import { runAnalysisJob } from '../../server/src/services/analysis';
 import { createServices } from '../../server/src/services/deps';
 import { validateSessionToken } from '../../server/src/services/sessions';
 
-export function testDeps(database: Database, env: Record<string, string> = {}): AppDeps {
+export interface TestDeps extends AppDeps {
+  jobs: ManualJobs;
+}
+
+/** Real services on a real database; jobs wait in a ManualJobs queue until a test drains them. */
+export function testDeps(database: Database, env: Record<string, string> = {}): TestDeps {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://masar.test', ...env });
   const logger = createLogger(config.logLevel);
-  return { config, database, logger, services: createServices(config, logger), now: () => new Date() };
+  const jobs = new ManualJobs();
+  const deps: TestDeps = {
+    config,
+    database,
+    logger,
+    services: createServices(config, logger, jobs),
+    now: () => new Date(),
+    jobs,
+  };
+  void jobs.start((job) => runAnalysisJob({ database, config, logger, jobs, now: () => deps.now() }, job));
+  return deps;
 }
 
 /** A tRPC caller as the web app would be: cookies set by procedures land in `jar`. */

@@ -27,6 +27,7 @@ interface Fixture {
   resourceId: string;
   cohortId: string;
   assignmentId: string;
+  submissionId: string;
 }
 
 /** Sample input per procedure; `ids: true` when the input names rows (checked across orgs). */
@@ -145,6 +146,32 @@ const SAMPLES: Record<string, { input: (f: Fixture) => unknown; ids?: boolean }>
   },
   'cohort.removeAssignment': { input: (f) => ({ orgSlug: f.orgSlug, assignmentId: f.assignmentId }), ids: true },
   'progress.mine': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'submission.submit': {
+    input: (f) => ({
+      orgSlug: f.orgSlug,
+      cohortId: f.cohortId,
+      repoUrl: 'https://github.com/acme/other',
+      claimedSkillIds: [f.skillId],
+      title: 'T',
+    }),
+    ids: true,
+  },
+  'submission.withdraw': { input: (f) => ({ orgSlug: f.orgSlug, submissionId: f.submissionId }), ids: true },
+  'submission.mine': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'submission.get': { input: (f) => ({ orgSlug: f.orgSlug, submissionId: f.submissionId }), ids: true },
+  'submission.reanalyse': { input: (f) => ({ orgSlug: f.orgSlug, submissionId: f.submissionId }), ids: true },
+  'submission.queue': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'submission.startReview': { input: (f) => ({ orgSlug: f.orgSlug, submissionId: f.submissionId }), ids: true },
+  'submission.review': {
+    input: (f) => ({
+      orgSlug: f.orgSlug,
+      submissionId: f.submissionId,
+      revision: 1,
+      expectedVersion: 1,
+      decision: 'approved',
+    }),
+    ids: true,
+  },
   'progress.markLearning': { input: (f) => ({ orgSlug: f.orgSlug, skillId: f.skillId, learning: true }), ids: true },
   'invitations.accept': { input: () => ({ token: 'x'.repeat(43) }) },
 };
@@ -177,6 +204,13 @@ async function makeOrg(): Promise<typeof orgA> {
     ],
   });
   const assignment = await c.cohort.assign({ orgSlug: org.slug, cohortId: cohort.id, stageId: full.stages[0]!.id });
+  const submission = await members.learner.caller.submission.submit({
+    orgSlug: org.slug,
+    cohortId: cohort.id,
+    repoUrl: 'https://github.com/acme/node-api',
+    claimedSkillIds: [full.skills[0]!.skillId],
+    title: 'My API',
+  });
   return {
     fx: {
       orgSlug: org.slug,
@@ -189,6 +223,7 @@ async function makeOrg(): Promise<typeof orgA> {
       resourceId: full.resources[0]!.id,
       cohortId: cohort.id,
       assignmentId: assignment.id,
+      submissionId: submission.submissionId,
     },
     members,
   };

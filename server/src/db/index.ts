@@ -24,6 +24,10 @@ export interface Database {
   kind: DbKind;
   /** Role to `SET LOCAL ROLE` to in each tenant transaction (PGlite only; null on Postgres). */
   appRole: string | null;
+  /** The embedded instance (PGlite only), for the job queue's adapter. */
+  pglite: PGlite | null;
+  /** The connection URL (PostgreSQL only), for the job queue's own pool. */
+  url: string | null;
   /** Resolves when the database answers and every committed migration is applied. */
   ready(): Promise<{ ok: boolean; applied: number; expected: number }>;
   close(): Promise<void>;
@@ -110,6 +114,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       db,
       kind: 'postgres',
       appRole: null,
+      pglite: null,
+      url: opts.url,
       async ready() {
         const applied = await appliedMigrations(db);
         return { ok: applied === expected, applied, expected };
@@ -144,6 +150,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     db,
     kind: 'pglite',
     appRole: PGLITE_APP_ROLE,
+    pglite: pg,
+    url: null,
     async ready() {
       const applied = await appliedMigrations(db);
       return { ok: applied === expected, applied, expected };

@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { Jobs } from '../jobs';
 import type { Logger } from '../logger';
 import { type EmailSender, OutboxEmailSender, SmtpEmailSender } from './email';
 import { AuthLimiter } from './limiter';
@@ -6,10 +7,12 @@ import { AuthLimiter } from './limiter';
 export interface Services {
   email: EmailSender;
   authLimiter: AuthLimiter;
+  jobs: Jobs;
 }
 
-export function createServices(config: Config, logger: Logger): Services {
+export function createServices(config: Config, logger: Logger, jobs: Jobs): Services {
   return {
+    jobs,
     email: config.smtpUrl
       ? new SmtpEmailSender(config.smtpUrl, config.emailFrom, logger)
       : new OutboxEmailSender(logger),

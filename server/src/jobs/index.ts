@@ -1,0 +1,113 @@
+import type { PGlite } from '@electric-sql/pglite';
+import PgBoss from 'pg-boss';
+import type { Logger } from '../logger';
+
+export const ANALYSIS_QUEUE = 'repo-analysis';
+
+export interface AnalysisJob {
+  orgId: string;
+  submissionId: string;
+}
+export type AnalysisHandler = (job: AnalysisJob) => Promise<void>;
+
+/** The durable job queue, as the rest of the server sees it. */
+export interface Jobs {
+  enqueueAnalysis(job: AnalysisJob, opts?: { startAfter?: Date }): Promise<void>;
+  /** Start one worker in this process. */
+  start(handler: AnalysisHandler): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * pg-boss on the app's own database: on PostgreSQL through its own small pool, on PGlite through
+ * an adapter over the embedded instance. One worker per server process; several processes are
+ * safe (pg-boss fetches with SKIP LOCKED). Retries with backoff for failures; rate limits are
+ * rescheduled by the handler (a new job with `startAfter`), not counted as failures.
+ */
+export class PgBossJobs implements Jobs {
+  private readonly boss: PgBoss;
+  private started = false;
+
+  constructor(
+    target: { url: string } | { pglite: PGlite },
+    private readonly logger: Logger,
+  ) {
+    const common = { schema: 'pgboss', supervise: true, schedule: false, migrate: true } as const;
+    this.boss =
+      'url' in target
+        ? new PgBoss({ ...common, connectionString: target.url, max: 3, application_name: 'masar-jobs' })
+        : new PgBoss({
+            ...common,
+            db: {
+              async executeSql(text: string, values?: unknown[]) {
+                // PGlite runs several statements only without parameters (pg-boss's migrations).
+                if (!values || values.length === 0) {
+                  const results = await target.pglite.exec(text);
+                  const last = results.at(-1);
+                  return { rows: last?.rows ?? [], rowCount: last?.affectedRows ?? last?.rows.length ?? 0 };
+                }
+                const r = await target.pglite.query(text, values);
+                return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+              },
+            },
+          });
+    this.boss.on('error', (err) => this.logger.error({ err }, 'job queue error'));
+  }
+
+  private async ensureStarted() {
+    if (this.started) return;
+    await this.boss.start();
+    await this.boss.createQueue(ANALYSIS_QUEUE, {
+      name: ANALYSIS_QUEUE,
+      retryLimit: 3,
+      retryDelay: 30,
+      retryBackoff: true,
+      expireInSeconds: 120,
+    });
+    this.started = true;
+  }
+
+  async enqueueAnalysis(job: AnalysisJob, opts: { startAfter?: Date } = {}) {
+    await this.ensureStarted();
+    await this.boss.send(ANALYSIS_QUEUE, job, opts.startAfter ? { startAfter: opts.startAfter } : {});
+  }
+
+  async start(handler: AnalysisHandler) {
+    await this.ensureStarted();
+    await this.boss.work<AnalysisJob>(ANALYSIS_QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
+      if (job) await handler(job.data);
+    });
+  }
+
+  async stop() {
+    if (!this.started) return;
+    await this.boss.stop({ graceful: true, timeout: 10_000, wait: true });
+    this.started = false;
+  }
+}
+
+/** In-process queue for tests: jobs wait until `drain()` runs them through the real handler. */
+export class ManualJobs implements Jobs {
+  readonly queued: { job: AnalysisJob; startAfter?: Date | undefined }[] = [];
+  private handler: AnalysisHandler | null = null;
+  async enqueueAnalysis(job: AnalysisJob, opts: { startAfter?: Date } = {}) {
+    this.queued.push({ job, startAfter: opts.startAfter });
+  }
+  async start(handler: AnalysisHandler) {
+    this.handler = handler;
+  }
+  async stop() {}
+  /** Runs every queued job (not those scheduled later, unless `all`); returns how many ran. */
+  async drain(opts: { all?: boolean; now?: Date } = {}) {
+    if (!this.handler) throw new Error('ManualJobs: start() first');
+    const now = opts.now ?? new Date();
+    let ran = 0;
+    for (;;) {
+      const i = this.queued.findIndex((q) => opts.all || !q.startAfter || q.startAfter <= now);
+      if (i < 0) return ran;
+      const [{ job }] = this.queued.splice(i, 1) as [{ job: AnalysisJob }];
+      await this.handler(job);
+      ran++;
+    }
+  }
+}

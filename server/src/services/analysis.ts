@@ -1,0 +1,132 @@
+import { repoAnalyses, submissions, users } from '@masar/drizzle';
+import { and, eq } from 'drizzle-orm';
+import type { Config } from '../config';
+import type { Database } from '../db';
+import { withRls } from '../db/tenant';
+import { type AnalysisResult, analyzeRepository } from '../github/analyze';
+import type { AnalysisJob, Jobs } from '../jobs';
+import type { Logger } from '../logger';
+
+export const MAX_ANALYSIS_ATTEMPTS = 4;
+
+/**
+ * The repo-analysis job: reads the repository through the GitHub API (conditional on the stored
+ * ETag), stores the result and the job's state on the submission, flags "changed since approval"
+ * when the default branch moved, and reschedules itself on rate limits (not a failure) and, with
+ * backoff, on transient failures.
+ */
+export async function runAnalysisJob(
+  deps: {
+    database: Database;
+    config: Pick<Config, 'githubApiUrl' | 'githubToken'>;
+    logger: Logger;
+    jobs: Jobs;
+    now: () => Date;
+  },
+  job: AnalysisJob,
+) {
+  const { database, now } = deps;
+  const loaded = await withRls(database, { orgId: job.orgId }, async (tx) => {
+    const [row] = await tx
+      .select({ submission: submissions, analysis: repoAnalyses, githubLogin: users.githubLogin })
+      .from(submissions)
+      .innerJoin(users, eq(users.id, submissions.learnerId))
+      .leftJoin(
+        repoAnalyses,
+        and(eq(repoAnalyses.orgId, submissions.orgId), eq(repoAnalyses.submissionId, submissions.id)),
+      )
+      .where(and(eq(submissions.orgId, job.orgId), eq(submissions.id, job.submissionId)))
+      .limit(1);
+    if (!row) return null;
+    const attempts = (row.analysis?.attempts ?? 0) + 1;
+    await tx
+      .insert(repoAnalyses)
+      .values({ orgId: job.orgId, submissionId: job.submissionId, status: 'running', attempts })
+      .onConflictDoUpdate({
+        target: [repoAnalyses.orgId, repoAnalyses.submissionId],
+        set: { status: 'running', attempts, nextRetryAt: null },
+      });
+    return { ...row, attempts };
+  });
+  if (!loaded) {
+    deps.logger.warn({ job }, 'analysis job for a missing submission: dropped');
+    return;
+  }
+  const { submission, analysis, githubLogin, attempts } = loaded;
+  const outcome = await analyzeRepository(
+    { apiUrl: deps.config.githubApiUrl, token: deps.config.githubToken },
+    { owner: submission.repoOwner, repo: submission.repoName, authorLogin: githubLogin },
+    analysis?.etag ? { etag: analysis.etag, result: (analysis.result as AnalysisResult | null) ?? null } : null,
+    now,
+  );
+  let reschedule: Date | null = null;
+  await withRls(database, { orgId: job.orgId }, async (tx) => {
+    const where = and(eq(repoAnalyses.orgId, job.orgId), eq(repoAnalyses.submissionId, job.submissionId));
+    switch (outcome.kind) {
+      case 'done': {
+        const headSha = outcome.result.repo.headSha;
+        await tx
+          .update(repoAnalyses)
+          .set({
+            status: 'done',
+            reason: outcome.notModified ? 'not_modified' : null,
+            etag: outcome.etag ?? analysis?.etag ?? null,
+            headSha,
+            result: outcome.result as unknown as Record<string, unknown>,
+            apiCalls: outcome.apiCalls,
+            attempts: 0,
+            analysedAt: now(),
+          })
+          .where(where);
+        if (submission.status === 'approved' && submission.approvedSha && submission.approvedSha !== headSha) {
+          await tx
+            .update(submissions)
+            .set({ changedSinceApproval: true })
+            .where(and(eq(submissions.orgId, job.orgId), eq(submissions.id, job.submissionId)));
+        }
+        break;
+      }
+      case 'not_found':
+        await tx
+          .update(repoAnalyses)
+          .set({ status: 'not_found', reason: 'not_found_or_private', apiCalls: outcome.apiCalls, analysedAt: now() })
+          .where(where);
+        break;
+      case 'rate_limited':
+        reschedule = outcome.retryAt;
+        await tx
+          .update(repoAnalyses)
+          .set({
+            status: 'rate_limited',
+            reason: 'rate_limited',
+            apiCalls: outcome.apiCalls,
+            nextRetryAt: outcome.retryAt,
+          })
+          .where(where);
+        break;
+      case 'failed': {
+        const retry =
+          attempts < MAX_ANALYSIS_ATTEMPTS ? new Date(now().getTime() + 30_000 * 2 ** (attempts - 1)) : null;
+        reschedule = retry;
+        await tx
+          .update(repoAnalyses)
+          .set({ status: 'failed', reason: outcome.reason, apiCalls: outcome.apiCalls, nextRetryAt: retry })
+          .where(where);
+        break;
+      }
+    }
+  });
+  if (reschedule) await deps.jobs.enqueueAnalysis(job, { startAfter: reschedule });
+  deps.logger.info({ job, outcome: outcome.kind, apiCalls: outcome.apiCalls }, 'repository analysed');
+}
+
+/** Queue (again) the analysis of a submission's repository. */
+export async function queueAnalysis(db: import('../db').Db, orgId: string, submissionId: string) {
+  await db
+    .insert(repoAnalyses)
+    .values({ orgId, submissionId, status: 'queued' })
+    .onConflictDoUpdate({
+      target: [repoAnalyses.orgId, repoAnalyses.submissionId],
+      set: { status: 'queued', reason: null, nextRetryAt: null },
+    });
+}

@@ -1,0 +1,71 @@
+import type { Browser, Page } from 'playwright-core';
+import { newPage } from './browser';
+
+export const PASSWORD = 'a-long-and-unusual-passphrase';
+
+export async function signUp(page: Page, name: string, email: string) {
+  await page.goto('/signup');
+  const form = page.getByTestId('signup-form');
+  await form.locator('input[name="name"]').fill(name);
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('input[name="password"]').fill(PASSWORD);
+  await form.locator('button[type="submit"]').click();
+  await page.waitForURL((u) => u.pathname === '/');
+}
+
+/** Calls a tRPC mutation from the page (same origin, with its session cookie). */
+export async function mutate<T = unknown>(page: Page, path: string, input: unknown): Promise<T> {
+  const res = await page.evaluate(
+    async ([p, i]) => {
+      const r = await fetch(`/trpc/${p}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ json: i }),
+      });
+      return { status: r.status, body: await r.json() };
+    },
+    [path, input] as const,
+  );
+  if (res.status !== 200) throw new Error(`${path} → ${res.status}: ${JSON.stringify(res.body)}`);
+  return (res.body as { result: { data: { json: T } } }).result.data.json;
+}
+
+export async function query<T = unknown>(page: Page, path: string, input: unknown): Promise<T> {
+  const res = await page.evaluate(
+    async ([p, i]) => {
+      const r = await fetch(`/trpc/${p}?input=${encodeURIComponent(JSON.stringify({ json: i }))}`);
+      return { status: r.status, body: await r.json() };
+    },
+    [path, input] as const,
+  );
+  if (res.status !== 200) throw new Error(`${path} → ${res.status}: ${JSON.stringify(res.body)}`);
+  return (res.body as { result: { data: { json: T } } }).result.data.json;
+}
+
+/** A member invited with `role` who signs up on the invitation page, in their own browser context. */
+export async function joinByInvitation(
+  browser: Browser,
+  baseUrl: string,
+  owner: Page,
+  orgSlug: string,
+  role: string,
+  name: string,
+  email: string,
+) {
+  const inv = await mutate<{ link: string }>(owner, 'invitations.create', { orgSlug, email, role });
+  const member = await newPage(browser, baseUrl);
+  await member.page.goto(new URL(inv.link).pathname);
+  const form = member.page.getByTestId('signup-form');
+  await form.locator('input[name="name"]').fill(name);
+  await form.locator('input[name="password"]').fill(PASSWORD);
+  await form.locator('button[type="submit"]').click();
+  await member.page.waitForURL(`**/o/${orgSlug}`);
+  return member;
+}
+
+export function monthsAgo(months: number): string {
+  const d = new Date();
+  d.setUTCDate(Math.min(d.getUTCDate(), 28));
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,341 @@
+import { skillProgress } from '@masar/drizzle';
+import { withRls } from '@masar/server';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestDeps, testDeps } from '../helpers/app';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { expectTrpcError } from '../helpers/errors';
+import { addMember, createOrg, createUser } from '../helpers/factories';
+import { startFakeGithub } from '../helpers/fake-github';
+
+let database: TestDatabase;
+let deps: TestDeps;
+let github: Awaited<ReturnType<typeof startFakeGithub>>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  github = await startFakeGithub();
+  deps = testDeps(database, { GITHUB_API_URL: github.url });
+});
+afterAll(async () => {
+  await github?.close();
+  await database?.destroy();
+});
+
+async function cohortWithLearner() {
+  const owner = await createUser(deps);
+  const org = await createOrg(owner);
+  const s = org.slug;
+  const mentor = await addMember(deps, owner, s, 'mentor', 'Mentor');
+  const mentor2 = await addMember(deps, owner, s, 'mentor', 'Mentor Two');
+  const learner = await addMember(deps, owner, s, 'learner', 'Learner');
+  const [roadmap] = await owner.caller.roadmap.list({ orgSlug: s });
+  const full = await owner.caller.roadmap.get({ orgSlug: s, roadmapId: roadmap!.id });
+  const cohort = await mentor.caller.cohort.create({
+    orgSlug: s,
+    name: 'C',
+    roadmapId: roadmap!.id,
+    startDate: '2026-09-01',
+  });
+  await mentor.caller.cohort.addMembers({
+    orgSlug: s,
+    cohortId: cohort.id,
+    members: [
+      { userId: learner.user.id, role: 'learner' },
+      { userId: mentor2.user.id, role: 'mentor' },
+    ],
+  });
+  const skill = (key: string) => full.skills.find((x) => x.key === key)!.skillId;
+  const brief = (key: string) => full.briefs.find((x) => x.key === key)!.id;
+  return { owner, mentor, mentor2, learner, s, cohort, full, skill, brief };
+}
+
+describe('submissions', () => {
+  it('normalises the URL, refuses hostile ones with a clear message, and revises on resubmission', async () => {
+    const { learner, s, cohort, skill, brief } = await cohortWithLearner();
+    const bad = await expectTrpcError(
+      learner.caller.submission.submit({
+        orgSlug: s,
+        cohortId: cohort.id,
+        repoUrl: 'https://github.com.evil.com/a/b',
+        claimedSkillIds: [skill('testing')],
+        title: 'x',
+      }),
+      'BAD_REQUEST',
+      'errors.repoUrl.invalid',
+    );
+    expect(bad.cause).toMatchObject({ field: 'repoUrl' });
+    const first = await learner.caller.submission.submit({
+      orgSlug: s,
+      cohortId: cohort.id,
+      repoUrl: 'https://github.com/acme/node-api.git',
+      briefId: brief('auth-api'),
+      title: 'Auth API',
+      note: 'first try',
+    });
+    expect(first).toMatchObject({ revision: 1, repo: 'acme/node-api' });
+    const again = await learner.caller.submission.submit({
+      orgSlug: s,
+      cohortId: cohort.id,
+      repoUrl: 'https://github.com/acme/node-api/tree/main/src',
+      briefId: brief('auth-api'),
+      title: 'Auth API v2',
+      note: 'fixed the tests',
+    });
+    expect(again).toEqual({ submissionId: first.submissionId, revision: 2, repo: 'acme/node-api' });
+    const got = await learner.caller.submission.get({ orgSlug: s, submissionId: first.submissionId });
+    expect(got.revisions.map((r) => r.revision)).toEqual([2, 1]);
+    // brief without claimed skills: claims the brief's skills
+    expect(got.revisions[0]!.claimedSkillIds).toHaveLength(6);
+    // a jobs was queued after commit, one per submission
+    expect(deps.jobs.queued.filter((q) => q.job.submissionId === first.submissionId)).toHaveLength(2);
+    await expectTrpcError(
+      learner.caller.submission.submit({
+        orgSlug: s,
+        cohortId: cohort.id,
+        repoUrl: 'https://github.com/acme/x',
+        title: 'nothing',
+      }),
+      'BAD_REQUEST',
+      'errors.submission.nothingClaimed',
+    );
+  });
+
+  it('withdraws a submission that is not approved', async () => {
+    const { learner, s, cohort, skill } = await cohortWithLearner();
+    const sub = await learner.caller.submission.submit({
+      orgSlug: s,
+      cohortId: cohort.id,
+      repoUrl: 'https://github.com/acme/django-shop',
+      claimedSkillIds: [skill('testing')],
+      title: 'Shop',
+    });
+    expect(await learner.caller.submission.withdraw({ orgSlug: s, submissionId: sub.submissionId })).toMatchObject({
+      status: 'withdrawn',
+    });
+    await expectTrpcError(
+      learner.caller.submission.withdraw({ orgSlug: s, submissionId: sub.submissionId }),
+      'CONFLICT',
+    );
+  });
+});
+
+describe('analysis job', () => {
+  it('runs against the fake GitHub API and stores signals and suggested skills', async () => {
+    const { learner, mentor, s, cohort, brief } = await cohortWithLearner();
+    const sub = await learner.caller.submission.submit({
+      orgSlug: s,
+      cohortId: cohort.id,
+      repoUrl: 'https://github.com/acme/node-api',
+      briefId: brief('auth-api'),
+      title: 'API',
+    });
+    expect((await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId })).analysis?.status).toBe(
+      'queued',
+    );
+    await deps.jobs.drain();
+    const got = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    expect(got.analysis).toMatchObject({ status: 'done' });
+    const result = got.analysis!.result as { suggestedSkills: string[]; signals: { key: string; evidence: string }[] };
+    expect(result.suggestedSkills).toEqual(
+      expect.arrayContaining(['backend-language', 'testing', 'ci-cd', 'docker', 'authentication']),
+    );
+    expect(got.analysis!.apiCalls).toBeLessThanOrEqual(6);
+  });
+
+  it('records "not found or private" and reschedules rate limits instead of failing', async () => {
+    const { learner, mentor, s, cohort, skill } = await cohortWithLearner();
+    const missing = await learner.caller.submission.submit({
+      orgSlug: s,
+      cohortId: cohort.id,
+      repoUrl: 'https://github.com/acme/private-thing',
+      claimedSkillIds: [skill('git')],
+      title: 'Private',
+    });
+    const limited = await learner.caller.submission.submit({
+      orgSlug: s,
+      cohortId: cohort.id,
+      repoUrl: 'https://github.com/acme/limited',
+      claimedSkillIds: [skill('git')],
+      title: 'Limited',
+    });
+    await deps.jobs.drain();
+    expect(
+      (await mentor.caller.submission.get({ orgSlug: s, submissionId: missing.submissionId })).analysis,
+    ).toMatchObject({
+      status: 'not_found',
+      reason: 'not_found_or_private',
+    });
+    const lim = (await mentor.caller.submission.get({ orgSlug: s, submissionId: limited.submissionId })).analysis!;
+    expect(lim.status).toBe('rate_limited');
+    expect(lim.nextRetryAt).toBeInstanceOf(Date);
+    const rescheduled = deps.jobs.queued.find((q) => q.job.submissionId === limited.submissionId);
+    expect(rescheduled?.startAfter?.getTime()).toBe(lim.nextRetryAt!.getTime());
+    deps.jobs.queued.length = 0;
+  });
+});
+
+describe('reviews', () => {
+  it('state machine: submitted → in review → changes requested → resubmit → approved; approval verifies skills', async () => {
+    const { learner, mentor, s, cohort, skill, full } = await cohortWithLearner();
+    const claimed = [skill('testing'), skill('docker'), skill('ci-cd')];
+    const sub = await learner.caller.submission.submit({
+      orgSlug: s,
+      cohortId: cohort.id,
+      repoUrl: 'https://github.com/acme/node-api',
+      claimedSkillIds: claimed,
+      title: 'API',
+    });
+    await deps.jobs.drain();
+    const started = await mentor.caller.submission.startReview({ orgSlug: s, submissionId: sub.submissionId });
+    expect(started.status).toBe('in_review');
+    const r1 = await mentor.caller.submission.review({
+      orgSlug: s,
+      submissionId: sub.submissionId,
+      revision: 1,
+      expectedVersion: started.version,
+      decision: 'changes_requested',
+      comment: 'Add **integration tests**.',
+      ratings: [{ skillId: skill('docker'), rating: 'partial' }],
+    });
+    expect(r1.status).toBe('changes_requested');
+    const mine = async () => (await learner.caller.progress.mine({ orgSlug: s })).cohorts[0]!.skills;
+    expect((await mine()).find((x) => x.skillId === skill('docker'))?.status).toBe('evidenced');
+    // learner resubmits the same repo (no brief): revision 2
+    const sub2 = await learner.caller.submission.submit({
+      orgSlug: s,
+      cohortId: cohort.id,
+      repoUrl: 'https://github.com/acme/node-api',
+      claimedSkillIds: claimed,
+      title: 'API',
+      note: 'tests added',
+    });
+    expect(sub2.revision).toBe(2);
+    const view = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    expect(view.submission.status).toBe('submitted');
+    const r2 = await mentor.caller.submission.review({
+      orgSlug: s,
+      submissionId: sub.submissionId,
+      revision: 2,
+      expectedVersion: view.submission.version,
+      decision: 'approved',
+      comment: 'Great work',
+      ratings: [
+        { skillId: skill('testing'), rating: 'demonstrated' },
+        { skillId: skill('docker'), rating: 'demonstrated' },
+        { skillId: skill('ci-cd'), rating: 'not_shown' },
+      ],
+    });
+    expect(r2.verified.sort()).toEqual([skill('testing'), skill('docker')].sort());
+    const after = await mine();
+    expect(after.find((x) => x.skillId === skill('testing'))?.status).toBe('verified');
+    expect(after.find((x) => x.skillId === skill('ci-cd'))?.status).toBeNull();
+    const final = await learner.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    expect(final.reviews.map((r) => r.decision)).toEqual(['approved', 'changes_requested']);
+    expect(final.reviews[1]!.comment).toBe('Add **integration tests**.');
+    // reviews are append-only
+    await expectTrpcError(
+      mentor.caller.submission.review({
+        orgSlug: s,
+        submissionId: sub.submissionId,
+        revision: 2,
+        expectedVersion: final.submission.version,
+        decision: 'changes_requested',
+      }),
+      'CONFLICT',
+    );
+    expect(full.skills.length).toBeGreaterThan(0);
+  });
+
+  it('two mentors reviewing the same revision at once: the second gets a clear conflict', async () => {
+    const { learner, mentor, mentor2, s, cohort, skill } = await cohortWithLearner();
+    const sub = await learner.caller.submission.submit({
+      orgSlug: s,
+      cohortId: cohort.id,
+      repoUrl: 'https://github.com/acme/laravel-blog',
+      claimedSkillIds: [skill('testing')],
+      title: 'Blog',
+    });
+    const seen = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    const seen2 = await mentor2.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    const base = { orgSlug: s, submissionId: sub.submissionId, revision: 1 };
+    const results = await Promise.allSettled([
+      mentor.caller.submission.review({
+        ...base,
+        expectedVersion: seen.submission.version,
+        decision: 'approved',
+        comment: 'LGTM',
+        ratings: [{ skillId: skill('testing'), rating: 'demonstrated' }],
+      }),
+      mentor2.caller.submission.review({
+        ...base,
+        expectedVersion: seen2.submission.version,
+        decision: 'changes_requested',
+        comment: 'Needs more tests',
+      }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason.code).toBe('CONFLICT');
+    expect(rejected.reason.cause.userMessage).toBe('errors.review.conflict');
+    expect((await learner.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId })).reviews).toHaveLength(
+      1,
+    );
+  });
+
+  it('a mentor of another cohort cannot see or review; a learner cannot review their own', async () => {
+    const { owner, learner, s, cohort, skill, full } = await cohortWithLearner();
+    const outsider = await addMember(deps, owner, s, 'mentor', 'Outsider');
+    const sub = await learner.caller.submission.submit({
+      orgSlug: s,
+      cohortId: cohort.id,
+      repoUrl: 'https://github.com/acme/node-api',
+      claimedSkillIds: [skill('git')],
+      title: 'x',
+    });
+    await expectTrpcError(outsider.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId }), 'NOT_FOUND');
+    expect((await outsider.caller.submission.queue({ orgSlug: s })).total).toBe(0);
+    await expectTrpcError(
+      learner.caller.submission.startReview({ orgSlug: s, submissionId: sub.submissionId }),
+      'FORBIDDEN',
+    );
+    expect(full.stages.length).toBe(3);
+  });
+
+  it('freshness: a later analysis that finds the branch moved flags the approved submission', async () => {
+    const { learner, mentor, s, cohort, skill } = await cohortWithLearner();
+    const sub = await learner.caller.submission.submit({
+      orgSlug: s,
+      cohortId: cohort.id,
+      repoUrl: 'https://github.com/acme/node-api',
+      claimedSkillIds: [skill('testing')],
+      title: 'x',
+    });
+    await deps.jobs.drain();
+    const seen = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    await mentor.caller.submission.review({
+      orgSlug: s,
+      submissionId: sub.submissionId,
+      revision: 1,
+      expectedVersion: seen.submission.version,
+      decision: 'approved',
+      ratings: [{ skillId: skill('testing'), rating: 'demonstrated' }],
+    });
+    github.pushCommit?.('acme/node-api');
+    await mentor.caller.submission.reanalyse({ orgSlug: s, submissionId: sub.submissionId });
+    await deps.jobs.drain();
+    const fresh = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    expect(fresh.submission.changedSinceApproval).toBe(true);
+    // still verified until a mentor decides otherwise
+    const orgId = (await mentor.caller.org.get({ orgSlug: s })).id;
+    const [p] = await withRls(database, { orgId }, (tx) =>
+      tx
+        .select()
+        .from(skillProgress)
+        .where(and(eq(skillProgress.learnerId, learner.user.id), eq(skillProgress.skillId, skill('testing')))),
+    );
+    expect(p?.status).toBe('verified');
+    // and it is back in the queue for a re-review
+    expect((await mentor.caller.submission.queue({ orgSlug: s })).items.map((i) => i.id)).toContain(sub.submissionId);
+  });
+});
