@@ -515,6 +515,47 @@ export const repoAnalyses = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.submissionId] })],
 );
 
+/** In-app notifications (also sent by email through the outbox). */
+export const notifications = pgTable(
+  'notifications',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    submissionId: uuid('submission_id'),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('notifications_user_idx').on(t.orgId, t.userId, t.createdAt)],
+);
+
+/** A mentor's saved feedback snippets, optionally for one skill. */
+export const feedbackSnippets = pgTable(
+  'feedback_snippets',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    skillId: uuid('skill_id'),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('feedback_snippets_owner_idx').on(t.orgId, t.ownerId)],
+);
+
 /** Every table that carries `org_id`; RLS must be enabled and forced on each (tested). */
 export const TENANT_TABLES = [
   'memberships',
@@ -536,4 +577,6 @@ export const TENANT_TABLES = [
   'reviews',
   'review_skill_ratings',
   'repo_analyses',
+  'notifications',
+  'feedback_snippets',
 ] as const;

@@ -4,7 +4,7 @@ import { invitationsRouter } from './routers/invitations';
 import { membersRouter } from './routers/members';
 import { orgRouter } from './routers/org';
 import { roadmapRouter } from './routers/roadmaps';
-import { submissionRouter } from './routers/submissions';
+import { notificationRouter, submissionRouter } from './routers/submissions';
 import { systemRouter } from './routers/system';
 import { createCallerFactory, router } from './trpc';
 
@@ -18,6 +18,7 @@ export const appRouter = router({
   cohort: cohortRouter,
   progress: progressRouter,
   submission: submissionRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

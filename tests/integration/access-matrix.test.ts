@@ -28,6 +28,7 @@ interface Fixture {
   cohortId: string;
   assignmentId: string;
   submissionId: string;
+  snippetId: string;
 }
 
 /** Sample input per procedure; `ids: true` when the input names rows (checked across orgs). */
@@ -161,6 +162,13 @@ const SAMPLES: Record<string, { input: (f: Fixture) => unknown; ids?: boolean }>
   'submission.get': { input: (f) => ({ orgSlug: f.orgSlug, submissionId: f.submissionId }), ids: true },
   'submission.reanalyse': { input: (f) => ({ orgSlug: f.orgSlug, submissionId: f.submissionId }), ids: true },
   'submission.queue': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'submission.queueHealth': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId }) },
+  'submission.snippets': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'submission.saveSnippet': { input: (f) => ({ orgSlug: f.orgSlug, title: 'S', body: 'B' }) },
+  'submission.deleteSnippet': { input: (f) => ({ orgSlug: f.orgSlug, id: f.snippetId }), ids: true },
+  'notification.list': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'notification.unreadCount': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'notification.markRead': { input: (f) => ({ orgSlug: f.orgSlug, all: true }) },
   'submission.startReview': { input: (f) => ({ orgSlug: f.orgSlug, submissionId: f.submissionId }), ids: true },
   'submission.review': {
     input: (f) => ({
@@ -211,6 +219,7 @@ async function makeOrg(): Promise<typeof orgA> {
     claimedSkillIds: [full.skills[0]!.skillId],
     title: 'My API',
   });
+  const snippet = await c.submission.saveSnippet({ orgSlug: org.slug, title: 'Tests', body: 'Add tests.' });
   return {
     fx: {
       orgSlug: org.slug,
@@ -224,6 +233,7 @@ async function makeOrg(): Promise<typeof orgA> {
       cohortId: cohort.id,
       assignmentId: assignment.id,
       submissionId: submission.submissionId,
+      snippetId: snippet.id,
     },
     members,
   };

@@ -339,3 +339,100 @@ describe('reviews', () => {
     expect((await mentor.caller.submission.queue({ orgSlug: s })).items.map((i) => i.id)).toContain(sub.submissionId);
   });
 });
+
+describe('notifications, snippets and queue health', () => {
+  it('tells mentors about submissions and learners about reviews, in-app and by email', async () => {
+    const { learner, mentor, mentor2, s, cohort, skill } = await cohortWithLearner();
+    const sub = await learner.caller.submission.submit({
+      orgSlug: s,
+      cohortId: cohort.id,
+      repoUrl: 'https://github.com/acme/node-api',
+      claimedSkillIds: [skill('git')],
+      title: 'Notify me',
+    });
+    for (const m of [mentor, mentor2]) {
+      const list = await m.caller.notification.list({ orgSlug: s });
+      expect(list.unread).toBe(1);
+      expect(list.items[0]).toMatchObject({
+        kind: 'submission.new',
+        submissionId: sub.submissionId,
+        actorName: 'Learner',
+      });
+    }
+    const seen = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    await mentor.caller.submission.review({
+      orgSlug: s,
+      submissionId: sub.submissionId,
+      revision: 1,
+      expectedVersion: seen.submission.version,
+      decision: 'changes_requested',
+      comment: 'More commits please',
+    });
+    const mine = await learner.caller.notification.list({ orgSlug: s });
+    expect(mine.items[0]).toMatchObject({ kind: 'review.changes_requested' });
+    expect((await learner.caller.notification.unreadCount({ orgSlug: s })).unread).toBe(1);
+    expect(await learner.caller.notification.markRead({ orgSlug: s, all: true })).toEqual({ marked: 1 });
+    expect((await learner.caller.notification.unreadCount({ orgSlug: s })).unread).toBe(0);
+    // emails went through the outbox
+    const owner = (await mentor.caller.org.get({ orgSlug: s })).id;
+    expect(owner).toBeTruthy();
+  });
+
+  it('mentors keep their own feedback snippets, per skill', async () => {
+    const { mentor, mentor2, s, skill } = await cohortWithLearner();
+    const general = await mentor.caller.submission.saveSnippet({
+      orgSlug: s,
+      title: 'Readme',
+      body: 'Add a README with install steps.',
+    });
+    await mentor.caller.submission.saveSnippet({
+      orgSlug: s,
+      title: 'Tests',
+      body: 'Cover the error paths.',
+      skillId: skill('testing'),
+    });
+    await mentor.caller.submission.saveSnippet({
+      orgSlug: s,
+      title: 'Docker',
+      body: 'Use a slim base image.',
+      skillId: skill('docker'),
+    });
+    const forTesting = await mentor.caller.submission.snippets({ orgSlug: s, skillId: skill('testing') });
+    expect(forTesting.map((x) => x.title)).toEqual(['Readme', 'Tests']);
+    expect(await mentor2.caller.submission.snippets({ orgSlug: s })).toEqual([]);
+    await expectTrpcError(mentor2.caller.submission.deleteSnippet({ orgSlug: s, id: general.id }), 'NOT_FOUND');
+    await mentor.caller.submission.deleteSnippet({ orgSlug: s, id: general.id });
+    expect((await mentor.caller.submission.snippets({ orgSlug: s })).map((x) => x.title)).toEqual(['Docker', 'Tests']);
+  });
+
+  it('queue health: waiting count, median and oldest wait', async () => {
+    const { learner, mentor, s, cohort, skill } = await cohortWithLearner();
+    expect(await mentor.caller.submission.queueHealth({ orgSlug: s, cohortId: cohort.id })).toEqual({
+      waiting: 0,
+      medianHours: null,
+      oldestHours: null,
+    });
+    await learner.caller.submission.submit({
+      orgSlug: s,
+      cohortId: cohort.id,
+      repoUrl: 'https://github.com/acme/a1',
+      claimedSkillIds: [skill('git')],
+      title: 'a1',
+    });
+    await learner.caller.submission.submit({
+      orgSlug: s,
+      cohortId: cohort.id,
+      repoUrl: 'https://github.com/acme/a2',
+      claimedSkillIds: [skill('git')],
+      title: 'a2',
+    });
+    const later = { ...deps, now: () => new Date(Date.now() + 10 * 3_600_000) };
+    const c = await (await import('../helpers/app')).client(later, { token: mentor.jar.token });
+    const h = await c.caller.submission.queueHealth({ orgSlug: s, cohortId: cohort.id });
+    expect(h.waiting).toBe(2);
+    expect(h.oldestHours).toBeGreaterThan(9.9);
+    expect(h.medianHours).toBeGreaterThan(9.9);
+    const queue = await mentor.caller.submission.queue({ orgSlug: s, cohortId: cohort.id });
+    expect(queue.items.map((i) => i.title)).toEqual(['a1', 'a2']);
+  });
+});

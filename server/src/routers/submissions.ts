@@ -1,8 +1,14 @@
-import { reviewInput, submitInput, zId, zOffsetPage } from '@masar/shared';
+import { reviewInput, submitInput, zId, zOffsetPage, zTitle } from '@masar/shared';
 import { z } from 'zod';
 import { queueAnalysis } from '../services/analysis';
+import * as notifications from '../services/notifications';
 import * as submissions from '../services/submissions';
-import { orgProcedure, router } from '../trpc';
+import { type AppDeps, orgProcedure, router } from '../trpc';
+
+const notifierOf = (deps: AppDeps): submissions.Notifier => ({
+  email: deps.services.email,
+  publicUrl: deps.config.publicUrl,
+});
 
 const ref = z.object({ submissionId: zId });
 
@@ -10,7 +16,7 @@ export const submissionRouter = router({
   submit: orgProcedure('progress.self')
     .input(submitInput)
     .mutation(async ({ ctx, input }) => {
-      const r = await submissions.submit(ctx.db, ctx.tenant, input, ctx.deps.now());
+      const r = await submissions.submit(ctx.db, ctx.tenant, input, ctx.deps.now(), notifierOf(ctx.deps));
       const job = { orgId: ctx.tenant.orgId, submissionId: r.submissionId };
       ctx.afterCommit(() => ctx.deps.services.jobs.enqueueAnalysis(job));
       return r;
@@ -46,7 +52,40 @@ export const submissionRouter = router({
   startReview: orgProcedure('submissions.review')
     .input(ref)
     .mutation(({ ctx, input }) => submissions.startReview(ctx.db, ctx.tenant, input)),
+  queueHealth: orgProcedure('submissions.review')
+    .input(z.object({ cohortId: zId.optional() }))
+    .query(({ ctx, input }) => submissions.queueHealth(ctx.db, ctx.tenant, { ...input, now: ctx.deps.now() })),
+  snippets: orgProcedure('submissions.review')
+    .input(z.object({ skillId: zId.optional() }))
+    .query(({ ctx, input }) => notifications.listSnippets(ctx.db, ctx.tenant, input)),
+  saveSnippet: orgProcedure('submissions.review')
+    .input(
+      z.object({
+        id: zId.optional(),
+        skillId: zId.nullish(),
+        title: zTitle,
+        body: z
+          .string()
+          .trim()
+          .min(1, { message: 'errors.snippet.empty' })
+          .max(5000, { message: 'errors.description.tooLong' }),
+      }),
+    )
+    .mutation(({ ctx, input }) => notifications.saveSnippet(ctx.db, ctx.tenant, input)),
+  deleteSnippet: orgProcedure('submissions.review')
+    .input(z.object({ id: zId }))
+    .mutation(({ ctx, input }) => notifications.deleteSnippet(ctx.db, ctx.tenant, input)),
   review: orgProcedure('submissions.review')
     .input(reviewInput)
-    .mutation(({ ctx, input }) => submissions.review(ctx.db, ctx.tenant, input, ctx.deps.now())),
+    .mutation(({ ctx, input }) => submissions.review(ctx.db, ctx.tenant, input, ctx.deps.now(), notifierOf(ctx.deps))),
+});
+
+export const notificationRouter = router({
+  list: orgProcedure('org.read')
+    .input(zOffsetPage)
+    .query(({ ctx, input }) => notifications.listNotifications(ctx.db, ctx.tenant, input)),
+  unreadCount: orgProcedure('org.read').query(({ ctx }) => notifications.unreadCount(ctx.db, ctx.tenant)),
+  markRead: orgProcedure('org.read')
+    .input(z.object({ ids: z.array(zId).max(100).optional(), all: z.boolean().optional() }))
+    .mutation(({ ctx, input }) => notifications.markRead(ctx.db, ctx.tenant, { ...input, now: ctx.deps.now() })),
 });

@@ -18,6 +18,17 @@ import type { Db } from '../db';
 import { AppError, notFound } from '../errors';
 import type { TenantCtx } from '../trpc';
 import { recordAudit } from './audit';
+import type { EmailSender } from './email';
+import { cohortMentorIds, notify } from './notifications';
+
+export interface Notifier {
+  email: EmailSender;
+  publicUrl: string;
+}
+
+function submissionLink(n: Notifier, tenant: TenantCtx, id: string) {
+  return `${n.publicUrl}/o/${tenant.org.slug}/submissions/${id}`;
+}
 
 type SkillRatingValue = 'not_shown' | 'partial' | 'demonstrated';
 
@@ -70,7 +81,7 @@ export interface SubmitParams {
  * A learner submits a repository. The same repository for the same brief again makes a new
  * revision of the same submission (earlier revisions and their reviews stay). Queues an analysis.
  */
-export async function submit(db: Db, tenant: TenantCtx, p: SubmitParams, now: Date) {
+export async function submit(db: Db, tenant: TenantCtx, p: SubmitParams, now: Date, notifier?: Notifier) {
   const parsed = parseGithubRepoUrl(p.repoUrl);
   if (!parsed.ok) throw new AppError('BAD_REQUEST', { userMessage: parsed.error, field: 'repoUrl' });
   const [membership] = await db
@@ -186,6 +197,21 @@ export async function submit(db: Db, tenant: TenantCtx, p: SubmitParams, now: Da
     targetId: submissionId,
     details: { repo: parsed.fullName, revision, claimed: claimed.length },
   });
+  if (notifier) {
+    const [me] = await db.select({ name: users.name }).from(users).where(eq(users.id, tenant.userId));
+    await notify(
+      db,
+      tenant,
+      {
+        userIds: await cohortMentorIds(db, tenant.orgId, p.cohortId),
+        kind: revision === 1 ? 'submission.new' : 'submission.resubmitted',
+        submissionId,
+        title: `${revision === 1 ? 'New submission' : 'Resubmitted'}: ${me?.name ?? ''} — ${p.title} (${parsed.fullName})`,
+        link: submissionLink(notifier, tenant, submissionId),
+      },
+      notifier.email,
+    );
+  }
   return { submissionId, revision, repo: parsed.fullName };
 }
 
@@ -403,6 +429,7 @@ export async function review(
     ratings: { skillId: string; rating: SkillRatingValue }[];
   },
   now: Date,
+  notifier?: Notifier,
 ) {
   const s = await loadForReview(db, tenant, p.submissionId);
   const reviewable =
@@ -510,5 +537,50 @@ export async function review(
     targetId: s.id,
     details: { revision: p.revision, decision: p.decision, verified: verified.length, evidenced: evidenced.length },
   });
+  if (notifier) {
+    await notify(
+      db,
+      tenant,
+      {
+        userIds: [s.learnerId],
+        kind: p.decision === 'approved' ? 'review.approved' : 'review.changes_requested',
+        submissionId: s.id,
+        title: `${p.decision === 'approved' ? 'Approved' : 'Changes requested'}: ${s.title} (${s.repoOwner}/${s.repoName})`,
+        link: submissionLink(notifier, tenant, s.id),
+      },
+      notifier.email,
+    );
+  }
   return { reviewId: row!.id, status: p.decision, version: claimedWin[0]!.version, verified, evidenced };
+}
+
+/**
+ * Review-queue health for the dashboards: how many wait, the median and the oldest wait (hours),
+ * aggregated in SQL.
+ */
+export async function queueHealth(db: Db, tenant: TenantCtx, p: { cohortId?: string | undefined; now: Date }) {
+  const [row] = await db
+    .select({
+      waiting: sql<number>`count(*)::int`,
+      medianHours: sql<
+        number | null
+      >`percentile_cont(0.5) within group (order by extract(epoch from (${p.now.toISOString()}::timestamptz - ${submissions.submittedAt})) / 3600)`,
+      oldestHours: sql<
+        number | null
+      >`max(extract(epoch from (${p.now.toISOString()}::timestamptz - ${submissions.submittedAt})) / 3600)`,
+    })
+    .from(submissions)
+    .where(
+      and(
+        eq(submissions.orgId, tenant.orgId),
+        reviewerScope(tenant),
+        sql`${submissions.status} in ('submitted', 'in_review')`,
+        p.cohortId ? eq(submissions.cohortId, p.cohortId) : undefined,
+      ),
+    );
+  return {
+    waiting: Number(row?.waiting ?? 0),
+    medianHours: row?.medianHours == null ? null : Number(row.medianHours),
+    oldestHours: row?.oldestHours == null ? null : Number(row.oldestHours),
+  };
 }

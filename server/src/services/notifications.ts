@@ -1,0 +1,178 @@
+import { cohortMembers, feedbackSnippets, notifications, users } from '@masar/drizzle';
+import type { OffsetPage } from '@masar/shared';
+import { and, asc, count, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import type { Db } from '../db';
+import { notFound } from '../errors';
+import type { TenantCtx } from '../trpc';
+import type { EmailSender } from './email';
+
+export type NotificationKind =
+  | 'submission.new'
+  | 'submission.resubmitted'
+  | 'review.approved'
+  | 'review.changes_requested';
+
+/** Notify users in-app and by email (through the outbox sender). */
+export async function notify(
+  db: Db,
+  tenant: Pick<TenantCtx, 'orgId' | 'userId'>,
+  p: { userIds: string[]; kind: NotificationKind; submissionId: string; title: string; link: string },
+  email: EmailSender,
+) {
+  const recipients = [...new Set(p.userIds)].filter((id) => id !== tenant.userId);
+  if (recipients.length === 0) return;
+  await db
+    .insert(notifications)
+    .values(
+      recipients.map((userId) => ({
+        orgId: tenant.orgId,
+        userId,
+        kind: p.kind,
+        submissionId: p.submissionId,
+        actorId: tenant.userId,
+        title: p.title,
+      })),
+    );
+  const people = await db.select({ email: users.email }).from(users).where(inArray(users.id, recipients));
+  for (const person of people) {
+    await email.send(db, {
+      orgId: tenant.orgId,
+      to: person.email,
+      subject: p.title,
+      text: `${p.title}\n\n${p.link}\n`,
+      link: p.link,
+    });
+  }
+}
+
+/** The mentors of a cohort (to tell them about a new or resubmitted submission). */
+export async function cohortMentorIds(db: Db, orgId: string, cohortId: string) {
+  const rows = await db
+    .select({ userId: cohortMembers.userId })
+    .from(cohortMembers)
+    .where(and(eq(cohortMembers.orgId, orgId), eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.role, 'mentor')));
+  return rows.map((r) => r.userId);
+}
+
+export async function listNotifications(db: Db, tenant: TenantCtx, page: OffsetPage) {
+  const where = and(eq(notifications.orgId, tenant.orgId), eq(notifications.userId, tenant.userId));
+  const [items, [total], [unread]] = await Promise.all([
+    db
+      .select({
+        id: notifications.id,
+        kind: notifications.kind,
+        title: notifications.title,
+        submissionId: notifications.submissionId,
+        readAt: notifications.readAt,
+        createdAt: notifications.createdAt,
+        actorName: users.name,
+      })
+      .from(notifications)
+      .leftJoin(users, eq(users.id, notifications.actorId))
+      .where(where)
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    db.select({ n: count() }).from(notifications).where(where),
+    db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(where, isNull(notifications.readAt))),
+  ]);
+  return { items, total: total?.n ?? 0, unread: unread?.n ?? 0, page: page.page, pageSize: page.pageSize };
+}
+
+export async function unreadCount(db: Db, tenant: TenantCtx) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(
+      and(eq(notifications.orgId, tenant.orgId), eq(notifications.userId, tenant.userId), isNull(notifications.readAt)),
+    );
+  return { unread: row?.n ?? 0 };
+}
+
+export async function markRead(
+  db: Db,
+  tenant: TenantCtx,
+  p: { ids?: string[] | undefined; all?: boolean | undefined; now: Date },
+) {
+  const mine = and(
+    eq(notifications.orgId, tenant.orgId),
+    eq(notifications.userId, tenant.userId),
+    isNull(notifications.readAt),
+  );
+  const where = p.all
+    ? mine
+    : and(mine, inArray(notifications.id, p.ids?.length ? p.ids : ['00000000-0000-0000-0000-000000000000']));
+  const updated = await db
+    .update(notifications)
+    .set({ readAt: p.now })
+    .where(where)
+    .returning({ id: notifications.id });
+  return { marked: updated.length };
+}
+
+// ---------------------------------------------------------------- feedback snippets
+
+export async function listSnippets(db: Db, tenant: TenantCtx, p: { skillId?: string | undefined }) {
+  return db
+    .select({
+      id: feedbackSnippets.id,
+      skillId: feedbackSnippets.skillId,
+      title: feedbackSnippets.title,
+      body: feedbackSnippets.body,
+    })
+    .from(feedbackSnippets)
+    .where(
+      and(
+        eq(feedbackSnippets.orgId, tenant.orgId),
+        eq(feedbackSnippets.ownerId, tenant.userId),
+        p.skillId ? or(eq(feedbackSnippets.skillId, p.skillId), isNull(feedbackSnippets.skillId)) : undefined,
+      ),
+    )
+    .orderBy(asc(feedbackSnippets.title))
+    .limit(200);
+}
+
+export async function saveSnippet(
+  db: Db,
+  tenant: TenantCtx,
+  p: { id?: string | undefined; skillId?: string | null | undefined; title: string; body: string },
+) {
+  if (p.id) {
+    const [row] = await db
+      .update(feedbackSnippets)
+      .set({ title: p.title, body: p.body, skillId: p.skillId ?? null })
+      .where(
+        and(
+          eq(feedbackSnippets.orgId, tenant.orgId),
+          eq(feedbackSnippets.id, p.id),
+          eq(feedbackSnippets.ownerId, tenant.userId),
+        ),
+      )
+      .returning();
+    if (!row) throw notFound('snippet');
+    return row;
+  }
+  const [row] = await db
+    .insert(feedbackSnippets)
+    .values({ orgId: tenant.orgId, ownerId: tenant.userId, skillId: p.skillId ?? null, title: p.title, body: p.body })
+    .returning();
+  return row!;
+}
+
+export async function deleteSnippet(db: Db, tenant: TenantCtx, p: { id: string }) {
+  const deleted = await db
+    .delete(feedbackSnippets)
+    .where(
+      and(
+        eq(feedbackSnippets.orgId, tenant.orgId),
+        eq(feedbackSnippets.id, p.id),
+        eq(feedbackSnippets.ownerId, tenant.userId),
+      ),
+    )
+    .returning({ id: feedbackSnippets.id });
+  if (deleted.length === 0) throw notFound('snippet');
+  return { id: p.id };
+}
