@@ -1,5 +1,6 @@
 import { authRouter } from './routers/auth';
 import { cohortRouter, progressRouter } from './routers/cohorts';
+import { dashboardRouter } from './routers/dashboards';
 import { invitationsRouter } from './routers/invitations';
 import { membersRouter } from './routers/members';
 import { orgRouter } from './routers/org';
@@ -19,6 +20,7 @@ export const appRouter = router({
   progress: progressRouter,
   submission: submissionRouter,
   notification: notificationRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   'progress.self': ['owner', 'admin', 'mentor', 'learner'],
   /** Open a submission (own, or as a mentor/admin/viewer of its cohort). */
   'submissions.read': ALL,
+  /** The organisation overview: every active cohort's headline numbers. */
+  'org.overview': ADMINS,
   /** The review queue; review submissions of one's cohorts. */
   'submissions.review': ['owner', 'admin', 'mentor'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -169,6 +169,9 @@ const SAMPLES: Record<string, { input: (f: Fixture) => unknown; ids?: boolean }>
   'notification.list': { input: (f) => ({ orgSlug: f.orgSlug }) },
   'notification.unreadCount': { input: (f) => ({ orgSlug: f.orgSlug }) },
   'notification.markRead': { input: (f) => ({ orgSlug: f.orgSlug, all: true }) },
+  'dashboard.learner': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, learnerId: f.userId }), ids: true },
+  'dashboard.cohort': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId }), ids: true },
+  'dashboard.org': { input: (f) => ({ orgSlug: f.orgSlug }) },
   'submission.startReview': { input: (f) => ({ orgSlug: f.orgSlug, submissionId: f.submissionId }), ids: true },
   'submission.review': {
     input: (f) => ({

@@ -71,6 +71,8 @@ export interface OpenOptions {
   migrate?: boolean;
   /** Max pool size for postgres.js. */
   poolMax?: number;
+  /** Called with every SQL statement drizzle sends (tests count statements with it). */
+  logQuery?: (query: string) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -86,7 +88,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       connection: { application_name: 'masar' },
       connect_timeout: 10,
     });
-    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const logger = opts.logQuery ? { logQuery: opts.logQuery } : false;
+    const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
     try {
       const [role] = await client<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean }[]>`
         select rolname, rolsuper, rolbypassrls from pg_roles where rolname = current_user`;
@@ -134,7 +137,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   } catch (err) {
     throw wrapStartError(err, 'pglite');
   }
-  const db = drizzlePglite(pg, { schema }) as unknown as Db;
+  const db = drizzlePglite(pg, {
+    schema,
+    logger: opts.logQuery ? { logQuery: opts.logQuery } : false,
+  }) as unknown as Db;
   if (doMigrate) {
     await migratePglite(drizzlePglite(pg), { migrationsFolder });
     await pg.exec(`

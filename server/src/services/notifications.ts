@@ -21,18 +21,16 @@ export async function notify(
 ) {
   const recipients = [...new Set(p.userIds)].filter((id) => id !== tenant.userId);
   if (recipients.length === 0) return;
-  await db
-    .insert(notifications)
-    .values(
-      recipients.map((userId) => ({
-        orgId: tenant.orgId,
-        userId,
-        kind: p.kind,
-        submissionId: p.submissionId,
-        actorId: tenant.userId,
-        title: p.title,
-      })),
-    );
+  await db.insert(notifications).values(
+    recipients.map((userId) => ({
+      orgId: tenant.orgId,
+      userId,
+      kind: p.kind,
+      submissionId: p.submissionId,
+      actorId: tenant.userId,
+      title: p.title,
+    })),
+  );
   const people = await db.select({ email: users.email }).from(users).where(inArray(users.id, recipients));
   for (const person of people) {
     await email.send(db, {

@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { withRls } from '@masar/server';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, type TestDeps, testDeps } from '../helpers/app';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { expectTrpcError } from '../helpers/errors';
+import { addMember, createOrg, createUser, type TestUser } from '../helpers/factories';
+
+let statements = 0;
+let counting = false;
+let database: TestDatabase;
+let deps: TestDeps;
+const NOW = new Date('2026-11-27T10:00:00Z'); // 27 Nov in Cairo
+
+beforeAll(async () => {
+  database = await createTestDatabase({
+    logQuery: () => {
+      if (counting) statements++;
+    },
+  });
+  deps = testDeps(database);
+  deps.now = () => NOW;
+});
+afterAll(async () => {
+  await database?.destroy();
+});
+
+async function setup(startDate: string) {
+  const owner = await createUser(deps);
+  const org = await createOrg(owner);
+  const s = org.slug;
+  const orgId = (await owner.caller.org.get({ orgSlug: s })).id;
+  const [roadmap] = await owner.caller.roadmap.list({ orgSlug: s });
+  const full = await owner.caller.roadmap.get({ orgSlug: s, roadmapId: roadmap!.id });
+  const cohort = await owner.caller.cohort.create({ orgSlug: s, name: 'Dash', roadmapId: roadmap!.id, startDate });
+  await owner.caller.cohort.assign({ orgSlug: s, cohortId: cohort.id, stageId: full.stages[0]!.id });
+  return { owner, s, orgId, full, cohort };
+}
+
+async function verify(orgId: string, learnerId: string, skillIds: string[], at: string) {
+  await withRls(deps.database, { orgId }, async (tx) => {
+    for (const id of skillIds) {
+      await tx.execute(sql`insert into skill_progress (org_id, learner_id, skill_id, status, evidenced_at, verified_at)
+        values (${orgId}, ${learnerId}, ${id}, 'verified', ${at}::timestamptz, ${at}::timestamptz)`);
+    }
+  });
+}
+
+describe('dashboards on a hand-computed small cohort', () => {
+  it('learner page and cohort dashboard agree with the timeline logic', async () => {
+    const { owner, s, orgId, full, cohort } = await setup('2026-07-27'); // exactly 4 months before today
+    const ahead: TestUser = await addMember(deps, owner, s, 'learner', 'Amira');
+    const behind: TestUser = await addMember(deps, owner, s, 'learner', 'Bassem');
+    await owner.caller.cohort.addMembers({
+      orgSlug: s,
+      cohortId: cohort.id,
+      members: [
+        { userId: ahead.user.id, role: 'learner' },
+        { userId: behind.user.id, role: 'learner' },
+      ],
+    });
+    const early = full.skills.filter((x) => x.endMonth === 3).map((x) => x.skillId); // 5 skills of months 0–3
+    await verify(orgId, ahead.user.id, early, '2026-09-27T09:00:00Z'); // verified at month 2
+
+    // expected at month 4: 5 fully due + 4 skills of 3–6 a third of the way = 6 1/3 of 26
+    const expected = (5 + 4 / 3) / 26;
+    const page = await ahead.caller.dashboard.learner({ orgSlug: s, cohortId: cohort.id, learnerId: ahead.user.id });
+    expect(page.monthsSinceStart).toBe(4);
+    expect(page.coverage.expected).toBeCloseTo(expected, 6);
+    expect(page.coverage.verified).toBeCloseTo(5 / 26, 6);
+    expect(page.status.status).toBe('on_track'); // 5.1 points under, nothing overdue
+    const at = (m: number) => page.timeline.find((p) => p.month === m)!;
+    expect(at(1.5).verified).toBe(0);
+    expect(at(2).verified).toBeCloseTo(5 / 26, 6);
+    expect(at(3).expected).toBeCloseTo(5 / 26, 6);
+    expect(at(4).verified).toBeCloseTo(5 / 26, 6);
+    expect(at(4.5).verified).toBeNull(); // the future has no actual line
+    const fundamentals = page.categories.find((c) => c.category === 'fundamentals')!;
+    expect(fundamentals).toMatchObject({ total: 2, dueNow: 2, verified: 2 });
+
+    const other = await behind.caller.dashboard.learner({ orgSlug: s, cohortId: cohort.id, learnerId: behind.user.id });
+    expect(other.status).toEqual({ status: 'behind', reason: 'coverage_below_expected' });
+    expect(other.overdue.map((o) => o.key).sort()).toEqual(
+      full.skills
+        .filter((x) => x.endMonth === 3)
+        .map((x) => x.key)
+        .sort(),
+    );
+    expect(other.overdue[0]!.days).toBe(31); // due 27 Oct, today 27 Nov
+
+    const dash = await owner.caller.dashboard.cohort({ orgSlug: s, cohortId: cohort.id, sort: 'coverage', desc: true });
+    expect(dash.learners.items.map((r) => [r.name, r.status, r.overdue])).toEqual([
+      ['Amira', 'on_track', 0],
+      ['Bassem', 'behind', 5],
+    ]);
+    expect(dash.learners.items[0]!.expected).toBeCloseTo(expected, 6);
+    expect(dash.statusCounts).toEqual({ behind: 1, on_track: 1, ahead: 0 });
+    const cell = dash.heatmap.find((h) => h.learnerId === ahead.user.id && h.category === 'fundamentals')!;
+    expect(cell).toMatchObject({ total: 2, verified: 2, share: 1 });
+    expect(dash.heatmap.find((h) => h.learnerId === behind.user.id && h.category === 'fundamentals')!.share).toBe(0);
+    // quartiles over time: at month 3 one learner has 5 verified, the other 0 → median 2.5 of 26
+    const m3 = dash.progressOverTime.find((p) => p.month === 3)!;
+    expect(m3.median).toBeCloseTo(2.5 / 26, 6);
+    expect(m3.expected).toBeCloseTo(5 / 26, 6);
+    expect(dash.progressOverTime.find((p) => p.month === 1)!.median).toBe(0);
+    const filtered = await owner.caller.dashboard.cohort({ orgSlug: s, cohortId: cohort.id, status: 'behind' });
+    expect(filtered.learners.items.map((r) => r.name)).toEqual(['Bassem']);
+
+    const overview = await owner.caller.dashboard.org({ orgSlug: s });
+    expect(overview).toEqual([
+      expect.objectContaining({ name: 'Dash', learners: 2, averageCoverage: 5 / 52, waitingReviews: 0 }),
+    ]);
+  });
+
+  it("a learner cannot open another learner's page", async () => {
+    const { owner, s, cohort } = await setup('2026-07-27');
+    const a = await addMember(deps, owner, s, 'learner');
+    const b = await addMember(deps, owner, s, 'learner');
+    await owner.caller.cohort.addMembers({
+      orgSlug: s,
+      cohortId: cohort.id,
+      members: [
+        { userId: a.user.id, role: 'learner' },
+        { userId: b.user.id, role: 'learner' },
+      ],
+    });
+    await expectTrpcError(
+      a.caller.dashboard.learner({ orgSlug: s, cohortId: cohort.id, learnerId: b.user.id }),
+      'NOT_FOUND',
+    );
+  });
+});
+
+describe('statement count', () => {
+  async function cohortOf(size: number) {
+    const { owner, s, orgId, full, cohort } = await setup('2026-05-01');
+    await withRls(deps.database, { orgId }, async (tx) => {
+      for (let i = 0; i < size; i++) {
+        const id = randomUUID();
+        await tx.execute(sql`insert into users (id, email, email_normalized, name, password_hash)
+          values (${id}, ${`l${i}-${id}@example.test`}, ${`l${i}-${id}@example.test`}, ${`Learner ${i}`}, 'x')`);
+        await tx.execute(sql`insert into memberships (org_id, user_id, role) values (${orgId}, ${id}, 'learner')`);
+        await tx.execute(
+          sql`insert into cohort_members (org_id, cohort_id, user_id, role) values (${orgId}, ${cohort.id}, ${id}, 'learner')`,
+        );
+        const k = i % 7;
+        for (const skill of full.skills.slice(0, k)) {
+          await tx.execute(sql`insert into skill_progress (org_id, learner_id, skill_id, status, verified_at)
+            values (${orgId}, ${id}, ${skill.skillId}, 'verified', now())`);
+        }
+      }
+    });
+    return { owner, s, cohort };
+  }
+
+  async function count(fn: () => Promise<unknown>) {
+    statements = 0;
+    counting = true;
+    try {
+      await fn();
+    } finally {
+      counting = false;
+    }
+    return statements;
+  }
+
+  it('is the same for a 5-learner and a 200-learner cohort', async () => {
+    const small = await cohortOf(5);
+    const large = await cohortOf(200);
+    const c5 = await client(deps, { token: small.owner.jar.token });
+    const c200 = await client(deps, { token: large.owner.jar.token });
+    const n5 = await count(() => c5.caller.dashboard.cohort({ orgSlug: small.s, cohortId: small.cohort.id }));
+    const n200 = await count(() => c200.caller.dashboard.cohort({ orgSlug: large.s, cohortId: large.cohort.id }));
+    expect(n5).toBeGreaterThan(3);
+    expect(n200).toBe(n5);
+    const big = await c200.caller.dashboard.cohort({
+      orgSlug: large.s,
+      cohortId: large.cohort.id,
+      pageSize: 50,
+      page: 4,
+    });
+    expect(big.learners.total).toBe(200);
+    expect(big.learners.items).toHaveLength(50);
+    expect(big.scatter).toHaveLength(200);
+    const o5 = await count(() => c5.caller.dashboard.org({ orgSlug: small.s }));
+    const o200 = await count(() => c200.caller.dashboard.org({ orgSlug: large.s }));
+    expect(o200).toBe(o5);
+  });
+});
