@@ -24,6 +24,8 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+let pages = 0;
+
 /** A fresh context and page; when the current test fails, a screenshot lands in tests/e2e/artifacts. */
 export async function newPage(
   browser: Browser,
@@ -32,10 +34,16 @@ export async function newPage(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, locale, viewport: { width: 1280, height: 860 } });
   const page = await context.newPage();
+  const n = ++pages;
   onTestFailed(async ({ task }) => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    const name = task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-    await page.screenshot({ path: path.join(ARTIFACTS, `FAILED-${name}.png`), fullPage: true }).catch(() => {});
+    const name = task.name
+      .replace(/[^a-z0-9]+/gi, '-')
+      .toLowerCase()
+      .slice(0, 80);
+    await page
+      .screenshot({ path: path.join(ARTIFACTS, `FAILED-${name}-page${n}.png`), fullPage: true })
+      .catch(() => {});
   });
   return { context, page };
 }

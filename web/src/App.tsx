@@ -54,6 +54,26 @@ const router = createBrowserRouter([
                     lazy: async () => ({ Component: (await import('./pages/org/InvitationsPage')).InvitationsPage }),
                   },
                   {
+                    path: 'roadmaps',
+                    lazy: async () => ({ Component: (await import('./pages/org/RoadmapsPage')).RoadmapsPage }),
+                  },
+                  {
+                    path: 'roadmaps/:roadmapId',
+                    lazy: async () => ({ Component: (await import('./pages/org/RoadmapPage')).RoadmapPage }),
+                  },
+                  {
+                    path: 'cohorts',
+                    lazy: async () => ({ Component: (await import('./pages/org/CohortsPage')).CohortsPage }),
+                  },
+                  {
+                    path: 'cohorts/:cohortId',
+                    lazy: async () => ({ Component: (await import('./pages/org/CohortPage')).CohortPage }),
+                  },
+                  {
+                    path: 'my-roadmap',
+                    lazy: async () => ({ Component: (await import('./pages/org/MyRoadmapPage')).MyRoadmapPage }),
+                  },
+                  {
                     path: 'audit',
                     lazy: async () => ({ Component: (await import('./pages/org/AuditPage')).AuditPage }),
                   },

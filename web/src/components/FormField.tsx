@@ -1,7 +1,7 @@
 import type * as React from 'react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Input, NativeSelect } from './ui/input';
+import { Input, NativeSelect, Textarea } from './ui/input';
 import { Label } from './ui/label';
 
 /** A field error is an i18n key (from the shared zod schemas or the server). */
@@ -93,5 +93,82 @@ export function SelectField({
         {children}
       </NativeSelect>
     </FieldShell>
+  );
+}
+
+export function TextareaField({
+  label,
+  error,
+  hint,
+  id: givenId,
+  ...props
+}: FieldShellProps & React.ComponentProps<'textarea'>) {
+  const autoId = useId();
+  const id = givenId ?? autoId;
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint} name={props.name}>
+      <Textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...props}
+      />
+    </FieldShell>
+  );
+}
+
+/** A group of checkboxes (or radios) under one legend, with the group's translated error. */
+export function ChoiceGroup({
+  legend,
+  error,
+  hint,
+  name,
+  children,
+  className,
+  testId,
+}: {
+  legend: string;
+  error?: string | undefined;
+  hint?: React.ReactNode;
+  name?: string;
+  children: React.ReactNode;
+  className?: string;
+  testId?: string;
+}) {
+  const text = useErrorText(error);
+  return (
+    <fieldset className="flex min-w-0 flex-col gap-1.5" data-testid={testId} aria-invalid={text ? true : undefined}>
+      <legend className="mb-1.5 text-sm font-medium text-slate-800">{legend}</legend>
+      <div className={className ?? 'flex flex-col gap-1.5'}>{children}</div>
+      {hint && !text ? <p className="text-xs text-slate-500">{hint}</p> : null}
+      {text ? (
+        <p className="text-xs font-medium text-red-700" data-testid={`error-${name ?? 'group'}`}>
+          {text}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** One checkbox or radio with its label on the inline end. */
+export function Choice({
+  label,
+  description,
+  type = 'checkbox',
+  className,
+  ...props
+}: { label: React.ReactNode; description?: React.ReactNode } & React.ComponentProps<'input'>) {
+  return (
+    <label className={`flex cursor-pointer items-start gap-2 text-sm text-slate-800 ${className ?? ''}`}>
+      <input
+        type={type}
+        className="mt-0.5 size-4 shrink-0 accent-brand-700 focus-visible:outline-2 focus-visible:outline-brand-600"
+        {...props}
+      />
+      <span className="min-w-0">
+        {label}
+        {description ? <span className="block text-xs text-slate-500">{description}</span> : null}
+      </span>
+    </label>
   );
 }

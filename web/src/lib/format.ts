@@ -26,6 +26,15 @@ export function useFormat() {
       number: (n: number) => new Intl.NumberFormat(locale).format(n),
       date: (d: Date | string, timeZone?: string) =>
         safe(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(d))),
+      /** A calendar date (`YYYY-MM-DD`, no time or zone): shown as that same day everywhere. */
+      day: (iso: string | null | undefined) =>
+        iso
+          ? safe(() =>
+              new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+                new Date(`${iso}T00:00:00Z`),
+              ),
+            )
+          : '',
       dateTime: (d: Date | string, timeZone?: string) =>
         safe(() =>
           new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(d)),

@@ -10,8 +10,11 @@ import { OrgContext, type OrgContextValue, useOrg } from '../../lib/org';
 import { cn } from '../../lib/utils';
 import { errorData, useTRPC } from '../../trpc';
 
-const TABS: { to: string; key: string; permission: Permission; end?: boolean }[] = [
+const TABS: { to: string; key: string; permission: Permission; end?: boolean; label?: string }[] = [
   { to: '', key: 'overview', permission: 'org.read', end: true },
+  { to: 'my-roadmap', key: 'myRoadmap', permission: 'progress.self' },
+  { to: 'roadmaps', key: 'roadmaps', permission: 'roadmaps.read' },
+  { to: 'cohorts', key: 'cohorts', permission: 'cohorts.read' },
   { to: 'members', key: 'members', permission: 'members.read' },
   { to: 'invitations', key: 'invitations', permission: 'invitations.manage' },
   { to: 'audit', key: 'audit', permission: 'audit.read' },
@@ -71,7 +74,7 @@ function OrgLoader({ slug }: { slug: string }) {
                       )
                     }
                   >
-                    {t(`org.tabs.${tab.key}`)}
+                    {t(tab.label ?? `org.tabs.${tab.key}`)}
                   </NavLink>
                 ))}
               </nav>

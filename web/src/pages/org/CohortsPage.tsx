@@ -1,0 +1,313 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { createCohortInput, todayIn } from '@masar/shared';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
+import { Plus, Search } from 'lucide-react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { SelectField, TextField } from '../../components/FormField';
+import { QueryState } from '../../components/QueryState';
+import { StateMessage } from '../../components/StateMessage';
+import { Alert } from '../../components/ui/alert';
+import { Badge } from '../../components/ui/badge';
+import { Button } from '../../components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
+import { Input } from '../../components/ui/input';
+import { useFormat } from '../../lib/format';
+import { applyServerErrors } from '../../lib/forms';
+import { useOrg } from '../../lib/org';
+import { useRoadmapText } from '../../lib/roadmapText';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { type RouterOutputs, useTRPC } from '../../trpc';
+import { clampPage, DataTable } from './DataTable';
+import { RequirePermission } from './OrgLayout';
+
+type CohortRow = RouterOutputs['cohort']['list']['items'][number];
+const PAGE_SIZE = 20;
+
+export function CohortsPage() {
+  return (
+    <RequirePermission permission="cohorts.read">
+      <Cohorts />
+    </RequirePermission>
+  );
+}
+
+function Cohorts() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('cohorts.title'));
+  const { can } = useOrg();
+  return (
+    <div className="flex flex-col gap-6">
+      {can('cohorts.manage') ? <NewCohortCard /> : null}
+      <CohortList />
+    </div>
+  );
+}
+
+/** A value that follows `value` once it has stopped changing for `ms`. */
+function useDebounced<T>(value: T, ms = 300): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return debounced;
+}
+
+/** The org's roadmaps by id, with their titles in the current language. */
+export function useRoadmapTitles() {
+  const trpc = useTRPC();
+  const text = useRoadmapText();
+  const { slug } = useOrg();
+  const list = useQuery(trpc.roadmap.list.queryOptions({ orgSlug: slug }));
+  const titles = useMemo(
+    () => new Map((list.data ?? []).map((r) => [r.id, text('roadmap', r).title])),
+    [list.data, text],
+  );
+  return { list, titles };
+}
+
+function NewCohortCard() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { org, slug } = useOrg();
+  const { list: roadmaps, titles } = useRoadmapTitles();
+  const [formError, setFormError] = useState<string | null>(null);
+  const available = (roadmaps.data ?? []).filter((r) => !r.archivedAt);
+  const form = useForm({
+    resolver: zodResolver(createCohortInput),
+    defaultValues: { name: '', roadmapId: '', startDate: todayIn(org.timeZone), endDate: null as string | null },
+  });
+  const create = useMutation(trpc.cohort.create.mutationOptions());
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  const firstRoadmap = available[0]?.id;
+  useEffect(() => {
+    if (firstRoadmap && !form.getValues('roadmapId')) form.setValue('roadmapId', firstRoadmap);
+  }, [firstRoadmap, form]);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const cohort = await create.mutateAsync({ orgSlug: slug, ...values, endDate: values.endDate || null });
+      await queryClient.invalidateQueries(trpc.cohort.pathFilter());
+      await navigate(`/o/${slug}/cohorts/${cohort.id}`);
+    } catch (err) {
+      setFormError(applyServerErrors(form, err));
+    }
+  });
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t('cohorts.newTitle')}</CardTitle>
+        <CardDescription>{t('cohorts.newDescription')}</CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-4">
+        {formError ? (
+          <Alert tone="error" data-testid="form-error">
+            {formError}
+          </Alert>
+        ) : null}
+        {roadmaps.error ? (
+          <Alert tone="error">{t('roadmaps.loadError')}</Alert>
+        ) : roadmaps.data && available.length === 0 ? (
+          <Alert tone="info">{t('cohorts.noRoadmaps')}</Alert>
+        ) : null}
+        <form
+          onSubmit={onSubmit}
+          noValidate
+          className="grid items-start gap-4 md:grid-cols-2 lg:grid-cols-[1.5fr_1.5fr_1fr_1fr_auto]"
+          data-testid="create-cohort-form"
+        >
+          <TextField label={t('fields.name')} error={errors.name?.message} {...register('name')} />
+          <SelectField
+            label={t('cohorts.roadmap')}
+            error={errors.roadmapId?.message}
+            disabled={roadmaps.isPending}
+            {...register('roadmapId')}
+          >
+            {roadmaps.isPending ? <option value="">{t('common.loading')}</option> : null}
+            {available.map((r) => (
+              <option key={r.id} value={r.id}>
+                {titles.get(r.id)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            label={t('cohorts.startDate')}
+            type="date"
+            error={errors.startDate?.message}
+            {...register('startDate')}
+          />
+          <TextField
+            label={t('cohorts.endDateOptional')}
+            type="date"
+            error={errors.endDate?.message}
+            {...register('endDate', { setValueAs: (v: string | null) => v || null })}
+          />
+          <Button type="submit" pending={create.isPending} className="lg:mt-6.5" data-testid="create-cohort-submit">
+            <Plus className="size-4" aria-hidden />
+            {t('cohorts.create')}
+          </Button>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}
+
+function CohortList() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const fmt = useFormat();
+  const { slug } = useOrg();
+  const { titles } = useRoadmapTitles();
+  const searchId = useId();
+  const archivedId = useId();
+  const [page, setPage] = useState(1);
+  const [search, setSearch] = useState('');
+  const [archived, setArchived] = useState(false);
+  const debounced = useDebounced(search.trim());
+  useEffect(() => {
+    setPage(1);
+  }, [debounced, archived]);
+  const list = useQuery({
+    ...trpc.cohort.list.queryOptions({
+      orgSlug: slug,
+      page,
+      pageSize: PAGE_SIZE,
+      archived,
+      ...(debounced ? { search: debounced } : {}),
+    }),
+    placeholderData: keepPreviousData,
+  });
+  const total = list.data?.total ?? 0;
+  useEffect(() => {
+    if (list.data && page > 1 && list.data.items.length === 0) setPage(clampPage(page, total, PAGE_SIZE));
+  }, [list.data, page, total]);
+
+  const columns = useMemo(() => {
+    const col = createColumnHelper<CohortRow>();
+    return [
+      col.accessor('name', {
+        header: () => t('fields.name'),
+        cell: (info) => (
+          <Link
+            to={`/o/${slug}/cohorts/${info.row.original.id}`}
+            className="font-medium text-brand-800 hover:underline"
+            data-testid="cohort-link"
+          >
+            {info.getValue()}
+          </Link>
+        ),
+      }),
+      col.accessor('roadmapTitle', {
+        header: () => t('cohorts.roadmap'),
+        cell: (info) => titles.get(info.row.original.roadmapId) ?? info.getValue(),
+      }),
+      col.accessor('startDate', {
+        header: () => t('cohorts.startDate'),
+        cell: (info) => <span className="whitespace-nowrap">{fmt.day(info.getValue())}</span>,
+      }),
+      col.accessor('endDate', {
+        header: () => t('cohorts.endDate'),
+        cell: (info) => <span className="whitespace-nowrap">{info.getValue() ? fmt.day(info.getValue()) : '—'}</span>,
+      }),
+      col.accessor('learnerCount', {
+        header: () => t('cohorts.learners'),
+        meta: { className: 'text-end tabular-nums' },
+        cell: (info) => fmt.number(info.getValue()),
+      }),
+    ];
+  }, [t, fmt, slug, titles]);
+
+  return (
+    <Card>
+      <CardHeader className="pb-4">
+        <CardTitle>{t('cohorts.title')}</CardTitle>
+        <CardDescription>{t('cohorts.description')}</CardDescription>
+      </CardHeader>
+      <div className="flex flex-wrap items-center gap-4 px-6 pb-4">
+        <div className="relative w-full max-w-sm">
+          <label htmlFor={searchId} className="sr-only">
+            {t('cohorts.search')}
+          </label>
+          <Search
+            className="pointer-events-none absolute start-3 top-1/2 size-4 -translate-y-1/2 text-slate-400"
+            aria-hidden
+          />
+          <Input
+            id={searchId}
+            type="search"
+            name="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder={t('cohorts.search')}
+            className="ps-9"
+            data-testid="cohort-search"
+          />
+        </div>
+        <label htmlFor={archivedId} className="flex items-center gap-2 text-sm text-slate-700">
+          <input
+            id={archivedId}
+            type="checkbox"
+            className="size-4 accent-brand-700"
+            checked={archived}
+            onChange={(e) => setArchived(e.target.checked)}
+            data-testid="cohorts-archived-toggle"
+          />
+          {t('cohorts.showArchived')}
+        </label>
+      </div>
+      <div className="px-6 pb-6">
+        <QueryState
+          isPending={list.isPending}
+          error={list.error}
+          onRetry={() => list.refetch()}
+          errorTitle={t('cohorts.loadError')}
+        >
+          {list.data && list.data.total === 0 ? (
+            <StateMessage
+              kind="empty"
+              title={debounced ? t('cohorts.noMatches') : archived ? t('cohorts.noArchived') : t('cohorts.empty')}
+              body={debounced || archived ? undefined : t('cohorts.emptyBody')}
+              data-testid="cohorts-empty"
+            />
+          ) : list.data ? (
+            <div className="overflow-hidden rounded-lg border border-slate-200">
+              <DataTable
+                testId="cohorts-table"
+                data={list.data.items}
+                loadingPage={list.isPlaceholderData}
+                columns={columns}
+                total={list.data.total}
+                page={page}
+                pageSize={PAGE_SIZE}
+                onPageChange={setPage}
+                getRowId={(c) => c.id}
+                rowProps={(row) => ({
+                  'data-testid': 'cohort-row',
+                  'data-name': row.original.name,
+                  'data-id': row.original.id,
+                })}
+              />
+            </div>
+          ) : null}
+        </QueryState>
+        {archived ? (
+          <p className="mt-3 text-xs text-slate-500">
+            <Badge className="me-1.5">{t('common.archived')}</Badge>
+            {t('cohorts.archivedHint')}
+          </p>
+        ) : null}
+      </div>
+    </Card>
+  );
+}
