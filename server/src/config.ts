@@ -48,6 +48,7 @@ const envSchema = z.object({
     .default('https://api.github.com'),
   GITHUB_TOKEN: z.string().min(1).optional(),
   JOBS_ENABLED: bool(true),
+  MASAR_DEMO: bool(true),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -72,6 +73,8 @@ export interface Config {
   githubApiUrl: string;
   githubToken: string | undefined;
   jobsEnabled: boolean;
+  /** Seed the demo organisation on a fresh embedded database. */
+  demo: boolean;
 }
 
 export class ConfigError extends Error {
@@ -112,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     githubApiUrl: e.GITHUB_API_URL.replace(/\/+$/, ''),
     githubToken: e.GITHUB_TOKEN,
     jobsEnabled: e.JOBS_ENABLED,
+    demo: e.MASAR_DEMO,
   };
 }
 

@@ -1,5 +1,6 @@
 import { type Config, ConfigError, loadConfig } from './config';
 import { DatabaseStartError } from './db';
+import { DEMO_LOGINS, DEMO_ORG_SLUG, DEMO_PASSWORD } from './seed/demo';
 import { type RunningServer, startServer } from './server';
 
 function fail(message: string): never {
@@ -26,10 +27,22 @@ async function main() {
     if (e.code === 'EACCES') fail(`Cannot listen on port ${config.port}: permission denied (set PORT)`);
     fail(`Masar failed to start: ${e.message ?? String(err)}`);
   }
-  if (!process.env.MASAR_QUIET)
-    process.stdout.write(
-      `\n  Masar is running at ${config.publicUrl}  (database: ${running.deps.database.kind}; Ctrl-C to stop)\n\n`,
-    );
+  if (!process.env.MASAR_QUIET) {
+    const lines = [
+      `  Masar is running at ${config.publicUrl}  (database: ${running.deps.database.kind}; Ctrl-C to stop)`,
+    ];
+    if (running.demo) {
+      lines.push(
+        '',
+        `  Demo organisation: ${config.publicUrl}/o/${DEMO_ORG_SLUG}  (password for every demo login: ${DEMO_PASSWORD})`,
+        `    admin    ${DEMO_LOGINS.admin}`,
+        `    mentor   ${DEMO_LOGINS.mentor}`,
+        `    learner  ${DEMO_LOGINS.learner}`,
+        `    manager  ${DEMO_LOGINS.viewer}  (read-only)`,
+      );
+    }
+    process.stdout.write(`\n${lines.join('\n')}\n\n`);
+  }
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -4,6 +4,7 @@ import { type Database, openDatabase } from './db';
 import { type AppState, createApp } from './http/app';
 import { PgBossJobs } from './jobs';
 import { createLogger, type Logger } from './logger';
+import { DEMO_ORG_SLUG, demoExists, seedDemo } from './seed/demo';
 import { runAnalysisJob } from './services/analysis';
 import { createServices } from './services/deps';
 import type { AppDeps } from './trpc';
@@ -11,6 +12,8 @@ import type { AppDeps } from './trpc';
 export interface RunningServer {
   url: string;
   deps: AppDeps;
+  /** The demo organisation exists (its logins are printed at start). */
+  demo: boolean;
   /** Stop accepting, finish in-flight requests, close the database. */
   close(): Promise<void>;
 }
@@ -21,6 +24,11 @@ export async function startServer(
 ): Promise<RunningServer> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   const database = opts.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
+  // A fresh embedded database gets the demo organisation (never a DATABASE_URL: `pnpm db:seed-demo`).
+  if (config.demo && database.kind === 'pglite' && !opts.database) {
+    if (await seedDemo(database)) logger.info({ org: DEMO_ORG_SLUG }, 'demo organisation seeded');
+  }
+  const demo = database.kind === 'pglite' && (await demoExists(database));
   const jobs = new PgBossJobs(database.pglite ? { pglite: database.pglite } : { url: database.url! }, logger);
   const deps: AppDeps = {
     config,
@@ -50,6 +58,7 @@ export async function startServer(
   return {
     url,
     deps,
+    demo,
     close() {
       closing ??= (async () => {
         state.shuttingDown = true;

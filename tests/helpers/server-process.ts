@@ -45,6 +45,7 @@ export async function startAppProcess(
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
+      MASAR_DEMO: 'false',
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
