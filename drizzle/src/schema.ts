@@ -62,6 +62,8 @@ export const users = pgTable(
     locale: text('locale'),
     /** The learner's GitHub login, for the authorship share of submitted repositories. */
     githubLogin: text('github_login'),
+    /** The user turned the daily email digests off. */
+    digestOptOut: boolean('digest_opt_out').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -556,6 +558,41 @@ export const feedbackSnippets = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('feedback_snippets_owner_idx').on(t.orgId, t.ownerId)],
 );
 
+/** A learner's read-only public portfolio page, at an unguessable link (only its hash stored). */
+export const portfolioLinks = pgTable(
+  'portfolio_links',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    learnerId: uuid('learner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    includeComments: boolean('include_comments').notNull().default(false),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex('portfolio_links_token_hash_key').on(t.tokenHash)],
+);
+
+/** What a learner (a hire) lets the organisation's read-only viewers see beyond progress numbers. */
+export const learnerConsents = pgTable(
+  'learner_consents',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    learnerId: uuid('learner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    shareComments: boolean('share_comments').notNull().default(false),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.learnerId] })],
+);
+
 /** Every table that carries `org_id`; RLS must be enabled and forced on each (tested). */
 export const TENANT_TABLES = [
   'memberships',
@@ -579,4 +616,6 @@ export const TENANT_TABLES = [
   'repo_analyses',
   'notifications',
   'feedback_snippets',
+  'portfolio_links',
+  'learner_consents',
 ] as const;

@@ -49,6 +49,7 @@ const envSchema = z.object({
   GITHUB_TOKEN: z.string().min(1).optional(),
   JOBS_ENABLED: bool(true),
   MASAR_DEMO: bool(true),
+  MUTATION_RATE_LIMIT: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100000).default(300),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -75,6 +76,8 @@ export interface Config {
   jobsEnabled: boolean;
   /** Seed the demo organisation on a fresh embedded database. */
   demo: boolean;
+  /** State-changing calls per user per minute. */
+  mutationRateLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     githubToken: e.GITHUB_TOKEN,
     jobsEnabled: e.JOBS_ENABLED,
     demo: e.MASAR_DEMO,
+    mutationRateLimit: e.MUTATION_RATE_LIMIT,
   };
 }
 

@@ -4,6 +4,7 @@ import { dashboardRouter } from './routers/dashboards';
 import { invitationsRouter } from './routers/invitations';
 import { membersRouter } from './routers/members';
 import { orgRouter } from './routers/org';
+import { portfolioRouter, readinessRouter } from './routers/portfolio';
 import { roadmapRouter } from './routers/roadmaps';
 import { notificationRouter, submissionRouter } from './routers/submissions';
 import { systemRouter } from './routers/system';
@@ -21,6 +22,8 @@ export const appRouter = router({
   submission: submissionRouter,
   notification: notificationRouter,
   dashboard: dashboardRouter,
+  readiness: readinessRouter,
+  portfolio: portfolioRouter,
 });
 
 export type AppRouter = typeof appRouter;

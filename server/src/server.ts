@@ -69,7 +69,8 @@ export async function startServer(
           server.closeIdleConnections();
         });
         await jobs.stop().catch((err) => logger.warn({ err }, 'job queue did not stop cleanly'));
-        await database.close();
+        // A database handed in by the caller (tests) stays open: the caller closes it.
+        if (!opts.database) await database.close();
         logger.info('Masar stopped');
       })();
       return closing;

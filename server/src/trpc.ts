@@ -118,10 +118,11 @@ const base = t.procedure.use(errorMapping);
 
 export const publicProcedure = base.meta({ access: 'public' });
 
-export const protectedProcedure = base.meta({ access: 'authenticated' }).use(({ ctx, next }) => {
+export const protectedProcedure = base.meta({ access: 'authenticated' }).use(async ({ ctx, next, type }) => {
   if (!ctx.auth) {
     throw new AppError('UNAUTHORIZED', { userMessage: 'errors.unauthorized', message: 'not signed in' });
   }
+  if (type === 'mutation') await ctx.deps.services.mutationLimiter.consume(ctx.auth.user.id);
   return next({ ctx: { ...ctx, auth: ctx.auth } });
 });
 

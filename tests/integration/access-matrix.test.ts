@@ -172,6 +172,13 @@ const SAMPLES: Record<string, { input: (f: Fixture) => unknown; ids?: boolean }>
   'dashboard.learner': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, learnerId: f.userId }), ids: true },
   'dashboard.cohort': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId }), ids: true },
   'dashboard.org': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'readiness.get': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, learnerId: f.userId }), ids: true },
+  'readiness.consent': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'readiness.setConsent': { input: (f) => ({ orgSlug: f.orgSlug, shareComments: true }) },
+  'portfolio.status': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'portfolio.publish': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'portfolio.revoke': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'portfolio.view': { input: () => ({ token: 'x'.repeat(43) }) },
   'submission.startReview': { input: (f) => ({ orgSlug: f.orgSlug, submissionId: f.submissionId }), ids: true },
   'submission.review': {
     input: (f) => ({
@@ -187,7 +194,7 @@ const SAMPLES: Record<string, { input: (f: Fixture) => unknown; ids?: boolean }>
   'invitations.accept': { input: () => ({ token: 'x'.repeat(43) }) },
 };
 
-const PUBLIC = ['system.info', 'auth.me', 'auth.signUp', 'auth.logIn', 'invitations.byToken'].sort();
+const PUBLIC = ['system.info', 'auth.me', 'auth.signUp', 'auth.logIn', 'invitations.byToken', 'portfolio.view'].sort();
 
 let database: TestDatabase;
 let deps: AppDeps;

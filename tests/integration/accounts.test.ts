@@ -220,3 +220,18 @@ describe('sessions', () => {
     expect(await u.caller.auth.me()).toMatchObject({ name: 'Youssef', locale: 'ar' });
   });
 });
+
+describe('mutation rate limit', () => {
+  it('refuses the N+1th state-changing call of a user within a minute', async () => {
+    const limited = testDeps(database, { MUTATION_RATE_LIMIT: '3' });
+    const u = await createUser(limited); // sign-up is public: not counted
+    for (let i = 0; i < 3; i++) await u.caller.auth.updateProfile({ name: `Name ${i}` });
+    await expectTrpcError(
+      u.caller.auth.updateProfile({ name: 'Too many' }),
+      'TOO_MANY_REQUESTS',
+      'errors.tooManyRequests',
+    );
+    // reads are not limited
+    expect(await u.caller.auth.me()).toMatchObject({ name: 'Name 2' });
+  });
+});

@@ -93,3 +93,15 @@ describe('HTTP surface', () => {
     expect(text).not.toMatch(/at .*\.(ts|js):\d+/);
   });
 });
+
+describe('security headers', () => {
+  it('sends a strict Content-Security-Policy and no CORS headers', async () => {
+    const r = await fetch(`${origin}/healthz`, { headers: { origin: 'https://evil.example' } });
+    const csp = r.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(r.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

@@ -5,6 +5,7 @@ export interface RlsScope {
   orgId?: string | null;
   userId?: string | null;
   inviteTokenHash?: string | null;
+  portfolioTokenHash?: string | null;
 }
 
 /** Set the row-level-security settings (transaction-local) and switch to the app role when needed. */
@@ -12,7 +13,8 @@ export async function applyRlsScope(tx: Db, database: Pick<Database, 'appRole'>,
   await tx.execute(sql`select
     set_config('app.org_id', ${scope.orgId ?? ''}, true),
     set_config('app.user_id', ${scope.userId ?? ''}, true),
-    set_config('app.invite_token_hash', ${scope.inviteTokenHash ?? ''}, true)`);
+    set_config('app.invite_token_hash', ${scope.inviteTokenHash ?? ''}, true),
+    set_config('app.portfolio_token_hash', ${scope.portfolioTokenHash ?? ''}, true)`);
   if (database.appRole) await tx.execute(sql.raw(`set local role ${database.appRole}`));
 }
 

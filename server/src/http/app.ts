@@ -3,10 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { appRouter } from '../router';
 import type { AppDeps } from '../trpc';
 import { contextFactory } from './context';
+import { exportRouter } from './exports';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,100}$/;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -69,6 +71,31 @@ export function createApp(deps: AppDeps, state: AppState = { shuttingDown: false
     }),
   );
 
+  // Security headers with a strict Content-Security-Policy: no inline or third-party scripts.
+  // (Style attributes are allowed: charts and popovers position elements with inline styles.)
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          ...(config.publicOrigin.startsWith('https:') ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: config.publicOrigin.startsWith('https:'),
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -90,6 +117,7 @@ export function createApp(deps: AppDeps, state: AppState = { shuttingDown: false
   });
 
   app.use(csrfGuard(config.publicOrigin));
+  app.use(exportRouter(deps));
 
   app.use(
     '/trpc',
@@ -106,7 +134,7 @@ export function createApp(deps: AppDeps, state: AppState = { shuttingDown: false
   const dist = findWebDist(config.webDistDir);
   if (dist) {
     app.use(express.static(dist, { index: false, maxAge: '1h', setHeaders: immutableAssets }));
-    app.get(/^\/(?!trpc\/|healthz$|readyz$).*/, (req, res, next) => {
+    app.get(/^\/(?!trpc\/|export\/|healthz$|readyz$).*/, (req, res, next) => {
       if (req.method !== 'GET' || path.extname(req.path)) return next();
       res.setHeader('cache-control', 'no-cache');
       res.sendFile(path.join(dist, 'index.html'));

@@ -83,16 +83,23 @@ export async function changePassword(
 export async function updateProfile(
   db: Db,
   userId: string,
-  input: { name?: string | undefined; locale?: string | null | undefined },
+  input: { name?: string | undefined; locale?: string | null | undefined; githubLogin?: string | null | undefined },
 ) {
   const [u] = await db
     .update(users)
     .set({
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.locale !== undefined ? { locale: input.locale } : {}),
+      ...(input.githubLogin !== undefined ? { githubLogin: input.githubLogin } : {}),
     })
     .where(eq(users.id, userId))
-    .returning({ id: users.id, name: users.name, email: users.email, locale: users.locale });
+    .returning({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      locale: users.locale,
+      githubLogin: users.githubLogin,
+    });
   if (!u) throw notFound('user');
   return u;
 }

@@ -2,11 +2,12 @@ import type { Config } from '../config';
 import type { Jobs } from '../jobs';
 import type { Logger } from '../logger';
 import { type EmailSender, OutboxEmailSender, SmtpEmailSender } from './email';
-import { AuthLimiter } from './limiter';
+import { AuthLimiter, MutationLimiter } from './limiter';
 
 export interface Services {
   email: EmailSender;
   authLimiter: AuthLimiter;
+  mutationLimiter: MutationLimiter;
   jobs: Jobs;
 }
 
@@ -17,5 +18,6 @@ export function createServices(config: Config, logger: Logger, jobs: Jobs): Serv
       ? new SmtpEmailSender(config.smtpUrl, config.emailFrom, logger)
       : new OutboxEmailSender(logger),
     authLimiter: new AuthLimiter(config.authRateLimit),
+    mutationLimiter: new MutationLimiter(config.mutationRateLimit),
   };
 }

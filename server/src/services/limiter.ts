@@ -35,3 +35,25 @@ export class AuthLimiter {
     await this.perAccount.delete(account.toLowerCase());
   }
 }
+
+/** Caps state-changing calls per signed-in user (a runaway script cannot flood the database). */
+export class MutationLimiter {
+  private readonly limiter: RateLimiterMemory;
+  constructor(perMinute: number) {
+    this.limiter = new RateLimiterMemory({ keyPrefix: 'mutations', points: perMinute, duration: 60 });
+  }
+  async consume(userId: string): Promise<void> {
+    try {
+      await this.limiter.consume(userId);
+    } catch (res) {
+      if (res instanceof RateLimiterRes) {
+        throw new AppError('TOO_MANY_REQUESTS', {
+          userMessage: 'errors.tooManyRequests',
+          message: 'mutation rate limit',
+          retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+        });
+      }
+      throw res;
+    }
+  }
+}

@@ -16,6 +16,7 @@ export interface SessionUser {
   email: string;
   name: string;
   locale: string | null;
+  githubLogin: string | null;
 }
 export interface SessionInfo {
   id: string;
@@ -80,6 +81,7 @@ export async function validateSessionToken(
       email: users.email,
       name: users.name,
       locale: users.locale,
+      githubLogin: users.githubLogin,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -105,7 +107,7 @@ export async function validateSessionToken(
     await db.update(sessions).set({ lastUsedAt: opts.now }).where(eq(sessions.id, id));
   }
   return {
-    user: { id: row.userId, email: row.email, name: row.name, locale: row.locale },
+    user: { id: row.userId, email: row.email, name: row.name, locale: row.locale, githubLogin: row.githubLogin },
     session: { id: row.id, userId: row.userId, expiresAt, createdAt: row.createdAt },
     refreshed,
   };

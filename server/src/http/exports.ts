@@ -1,0 +1,188 @@
+import { memberships, organizations } from '@masar/drizzle';
+import { can } from '@masar/shared';
+import { parse as parseCookie } from 'cookie';
+import { and, eq, sql } from 'drizzle-orm';
+import { type Request, type Response, Router } from 'express';
+import { type Db, rowsOf } from '../db';
+import { applyRlsScope } from '../db/tenant';
+import { AppError } from '../errors';
+import { loadCohort } from '../services/cohorts';
+import { SESSION_COOKIE, validateSessionToken } from '../services/sessions';
+import type { AppDeps, TenantCtx } from '../trpc';
+import { CSV_BOM, csvRow } from './csv';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PAGE = 100;
+
+/**
+ * Streamed CSV exports of a cohort (progress: learner × skill; reviews), for the cohort's mentors,
+ * admins and viewers. Cookie-authenticated GETs (no state change), inside one RLS transaction.
+ */
+export function exportRouter(deps: AppDeps) {
+  const router = Router();
+
+  async function withCohort(
+    req: Request,
+    res: Response,
+    fn: (tx: Db, tenant: TenantCtx, cohort: Awaited<ReturnType<typeof loadCohort>>) => Promise<void>,
+  ) {
+    const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
+    const auth = token
+      ? await validateSessionToken(deps.database.db, token, { days: deps.config.sessionDays, now: deps.now() })
+      : null;
+    if (!auth) {
+      res.status(401).json({ error: { code: 'UNAUTHORIZED', message: 'errors.unauthorized' } });
+      return;
+    }
+    const { orgSlug, cohortId } = req.params as { orgSlug: string; cohortId: string };
+    if (!UUID_RE.test(cohortId)) {
+      res.status(404).json({ error: { code: 'NOT_FOUND', message: 'errors.notFound' } });
+      return;
+    }
+    try {
+      await deps.database.db.transaction(async (raw) => {
+        const tx = raw as unknown as Db;
+        const [org] = await tx.select().from(organizations).where(eq(organizations.slug, orgSlug)).limit(1);
+        if (!org) throw new AppError('NOT_FOUND', { userMessage: 'errors.notFound' });
+        await applyRlsScope(tx, deps.database, { orgId: org.id, userId: auth.user.id });
+        const [m] = await tx
+          .select({ role: memberships.role })
+          .from(memberships)
+          .where(and(eq(memberships.orgId, org.id), eq(memberships.userId, auth.user.id)))
+          .limit(1);
+        if (!m) throw new AppError('NOT_FOUND', { userMessage: 'errors.notFound' });
+        if (!can(m.role, 'cohorts.read')) throw new AppError('FORBIDDEN', { userMessage: 'errors.forbidden' });
+        const tenant: TenantCtx = { orgId: org.id, userId: auth.user.id, role: m.role, org };
+        const cohort = await loadCohort(tx, tenant, cohortId);
+        await fn(tx, tenant, cohort);
+      });
+    } catch (err) {
+      if (res.headersSent) {
+        deps.logger.error({ err }, 'export failed mid-stream');
+        res.end();
+        return;
+      }
+      if (err instanceof AppError) {
+        res.status(err.code === 'FORBIDDEN' ? 403 : 404).json({ error: { code: err.code, message: err.userMessage } });
+        return;
+      }
+      deps.logger.error({ err }, 'export failed');
+      res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'errors.internal' } });
+    }
+  }
+
+  function startCsv(res: Response, filename: string, header: string[]) {
+    res.status(200);
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="${filename}"`);
+    res.setHeader('cache-control', 'no-store');
+    res.write(CSV_BOM + csvRow(header));
+  }
+
+  router.get('/export/:orgSlug/cohorts/:cohortId/progress.csv', (req, res) =>
+    withCohort(req, res, async (tx, tenant, cohort) => {
+      startCsv(res, 'cohort-progress.csv', [
+        'learner',
+        'email',
+        'skill_key',
+        'skill',
+        'category',
+        'window_start_month',
+        'window_end_month',
+        'status',
+        'verified_date',
+        'evidence',
+      ]);
+      for (let offset = 0; ; offset += PAGE) {
+        const rows = rowsOf<Record<string, unknown>>(
+          await tx.execute(sql`
+            with l as (
+              select cm.user_id, u.name, u.email from cohort_members cm join users u on u.id = cm.user_id
+              where cm.org_id = ${tenant.orgId} and cm.cohort_id = ${cohort.id} and cm.role = 'learner'
+              order by u.name, u.id limit ${PAGE} offset ${offset}
+            )
+            select l.name, l.email, s.key, s.title, s.category, rs.start_month, rs.end_month,
+              coalesce(sp.status::text, 'not_started') as status, to_char(sp.verified_at at time zone ${tenant.org.timeZone}, 'YYYY-MM-DD') as verified_date,
+              (select string_agg(distinct sub.repo_owner || '/' || sub.repo_name, ' ') from review_skill_ratings r
+                 join reviews rv on rv.org_id = r.org_id and rv.id = r.review_id
+                 join submissions sub on sub.org_id = rv.org_id and sub.id = rv.submission_id
+                 where r.org_id = ${tenant.orgId} and r.skill_id = rs.skill_id and sub.learner_id = l.user_id and r.rating <> 'not_shown') as evidence
+            from l cross join roadmap_skills rs
+            join skills s on s.org_id = rs.org_id and s.id = rs.skill_id
+            left join skill_progress sp on sp.org_id = rs.org_id and sp.learner_id = l.user_id and sp.skill_id = rs.skill_id
+            where rs.org_id = ${tenant.orgId} and rs.roadmap_id = ${cohort.roadmapId} and rs.archived_at is null
+            order by l.name, l.user_id, rs.position`),
+        );
+        for (const r of rows) {
+          res.write(
+            csvRow([
+              r.name,
+              r.email,
+              r.key,
+              r.title,
+              r.category,
+              r.start_month,
+              r.end_month,
+              r.status,
+              r.verified_date,
+              r.evidence,
+            ]),
+          );
+        }
+        if (rows.length === 0) break;
+      }
+      res.end();
+    }),
+  );
+
+  router.get('/export/:orgSlug/cohorts/:cohortId/reviews.csv', (req, res) =>
+    withCohort(req, res, async (tx, tenant, cohort) => {
+      startCsv(res, 'cohort-reviews.csv', [
+        'submitted_title',
+        'learner',
+        'repository',
+        'revision',
+        'decision',
+        'reviewer',
+        'reviewed_at',
+        'comment',
+        'ratings',
+      ]);
+      for (let offset = 0; ; offset += PAGE) {
+        const rows = rowsOf<Record<string, unknown>>(
+          await tx.execute(sql`
+            select sub.title, lu.name as learner, sub.repo_owner || '/' || sub.repo_name as repo, rv.revision, rv.decision,
+              ru.name as reviewer, rv.created_at, rv.comment,
+              (select string_agg(s.key || ':' || r.rating, '; ' order by s.key) from review_skill_ratings r
+                 join skills s on s.org_id = r.org_id and s.id = r.skill_id
+                 where r.org_id = rv.org_id and r.review_id = rv.id) as ratings
+            from reviews rv
+            join submissions sub on sub.org_id = rv.org_id and sub.id = rv.submission_id
+            join users lu on lu.id = sub.learner_id
+            left join users ru on ru.id = rv.reviewer_id
+            where rv.org_id = ${tenant.orgId} and sub.cohort_id = ${cohort.id}
+            order by rv.created_at, rv.id limit ${PAGE} offset ${offset}`),
+        );
+        for (const r of rows) {
+          res.write(
+            csvRow([
+              r.title,
+              r.learner,
+              r.repo,
+              r.revision,
+              r.decision,
+              r.reviewer,
+              r.created_at,
+              r.comment,
+              r.ratings,
+            ]),
+          );
+        }
+        if (rows.length < PAGE) break;
+      }
+      res.end();
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,41 @@
+import { todayIn, zId } from '@masar/shared';
+import { z } from 'zod';
+import * as portfolio from '../services/portfolio';
+import * as readinessService from '../services/readiness';
+import { orgProcedure, publicProcedure, router } from '../trpc';
+
+export const readinessRouter = router({
+  /** A hire's readiness for the junior level (the hire, their mentors, admins, read-only managers). */
+  get: orgProcedure('org.read')
+    .input(z.object({ cohortId: zId, learnerId: zId }))
+    .query(({ ctx, input }) =>
+      readinessService.readiness(ctx.db, ctx.tenant, {
+        ...input,
+        today: todayIn(ctx.tenant.org.timeZone, ctx.deps.now()),
+      }),
+    ),
+  consent: orgProcedure('progress.self').query(({ ctx }) => readinessService.getConsent(ctx.db, ctx.tenant)),
+  setConsent: orgProcedure('progress.self')
+    .input(z.object({ shareComments: z.boolean() }))
+    .mutation(({ ctx, input }) => readinessService.setConsent(ctx.db, ctx.tenant, input)),
+});
+
+export const portfolioRouter = router({
+  status: orgProcedure('progress.self').query(({ ctx }) => portfolio.portfolioStatus(ctx.db, ctx.tenant)),
+  publish: orgProcedure('progress.self')
+    .input(z.object({ includeComments: z.boolean().default(false) }))
+    .mutation(({ ctx, input }) =>
+      portfolio.publishPortfolio(ctx.db, ctx.tenant, {
+        ...input,
+        publicUrl: ctx.deps.config.publicUrl,
+        now: ctx.deps.now(),
+      }),
+    ),
+  revoke: orgProcedure('progress.self').mutation(({ ctx }) =>
+    portfolio.revokePortfolio(ctx.db, ctx.tenant, { now: ctx.deps.now() }),
+  ),
+  /** The public page behind an unguessable link; works logged out. */
+  view: publicProcedure
+    .input(z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { message: 'errors.portfolio.notFound' }) }))
+    .query(({ ctx, input }) => portfolio.viewPortfolio(ctx.deps.database, input.token)),
+});
