@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './logger';
 import { DEMO_ORG_SLUG, demoExists, seedDemo } from './seed/demo';
 import { runAnalysisJob } from './services/analysis';
 import { createServices } from './services/deps';
+import { runDailyDigest } from './services/digests';
 import type { AppDeps } from './trpc';
 
 export interface RunningServer {
@@ -39,6 +40,9 @@ export async function startServer(
   };
   if (config.jobsEnabled) {
     await jobs.start((job) => runAnalysisJob({ database, config, logger, jobs, now: deps.now }, job));
+    await jobs.startDigest(async () => {
+      await runDailyDigest({ database, email: deps.services.email, publicUrl: config.publicUrl, logger }, deps.now());
+    });
   }
   const state: AppState = { shuttingDown: false };
   const { app, dist } = createApp(deps, state);

@@ -103,6 +103,7 @@ export const zGithubLogin = z
 export const updateProfileInput = z.object({
   name: zPersonName.optional(),
   githubLogin: zGithubLogin.nullable().optional(),
+  digestOptOut: z.boolean().optional(),
   locale: z.enum(['en', 'ar'], { message: 'errors.locale.invalid' }).nullable().optional(),
 });
 

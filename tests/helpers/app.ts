@@ -4,6 +4,7 @@ import { ManualJobs } from '../../server/src/jobs';
 import { createLogger } from '../../server/src/logger';
 import { runAnalysisJob } from '../../server/src/services/analysis';
 import { createServices } from '../../server/src/services/deps';
+import { runDailyDigest } from '../../server/src/services/digests';
 import { validateSessionToken } from '../../server/src/services/sessions';
 
 export interface TestDeps extends AppDeps {
@@ -24,6 +25,9 @@ export function testDeps(database: Database, env: Record<string, string> = {}): 
     jobs,
   };
   void jobs.start((job) => runAnalysisJob({ database, config, logger, jobs, now: () => deps.now() }, job));
+  void jobs.startDigest(async () => {
+    await runDailyDigest({ database, email: deps.services.email, publicUrl: config.publicUrl, logger }, deps.now());
+  });
   return deps;
 }
 

@@ -3,6 +3,9 @@ import PgBoss from 'pg-boss';
 import type { Logger } from '../logger';
 
 export const ANALYSIS_QUEUE = 'repo-analysis';
+export const DIGEST_QUEUE = 'daily-digest';
+/** Every day at 06:00 Cairo time. */
+export const DIGEST_CRON = '0 6 * * *';
 
 export interface AnalysisJob {
   orgId: string;
@@ -15,6 +18,8 @@ export interface Jobs {
   enqueueAnalysis(job: AnalysisJob, opts?: { startAfter?: Date }): Promise<void>;
   /** Start one worker in this process. */
   start(handler: AnalysisHandler): Promise<void>;
+  /** Schedule the daily digest and work it in this process. */
+  startDigest(handler: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,7 +37,7 @@ export class PgBossJobs implements Jobs {
     target: { url: string } | { pglite: PGlite },
     private readonly logger: Logger,
   ) {
-    const common = { schema: 'pgboss', supervise: true, schedule: false, migrate: true } as const;
+    const common = { schema: 'pgboss', supervise: true, schedule: true, migrate: true } as const;
     this.boss =
       'url' in target
         ? new PgBoss({ ...common, connectionString: target.url, max: 3, application_name: 'masar-jobs' })
@@ -79,6 +84,15 @@ export class PgBossJobs implements Jobs {
     });
   }
 
+  async startDigest(handler: () => Promise<void>) {
+    await this.ensureStarted();
+    await this.boss.createQueue(DIGEST_QUEUE, { name: DIGEST_QUEUE, retryLimit: 2, retryDelay: 300 });
+    await this.boss.schedule(DIGEST_QUEUE, DIGEST_CRON, {}, { tz: 'Africa/Cairo', singletonKey: DIGEST_QUEUE });
+    await this.boss.work(DIGEST_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
+      await handler();
+    });
+  }
+
   async stop() {
     if (!this.started) return;
     await this.boss.stop({ graceful: true, timeout: 10_000, wait: true });
@@ -95,6 +109,15 @@ export class ManualJobs implements Jobs {
   }
   async start(handler: AnalysisHandler) {
     this.handler = handler;
+  }
+  private digest: (() => Promise<void>) | null = null;
+  async startDigest(handler: () => Promise<void>) {
+    this.digest = handler;
+  }
+  /** Runs the daily digest now (as the schedule would). */
+  async runDigest() {
+    if (!this.digest) throw new Error('ManualJobs: startDigest() first');
+    await this.digest();
   }
   async stop() {}
   /** Runs every queued job (not those scheduled later, unless `all`); returns how many ran. */

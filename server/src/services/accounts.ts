@@ -83,7 +83,12 @@ export async function changePassword(
 export async function updateProfile(
   db: Db,
   userId: string,
-  input: { name?: string | undefined; locale?: string | null | undefined; githubLogin?: string | null | undefined },
+  input: {
+    name?: string | undefined;
+    locale?: string | null | undefined;
+    githubLogin?: string | null | undefined;
+    digestOptOut?: boolean | undefined;
+  },
 ) {
   const [u] = await db
     .update(users)
@@ -91,6 +96,7 @@ export async function updateProfile(
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.locale !== undefined ? { locale: input.locale } : {}),
       ...(input.githubLogin !== undefined ? { githubLogin: input.githubLogin } : {}),
+      ...(input.digestOptOut !== undefined ? { digestOptOut: input.digestOptOut } : {}),
     })
     .where(eq(users.id, userId))
     .returning({

@@ -57,7 +57,7 @@ async function cohortSkills(db: Db, orgId: string, roadmapId: string) {
 }
 
 /** The per-learner overdue days of assigned, not yet verified skills (pure). */
-function overdueFor(
+export function overdueFor(
   learnerId: string,
   start: IsoDate,
   today: IsoDate,

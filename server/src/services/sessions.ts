@@ -17,6 +17,7 @@ export interface SessionUser {
   name: string;
   locale: string | null;
   githubLogin: string | null;
+  digestOptOut: boolean;
 }
 export interface SessionInfo {
   id: string;
@@ -82,6 +83,7 @@ export async function validateSessionToken(
       name: users.name,
       locale: users.locale,
       githubLogin: users.githubLogin,
+      digestOptOut: users.digestOptOut,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -107,7 +109,14 @@ export async function validateSessionToken(
     await db.update(sessions).set({ lastUsedAt: opts.now }).where(eq(sessions.id, id));
   }
   return {
-    user: { id: row.userId, email: row.email, name: row.name, locale: row.locale, githubLogin: row.githubLogin },
+    user: {
+      id: row.userId,
+      email: row.email,
+      name: row.name,
+      locale: row.locale,
+      githubLogin: row.githubLogin,
+      digestOptOut: row.digestOptOut,
+    },
     session: { id: row.id, userId: row.userId, expiresAt, createdAt: row.createdAt },
     refreshed,
   };

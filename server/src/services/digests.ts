@@ -1,0 +1,219 @@
+import {
+  cohortMembers,
+  cohorts,
+  organizations,
+  roadmapSkills,
+  skillProgress,
+  skills,
+  stageAssignments,
+  submissions,
+  users,
+} from '@masar/drizzle';
+import { addDaysToDate, daysBetween, todayIn } from '@masar/shared';
+import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { Database } from '../db';
+import { withRls } from '../db/tenant';
+import type { Logger } from '../logger';
+import { overdueFor } from './dashboards';
+import type { EmailSender } from './email';
+
+export const DIGEST_DUE_WITHIN_DAYS = 7;
+export const DIGEST_WAITING_DAYS = 3;
+
+/**
+ * The daily digest (a pg-boss schedule runs it once a day): learners get what is due within
+ * 7 days or overdue; mentors get the submissions of their cohorts waiting more than 3 days.
+ * Sent through the email sender (so it lands in the outbox too); users can turn digests off.
+ */
+export async function runDailyDigest(
+  deps: { database: Database; email: EmailSender; publicUrl: string; logger: Logger },
+  now: Date,
+) {
+  const orgs = await deps.database.db
+    .select({
+      id: organizations.id,
+      slug: organizations.slug,
+      name: organizations.name,
+      timeZone: organizations.timeZone,
+    })
+    .from(organizations);
+  let sent = 0;
+  for (const org of orgs) {
+    const today = todayIn(org.timeZone, now);
+    sent += await withRls(deps.database, { orgId: org.id }, async (tx) => {
+      let count = 0;
+      const learners = await tx
+        .select({
+          userId: cohortMembers.userId,
+          cohortId: cohorts.id,
+          cohortName: cohorts.name,
+          roadmapId: cohorts.roadmapId,
+          start: sql<string>`coalesce(${cohortMembers.personalStartDate}, ${cohorts.startDate})::text`,
+          email: users.email,
+          name: users.name,
+        })
+        .from(cohortMembers)
+        .innerJoin(cohorts, and(eq(cohorts.orgId, cohortMembers.orgId), eq(cohorts.id, cohortMembers.cohortId)))
+        .innerJoin(users, eq(users.id, cohortMembers.userId))
+        .where(
+          and(
+            eq(cohortMembers.orgId, org.id),
+            eq(cohortMembers.role, 'learner'),
+            isNull(cohorts.archivedAt),
+            eq(users.digestOptOut, false),
+          ),
+        );
+      if (learners.length) {
+        const cohortIds = [...new Set(learners.map((l) => l.cohortId))];
+        const roadmapIds = [...new Set(learners.map((l) => l.roadmapId))];
+        const [assignments, placed, verified] = await Promise.all([
+          tx
+            .select()
+            .from(stageAssignments)
+            .where(
+              and(
+                eq(stageAssignments.orgId, org.id),
+                inArray(stageAssignments.cohortId, cohortIds),
+                isNull(stageAssignments.archivedAt),
+              ),
+            ),
+          tx
+            .select({
+              roadmapId: roadmapSkills.roadmapId,
+              skillId: roadmapSkills.skillId,
+              endMonth: roadmapSkills.endMonth,
+              title: skills.title,
+            })
+            .from(roadmapSkills)
+            .innerJoin(skills, and(eq(skills.orgId, roadmapSkills.orgId), eq(skills.id, roadmapSkills.skillId)))
+            .where(
+              and(
+                eq(roadmapSkills.orgId, org.id),
+                inArray(roadmapSkills.roadmapId, roadmapIds),
+                isNull(roadmapSkills.archivedAt),
+              ),
+            ),
+          tx
+            .select({ learnerId: skillProgress.learnerId, skillId: skillProgress.skillId })
+            .from(skillProgress)
+            .where(
+              and(
+                eq(skillProgress.orgId, org.id),
+                eq(skillProgress.status, 'verified'),
+                inArray(
+                  skillProgress.learnerId,
+                  learners.map((l) => l.userId),
+                ),
+              ),
+            ),
+        ]);
+        const horizon = addDaysToDate(today, DIGEST_DUE_WITHIN_DAYS);
+        for (const l of learners) {
+          const mine = placed.filter((p) => p.roadmapId === l.roadmapId);
+          const endMonth = new Map(mine.map((p) => [p.skillId, p.endMonth]));
+          const title = new Map(mine.map((p) => [p.skillId, p.title]));
+          const done = new Set(verified.filter((v) => v.learnerId === l.userId).map((v) => v.skillId));
+          const { overdue, upcoming } = overdueFor(
+            l.userId,
+            l.start,
+            today,
+            assignments.filter((a) => a.cohortId === l.cohortId),
+            endMonth,
+            done,
+          );
+          const soon = upcoming.filter((u) => u.dueDate <= horizon);
+          if (overdue.length === 0 && soon.length === 0) continue;
+          const lines = [
+            `Hello ${l.name},`,
+            '',
+            `Your roadmap in ${org.name} (${l.cohortName}):`,
+            ...(overdue.length
+              ? [
+                  '',
+                  'Overdue:',
+                  ...overdue.map((o) => `- ${title.get(o.skillId)} (due ${o.dueDate}, ${o.days} days ago)`),
+                ]
+              : []),
+            ...(soon.length
+              ? [
+                  '',
+                  `Due in the next ${DIGEST_DUE_WITHIN_DAYS} days:`,
+                  ...soon.map((u) => `- ${title.get(u.skillId)} (due ${u.dueDate})`),
+                ]
+              : []),
+            '',
+            `${deps.publicUrl}/o/${org.slug}/my-roadmap`,
+            '',
+            'You can turn these digests off on your account page.',
+          ];
+          await deps.email.send(tx, {
+            orgId: org.id,
+            to: l.email,
+            subject: `Masar digest: ${overdue.length} overdue, ${soon.length} due soon`,
+            text: lines.join('\n'),
+            link: `${deps.publicUrl}/o/${org.slug}/my-roadmap`,
+          });
+          count++;
+        }
+      }
+      // mentors: submissions of their cohorts waiting more than 3 days
+      const waitingSince = new Date(now.getTime() - DIGEST_WAITING_DAYS * 86_400_000);
+      const waiting = await tx
+        .select({
+          mentorId: cohortMembers.userId,
+          email: users.email,
+          name: users.name,
+          title: submissions.title,
+          submissionId: submissions.id,
+          submittedAt: submissions.submittedAt,
+        })
+        .from(submissions)
+        .innerJoin(
+          cohortMembers,
+          and(
+            eq(cohortMembers.orgId, submissions.orgId),
+            eq(cohortMembers.cohortId, submissions.cohortId),
+            eq(cohortMembers.role, 'mentor'),
+          ),
+        )
+        .innerJoin(users, eq(users.id, cohortMembers.userId))
+        .where(
+          and(
+            eq(submissions.orgId, org.id),
+            inArray(submissions.status, ['submitted', 'in_review']),
+            lt(submissions.submittedAt, waitingSince),
+            eq(users.digestOptOut, false),
+          ),
+        );
+      const byMentor = new Map<string, typeof waiting>();
+      for (const w of waiting) byMentor.set(w.mentorId, [...(byMentor.get(w.mentorId) ?? []), w]);
+      for (const items of byMentor.values()) {
+        const m = items[0]!;
+        const lines = [
+          `Hello ${m.name},`,
+          '',
+          `${items.length} submission(s) in ${org.name} have waited more than ${DIGEST_WAITING_DAYS} days for a review:`,
+          ...items.map(
+            (i) =>
+              `- ${i.title} (waiting ${daysBetween(i.submittedAt.toISOString().slice(0, 10), today)} days) ${deps.publicUrl}/o/${org.slug}/submissions/${i.submissionId}`,
+          ),
+          '',
+          `${deps.publicUrl}/o/${org.slug}/review-queue`,
+          '',
+          'You can turn these digests off on your account page.',
+        ];
+        await deps.email.send(tx, {
+          orgId: org.id,
+          to: m.email,
+          subject: `Masar digest: ${items.length} submission(s) waiting for review`,
+          text: lines.join('\n'),
+          link: `${deps.publicUrl}/o/${org.slug}/review-queue`,
+        });
+        count++;
+      }
+      return count;
+    });
+  }
+  deps.logger.info({ sent }, 'daily digest sent');
+  return { sent };
+}
