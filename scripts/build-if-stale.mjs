@@ -34,6 +34,11 @@ export function buildIfStale(pnpm = ['pnpm']) {
   if (!isBuildStale()) return 0;
   console.log('› building the web app and the server');
   const [cmd, ...args] = pnpm;
-  const r = spawnSync(cmd, [...args, '--silent', 'build'], { stdio: 'inherit', cwd: root });
+  // Always a production build (test runners set NODE_ENV=test, which would bundle React's dev build).
+  const r = spawnSync(cmd, [...args, '--silent', 'build'], {
+    stdio: 'inherit',
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   return r.status ?? 1;
 }

@@ -70,12 +70,52 @@ const router = createBrowserRouter([
                     lazy: async () => ({ Component: (await import('./pages/org/CohortPage')).CohortPage }),
                   },
                   {
+                    path: 'cohorts/:cohortId/dashboard',
+                    lazy: async () => ({
+                      Component: (await import('./pages/dashboards/CohortDashboardPage')).CohortDashboardPage,
+                    }),
+                  },
+                  {
+                    path: 'cohorts/:cohortId/learners/:learnerId',
+                    lazy: async () => ({
+                      Component: (await import('./pages/dashboards/LearnerProgressPage')).LearnerProgressPage,
+                    }),
+                  },
+                  {
+                    path: 'overview',
+                    lazy: async () => ({
+                      Component: (await import('./pages/dashboards/OrgCohortsOverviewPage')).OrgCohortsOverviewPage,
+                    }),
+                  },
+                  {
                     path: 'my-roadmap',
                     lazy: async () => ({ Component: (await import('./pages/org/MyRoadmapPage')).MyRoadmapPage }),
                   },
                   {
                     path: 'audit',
                     lazy: async () => ({ Component: (await import('./pages/org/AuditPage')).AuditPage }),
+                  },
+                  {
+                    path: 'submit',
+                    lazy: async () => ({ Component: (await import('./pages/submissions/SubmitPage')).SubmitPage }),
+                  },
+                  {
+                    path: 'submissions',
+                    lazy: async () => ({
+                      Component: (await import('./pages/submissions/MySubmissionsPage')).MySubmissionsPage,
+                    }),
+                  },
+                  {
+                    path: 'submissions/:submissionId',
+                    lazy: async () => ({
+                      Component: (await import('./pages/submissions/SubmissionPage')).SubmissionPage,
+                    }),
+                  },
+                  {
+                    path: 'review-queue',
+                    lazy: async () => ({
+                      Component: (await import('./pages/submissions/ReviewQueuePage')).ReviewQueuePage,
+                    }),
                   },
                   { path: '*', element: <NotFoundPage /> },
                 ],

@@ -195,6 +195,7 @@ export async function seedDemo(database: Database, now = new Date()): Promise<bo
               status: 'learning',
               learningAt: at(today, 8),
               selfMarked: true,
+              updatedAt: at(today, 8),
             });
           }
           continue;
@@ -207,6 +208,7 @@ export async function seedDemo(database: Database, now = new Date()): Promise<bo
           status: evidencedOnly ? 'evidenced' : 'verified',
           evidencedAt: at(date),
           verifiedAt: evidencedOnly ? null : at(date, 15),
+          updatedAt: at(date, 15),
         });
       }
     });

@@ -301,7 +301,7 @@ export async function cohortDashboard(
         (select count(*)::int from submissions s where s.org_id = cm.org_id and s.learner_id = cm.user_id
            and s.cohort_id = cm.cohort_id and s.status in ('submitted', 'in_review', 'changes_requested')) as "openSubmissions",
         greatest(
-          (select max(s.submitted_at) from submissions s where s.org_id = cm.org_id and s.learner_id = cm.user_id),
+          (select max(s.submitted_at) from submissions s where s.org_id = cm.org_id and s.learner_id = cm.user_id and s.cohort_id = cm.cohort_id),
           (select max(sp.updated_at) from skill_progress sp where sp.org_id = cm.org_id and sp.learner_id = cm.user_id)
         ) as "lastActivity"
       from cohort_members cm join users u on u.id = cm.user_id
@@ -338,7 +338,7 @@ export async function cohortDashboard(
         select cm.user_id, coalesce(cm.personal_start_date, ${cohort.startDate}::date) as start
         from cohort_members cm where cm.org_id = ${tenant.orgId} and cm.cohort_id = ${cohort.id} and cm.role = 'learner'
       ), m as (
-        select generate_series(0, greatest(0, least(36, ceil((${p.today}::date - ${cohort.startDate}::date) / 30.44)::int))) as month
+        select generate_series(0, greatest(0, least(36, floor((${p.today}::date - ${cohort.startDate}::date) / 30.44)::int))) as month
       ), per as (
         select m.month, l.user_id,
           (select count(*) from skill_progress sp where sp.org_id = ${tenant.orgId} and sp.learner_id = l.user_id

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useMatch } from 'react-router';
 import { type Me, useLogOut, useMe } from '../lib/auth';
 import { useTRPC } from '../trpc';
+import { NotificationsBell } from './submissions/NotificationsBell';
 import { Button } from './ui/button';
 import {
   DropdownMenu,
@@ -98,6 +99,7 @@ function UserMenu({ me }: { me: Me }) {
             <span className="hidden truncate sm:inline" dir="auto" data-testid="user-name">
               {me.name}
             </span>
+            <span className="sr-only sm:hidden">{me.name}</span>
             <ChevronDown className="size-4 shrink-0 text-slate-500" aria-hidden />
           </Button>
         </DropdownMenuTrigger>
@@ -149,7 +151,8 @@ export function HeaderNav() {
   return (
     <>
       <OrgSwitcher />
-      <div className="ms-auto shrink-0">
+      <div className="ms-auto flex shrink-0 items-center gap-1">
+        <NotificationsBell />
         <UserMenu me={me.data} />
       </div>
     </>

@@ -11,10 +11,12 @@ export function LanguageSwitch() {
       variant="ghost"
       size="sm"
       onClick={() => setLocale(next)}
-      aria-label={t('common.language')}
+      title={t('common.language')}
       data-testid="language-switch"
     >
       <Languages className="size-4" aria-hidden />
+      {/* The accessible name is the visible language name (WCAG 2.5.3); on a phone, where it is hidden, "Language". */}
+      <span className="sr-only sm:hidden">{t('common.language')}</span>
       <span lang={next} className="hidden sm:inline">
         {next === 'ar' ? t('common.arabic') : t('common.english')}
       </span>

@@ -1,7 +1,11 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import arDashboards from './ar.dashboards.json';
 import ar from './ar.json';
+import arSubmissions from './ar.submissions.json';
+import enDashboards from './en.dashboards.json';
 import en from './en.json';
+import enSubmissions from './en.submissions.json';
 
 export const SUPPORTED_LOCALES = ['en', 'ar'] as const;
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number];
@@ -36,8 +40,25 @@ export function setLocale(locale: AppLocale) {
   void i18n.changeLanguage(locale);
 }
 
+type Catalog = { [key: string]: string | Catalog };
+
+/** Merges extra catalogs (one per feature) into a language's main one: nested keys merge, leaves win. */
+function deepMerge(base: Catalog, ...extras: Catalog[]): Catalog {
+  const out: Catalog = { ...base };
+  for (const extra of extras) {
+    for (const [key, value] of Object.entries(extra)) {
+      const current = out[key];
+      out[key] = typeof value === 'object' && typeof current === 'object' ? deepMerge(current, value) : value;
+    }
+  }
+  return out;
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, ar: { translation: ar } },
+  resources: {
+    en: { translation: deepMerge(en, enSubmissions, enDashboards) },
+    ar: { translation: deepMerge(ar, arSubmissions, arDashboards) },
+  },
   lng: initialLocale(),
   fallbackLng: 'en',
   supportedLngs: SUPPORTED_LOCALES,

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { changePasswordInput, PASSWORD_MIN, updateProfileInput, zPersonName } from '@masar/shared';
+import { changePasswordInput, PASSWORD_MIN, updateProfileInput, zGithubLogin, zPersonName } from '@masar/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Laptop, Trash2 } from 'lucide-react';
 import { useState } from 'react';
@@ -23,11 +23,19 @@ import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { describeUserAgent } from '../lib/userAgent';
 import { useTRPC } from '../trpc';
 
-/** The profile form: the name, and the language as '' (no preference) or a locale. */
+/** The profile form: the name, the language as '' (no preference) or a locale, the GitHub login ('' for none). */
 const profileForm = z.object({
   name: zPersonName,
   locale: z.union([z.literal(''), updateProfileInput.shape.locale.unwrap().unwrap()]),
+  githubLogin: z.union([z.literal(''), zGithubLogin]),
+  digests: z.boolean(),
 });
+
+/** The saved GitHub login, when the server sends it with the profile. */
+function savedGithubLogin(me: Me): string {
+  const login = (me as { githubLogin?: unknown }).githubLogin;
+  return typeof login === 'string' ? login : '';
+}
 
 const passwordForm = changePasswordInput
   .extend({ confirmPassword: z.string() })
@@ -48,7 +56,12 @@ function ProfileCard({ me }: { me: Me }) {
   const [saved, setSaved] = useState(false);
   const form = useForm({
     resolver: zodResolver(profileForm),
-    values: { name: me.name, locale: savedLocale(me.locale) },
+    values: {
+      name: me.name,
+      locale: savedLocale(me.locale),
+      githubLogin: savedGithubLogin(me),
+      digests: !me.digestOptOut,
+    },
   });
   const update = useMutation(trpc.auth.updateProfile.mutationOptions());
   const {
@@ -61,7 +74,8 @@ function ProfileCard({ me }: { me: Me }) {
     setSaved(false);
     try {
       const locale = values.locale === '' ? null : values.locale;
-      await update.mutateAsync({ name: values.name, locale });
+      const githubLogin = values.githubLogin.trim() === '' ? null : values.githubLogin.trim();
+      await update.mutateAsync({ name: values.name, locale, githubLogin, digestOptOut: !values.digests });
       if (locale) setLocale(locale);
       await queryClient.invalidateQueries(trpc.auth.me.queryFilter());
       setSaved(true);
@@ -114,7 +128,30 @@ function ProfileCard({ me }: { me: Me }) {
                 العربية
               </option>
             </SelectField>
+            <TextField
+              label={t('submissions.githubLogin.label')}
+              hint={t('submissions.githubLogin.hint')}
+              placeholder="octocat"
+              autoComplete="off"
+              spellCheck={false}
+              dir="ltr"
+              error={errors.githubLogin?.message}
+              data-testid="github-login"
+              {...register('githubLogin')}
+            />
           </div>
+          <label className="flex items-start gap-3 text-sm text-slate-800">
+            <input
+              type="checkbox"
+              className="mt-0.5 size-4 accent-brand-700"
+              data-testid="digests"
+              {...register('digests')}
+            />
+            <span>
+              <span className="font-medium">{t('account.digests')}</span>
+              <span className="block text-slate-600">{t('account.digestsHint')}</span>
+            </span>
+          </label>
           <div className="flex justify-end">
             <Button type="submit" pending={update.isPending} disabled={!isDirty} data-testid="profile-submit">
               {t('common.save')}

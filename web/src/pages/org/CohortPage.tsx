@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { monthsSinceStart, todayIn, zId, zIsoDate, zTitle } from '@masar/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Archive, ArrowLeft, RotateCcw } from 'lucide-react';
+import { Archive, ArrowLeft, ChartLine, RotateCcw } from 'lucide-react';
 import { type ReactNode, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -127,6 +127,12 @@ function CohortView({ data }: { data: CohortData }) {
                 {t('common.archived')}
               </Badge>
             ) : null}
+            <Button asChild variant="secondary" size="sm" className="ms-auto">
+              <Link to={`/o/${slug}/cohorts/${data.cohort.id}/dashboard`} data-testid="cohort-dashboard-link">
+                <ChartLine className="size-4" aria-hidden />
+                {t('dashboards.links.dashboard')}
+              </Link>
+            </Button>
           </div>
         </CardHeader>
         <CardContent>

@@ -225,6 +225,21 @@ function CohortList() {
         meta: { className: 'text-end tabular-nums' },
         cell: (info) => fmt.number(info.getValue()),
       }),
+      col.display({
+        id: 'dashboard',
+        header: () => <span className="sr-only">{t('dashboards.links.dashboard')}</span>,
+        meta: { className: 'text-end' },
+        cell: (info) => (
+          <Link
+            to={`/o/${slug}/cohorts/${info.row.original.id}/dashboard`}
+            className="whitespace-nowrap text-sm text-brand-800 hover:underline"
+            aria-label={t('dashboards.links.dashboardOf', { name: info.row.original.name })}
+            data-testid="cohort-dashboard-link"
+          >
+            {t('dashboards.links.dashboard')}
+          </Link>
+        ),
+      }),
     ];
   }, [t, fmt, slug, titles]);
 

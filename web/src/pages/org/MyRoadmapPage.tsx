@@ -1,6 +1,6 @@
 import type { DueState } from '@masar/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { AlarmClock, BookOpen, CheckCircle2, Clock, ListChecks } from 'lucide-react';
+import { AlarmClock, BookOpen, ChartLine, CheckCircle2, Clock, ListChecks } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { Alert } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
+import { useMe } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
 import { serverErrorMessage } from '../../lib/forms';
 import { useOrg } from '../../lib/org';
@@ -87,6 +88,7 @@ function CohortProgress({ data }: { data: MyCohort }) {
   const fmt = useFormat();
   const text = useRoadmapText();
   const { slug } = useOrg();
+  const me = useMe();
   const months = data.monthsSinceStart;
   const overdue = data.skills.filter((s) => s.dueState === 'overdue').sort(byDue);
   const dueSoon = data.skills.filter((s) => s.dueState === 'due_soon').sort(byDue);
@@ -108,9 +110,22 @@ function CohortProgress({ data }: { data: MyCohort }) {
             <CardTitle className="text-xl" data-testid="my-cohort-name">
               {data.cohort.name}
             </CardTitle>
-            <Link to={`/o/${slug}/roadmaps/${data.roadmap.id}`} className="text-sm text-brand-700 hover:underline">
-              {text('roadmap', data.roadmap).title}
-            </Link>
+            <div className="flex flex-wrap items-center gap-3">
+              <Link to={`/o/${slug}/roadmaps/${data.roadmap.id}`} className="text-sm text-brand-700 hover:underline">
+                {text('roadmap', data.roadmap).title}
+              </Link>
+              {me.data ? (
+                <Button asChild variant="secondary" size="sm">
+                  <Link
+                    to={`/o/${slug}/cohorts/${data.cohort.id}/learners/${me.data.id}`}
+                    data-testid="my-progress-link"
+                  >
+                    <ChartLine className="size-4" aria-hidden />
+                    {t('dashboards.links.myProgress')}
+                  </Link>
+                </Button>
+              ) : null}
+            </div>
           </div>
           <CardDescription data-testid="my-month" data-months={Math.floor(months)}>
             {months < 0

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useParams } from 'react-router';
 import { QueryState } from '../../components/QueryState';
 import { AccessDenied, OrgNotFound } from '../../components/StateMessage';
+import { QueueCountBadge } from '../../components/submissions/QueueCountBadge';
 import { Badge } from '../../components/ui/badge';
 import { OrgContext, type OrgContextValue, useOrg } from '../../lib/org';
 import { cn } from '../../lib/utils';
@@ -14,9 +15,12 @@ const TABS: { to: string; key: string; permission: Permission; end?: boolean; la
   { to: '', key: 'overview', permission: 'org.read', end: true },
   { to: 'my-roadmap', key: 'myRoadmap', permission: 'progress.self' },
   { to: 'roadmaps', key: 'roadmaps', permission: 'roadmaps.read' },
+  { to: 'overview', key: 'cohortsOverview', permission: 'org.overview', label: 'dashboards.org.tab' },
   { to: 'cohorts', key: 'cohorts', permission: 'cohorts.read' },
   { to: 'members', key: 'members', permission: 'members.read' },
   { to: 'invitations', key: 'invitations', permission: 'invitations.manage' },
+  { to: 'submissions', key: 'submissions', permission: 'progress.self', label: 'submissions.tab' },
+  { to: 'review-queue', key: 'reviewQueue', permission: 'submissions.review', label: 'queue.tab' },
   { to: 'audit', key: 'audit', permission: 'audit.read' },
 ];
 
@@ -75,6 +79,7 @@ function OrgLoader({ slug }: { slug: string }) {
                     }
                   >
                     {t(tab.label ?? `org.tabs.${tab.key}`)}
+                    {tab.key === 'reviewQueue' ? <QueueCountBadge slug={slug} /> : null}
                   </NavLink>
                 ))}
               </nav>

@@ -5,6 +5,7 @@ import { Send, Trash2, UserPlus } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { z } from 'zod';
 import { CopyButton } from '../../../components/CopyButton';
 import { SelectField, TextField } from '../../../components/FormField';
@@ -105,7 +106,19 @@ export function MembersCard({ data }: { data: CohortData }) {
                     data-role={m.role}
                     data-start={m.personalStartDate ?? ''}
                   >
-                    <TD className="font-medium text-slate-900">{m.name}</TD>
+                    <TD className="font-medium text-slate-900">
+                      {m.role === 'learner' ? (
+                        <Link
+                          to={`/o/${slug}/cohorts/${data.cohort.id}/learners/${m.userId}`}
+                          className="text-brand-800 hover:underline"
+                          data-testid="learner-progress-link"
+                        >
+                          {m.name}
+                        </Link>
+                      ) : (
+                        m.name
+                      )}
+                    </TD>
                     <TD>
                       <bdi className="whitespace-nowrap text-slate-600">{m.email}</bdi>
                     </TD>

@@ -1,0 +1,126 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeGithub } from '../helpers/fake-github';
+import { type AppProcess, startAppProcess } from '../helpers/server-process';
+import { keepScreenshot, launchBrowser, newPage } from './browser';
+import { joinByInvitation, mutate, query, signUp } from './helpers';
+
+let app: AppProcess;
+let browser: Browser;
+let github: Awaited<ReturnType<typeof startFakeGithub>>;
+
+beforeAll(async () => {
+  github = await startFakeGithub();
+  app = await startAppProcess({ env: { GITHUB_API_URL: github.url } });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await github?.close();
+});
+
+describe('submission → analysis → review → verified', () => {
+  it('the whole loop in the browser against the fake GitHub API', async () => {
+    const owner = await newPage(browser, app.url);
+    await signUp(owner.page, 'Dina Owner', 'dina@example.test');
+    await mutate(owner.page, 'org.create', { name: 'Mansoura Devs', slug: 'mansoura', kind: 'community' });
+    const mentor = await joinByInvitation(
+      browser,
+      app.url,
+      owner.page,
+      'mansoura',
+      'mentor',
+      'Tamer Mentor',
+      'tamer@example.test',
+    );
+    const learner = await joinByInvitation(
+      browser,
+      app.url,
+      owner.page,
+      'mansoura',
+      'learner',
+      'Yara Learner',
+      'yara@example.test',
+    );
+    const [roadmap] = await query<{ id: string }[]>(owner.page, 'roadmap.list', { orgSlug: 'mansoura' });
+    const cohort = await mutate<{ id: string }>(owner.page, 'cohort.create', {
+      orgSlug: 'mansoura',
+      name: 'Evening cohort',
+      roadmapId: roadmap!.id,
+      startDate: '2026-09-01',
+    });
+    const members = await query<{ items: { userId: string; email: string }[] }>(owner.page, 'members.list', {
+      orgSlug: 'mansoura',
+    });
+    const id = (email: string) => members.items.find((m) => m.email === email)!.userId;
+    await mutate(owner.page, 'cohort.addMembers', {
+      orgSlug: 'mansoura',
+      cohortId: cohort.id,
+      members: [
+        { userId: id('tamer@example.test'), role: 'mentor' },
+        { userId: id('yara@example.test'), role: 'learner' },
+      ],
+    });
+
+    // the learner submits; a hostile URL is refused as typed
+    const l = learner.page;
+    await l.goto('/o/mansoura/submit');
+    const form = l.getByTestId('submit-form');
+    await form.waitFor();
+    await form.locator('input[name="repoUrl"]').fill('https://github.com.evil.com/acme/node-api');
+    await l.getByTestId('error-repoUrl').waitFor();
+    await form.locator('input[name="repoUrl"]').fill('https://github.com/acme/node-api');
+    await l.getByTestId('repo-normalised').waitFor();
+    const briefSelect = form.locator('select[name="briefId"]');
+    const authApi = briefSelect.locator('option', { hasText: /auth/i }).first();
+    await briefSelect.selectOption((await authApi.getAttribute('value'))!);
+    const title = form.locator('input[name="title"]');
+    if (!(await title.inputValue())) await title.fill('Auth API');
+    await form.locator('button[type="submit"]').click();
+    await l.waitForURL(/\/o\/mansoura\/submissions\/[0-9a-f-]{36}$/);
+    const submissionUrl = new URL(l.url()).pathname;
+    // the analysis runs in the server's worker against the fake GitHub
+    await expect
+      .poll(
+        async () => {
+          await l.reload();
+          return l.getByTestId('analysis-status').getAttribute('data-status');
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe('done');
+    await keepScreenshot(l, 'submission-learner-en');
+
+    // the mentor opens the queue, sees the suggested skills, rates and approves
+    const m = mentor.page;
+    await m.goto('/o/mansoura/review-queue');
+    const row = m.locator('[data-testid="queue-row"]').first();
+    await row.waitFor();
+    await m.goto(submissionUrl);
+    await m.getByTestId('review-form').waitFor();
+    const suggested = await m
+      .locator('[data-testid="suggested-skill"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
+    expect(suggested).toEqual(expect.arrayContaining(['testing', 'docker', 'ci-cd', 'authentication']));
+    for (const key of ['authentication', 'testing']) {
+      await m.locator(`select[name="rating-${key}"]`).selectOption('demonstrated');
+    }
+    await m.locator('textarea[name="comment"]').fill('Solid work — **tests** and auth are convincing.');
+    await keepScreenshot(m, 'review-mentor-en');
+    await m.getByTestId('approve').click();
+    await m.locator('[data-testid="submission-status"][data-status="approved"]').waitFor();
+
+    // the learner sees the feedback and the skills verified
+    await l.goto(submissionUrl);
+    await l.locator('[data-testid="submission-status"][data-status="approved"]').waitFor();
+    expect(await l.getByTestId('review-comment').first().textContent()).toContain('tests');
+    await l.goto('/o/mansoura/my-roadmap');
+    const verified = l.locator('[data-testid="my-skill"][data-key="authentication"]').first();
+    await verified.waitFor();
+    expect(await verified.getAttribute('data-status')).toBe('verified');
+    expect(await l.getByTestId('notifications').getAttribute('data-unread')).not.toBe('0');
+    await keepScreenshot(l, 'my-roadmap-verified-en');
+    for (const c of [owner, mentor, learner]) await c.context.close();
+  });
+});

@@ -1,0 +1,30 @@
+import type { LearnerStatus } from '@masar/shared';
+import { useTranslation } from 'react-i18next';
+import { cn } from '../../lib/utils';
+import { Swatch } from './ChartCard';
+import { STATUS_COLOR, STATUS_SHAPE } from './theme';
+
+const TONE: Record<LearnerStatus, string> = {
+  behind: 'bg-orange-50 text-orange-900 ring-orange-200',
+  on_track: 'bg-sky-50 text-sky-900 ring-sky-200',
+  ahead: 'bg-emerald-50 text-emerald-900 ring-emerald-200',
+};
+
+/** Ahead / on track / behind, with the same colour and marker shape as in the scatter chart. */
+export function StatusBadge({ status, className }: { status: LearnerStatus; className?: string }) {
+  const { t } = useTranslation();
+  return (
+    <span
+      className={cn(
+        'inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset',
+        TONE[status],
+        className,
+      )}
+      data-testid="status-badge"
+      data-status={status}
+    >
+      <Swatch color={STATUS_COLOR[status]} kind={STATUS_SHAPE[status]} size={10} />
+      {t(`dashboards.status.${status}`)}
+    </span>
+  );
+}

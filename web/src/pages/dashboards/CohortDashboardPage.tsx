@@ -1,0 +1,331 @@
+import { type LearnerStatus, STATUS_TOLERANCE_POINTS, zId } from '@masar/shared';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Search } from 'lucide-react';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { CohortProgressChart } from '../../components/charts/CohortProgressChart';
+import { type CohortDashboard, CoverageScatter } from '../../components/charts/CoverageScatter';
+import { Heatmap } from '../../components/charts/Heatmap';
+import { STATUSES, useChartFormat } from '../../components/charts/theme';
+import { QueryState } from '../../components/QueryState';
+import { StateMessage } from '../../components/StateMessage';
+import { Button } from '../../components/ui/button';
+import { Card, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
+import { Input, NativeSelect } from '../../components/ui/input';
+import { useFormat } from '../../lib/format';
+import { useOrg } from '../../lib/org';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { errorData, useTRPC } from '../../trpc';
+import { clampPage } from '../org/DataTable';
+import { RequirePermission } from '../org/OrgLayout';
+import { BackLink, DashboardSkeleton, NotFoundState, Stat } from './DashboardParts';
+import { LearnersTable, type SortKey } from './LearnersTable';
+
+const PAGE_SIZE = 10;
+
+export function CohortDashboardPage() {
+  return (
+    <RequirePermission permission="cohorts.read">
+      <CohortDashboardLoader />
+    </RequirePermission>
+  );
+}
+
+function useDebounced<T>(value: T, ms = 300): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return v;
+}
+
+function CohortDashboardLoader() {
+  const { t } = useTranslation();
+  const { cohortId = '' } = useParams();
+  const { slug } = useOrg();
+  const trpc = useTRPC();
+  const valid = zId.safeParse(cohortId).success;
+  const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<SortKey>('difference');
+  const [desc, setDesc] = useState(false);
+  const [status, setStatus] = useState<LearnerStatus | ''>('');
+  const [search, setSearch] = useState('');
+  const debounced = useDebounced(search.trim());
+  useEffect(() => {
+    setPage(1);
+  }, [debounced, status]);
+  const dashboard = useQuery({
+    ...trpc.dashboard.cohort.queryOptions({
+      orgSlug: slug,
+      cohortId,
+      page,
+      pageSize: PAGE_SIZE,
+      sort,
+      desc,
+      ...(status ? { status } : {}),
+      ...(debounced ? { search: debounced } : {}),
+    }),
+    enabled: valid,
+    placeholderData: keepPreviousData,
+  });
+  const total = dashboard.data?.learners.total ?? 0;
+  useEffect(() => {
+    if (dashboard.data && page > 1 && dashboard.data.learners.items.length === 0) {
+      setPage(clampPage(page, total, PAGE_SIZE));
+    }
+  }, [dashboard.data, page, total]);
+
+  if (!valid || errorData(dashboard.error)?.code === 'NOT_FOUND') {
+    return (
+      <NotFoundState
+        title={t('cohort.notFoundTitle')}
+        body={t('cohort.notFoundBody')}
+        backTo={`/o/${slug}/cohorts`}
+        backLabel={t('cohort.backToList')}
+      />
+    );
+  }
+  if (dashboard.isPending) return <DashboardSkeleton charts={2} label={t('common.loading')} />;
+  return (
+    <QueryState
+      isPending={false}
+      error={dashboard.data ? null : dashboard.error}
+      onRetry={() => dashboard.refetch()}
+      errorTitle={t('dashboards.cohort.loadError')}
+    >
+      {dashboard.data ? (
+        <DashboardView
+          data={dashboard.data}
+          table={{
+            page,
+            setPage,
+            sort,
+            desc,
+            onSort: (s, d) => {
+              setSort(s);
+              setDesc(d);
+              setPage(1);
+            },
+            status,
+            setStatus,
+            search,
+            setSearch,
+            filtered: Boolean(status || debounced),
+            loading: dashboard.isPlaceholderData,
+          }}
+        />
+      ) : null}
+    </QueryState>
+  );
+}
+
+interface TableState {
+  page: number;
+  setPage: (p: number) => void;
+  sort: SortKey;
+  desc: boolean;
+  onSort: (s: SortKey, desc: boolean) => void;
+  status: LearnerStatus | '';
+  setStatus: (s: LearnerStatus | '') => void;
+  search: string;
+  setSearch: (s: string) => void;
+  filtered: boolean;
+  loading: boolean;
+}
+
+function DashboardView({ data, table }: { data: CohortDashboard; table: TableState }) {
+  const { t } = useTranslation();
+  const f = useChartFormat();
+  const fmt = useFormat();
+  const { slug } = useOrg();
+  useDocumentTitle(t('dashboards.cohort.documentTitle', { name: data.cohort.name }));
+  const learners = data.scatter.length;
+  const months = data.cohort.monthsSinceStart;
+  const cohortHref = `/o/${slug}/cohorts/${data.cohort.id}`;
+  return (
+    <div
+      className="flex flex-col gap-6"
+      data-testid="cohort-dashboard"
+      data-id={data.cohort.id}
+      data-learners={learners}
+    >
+      <Card>
+        <CardHeader className="pb-6">
+          <BackLink to={cohortHref}>{t('dashboards.cohort.backToCohort')}</BackLink>
+          <h2 className="text-xl font-semibold text-slate-900" data-testid="dashboard-title">
+            {t('dashboards.cohort.title', { name: data.cohort.name })}
+          </h2>
+          <p className="text-sm text-slate-600">
+            {months < 0
+              ? t('dashboards.cohort.startsOn', { date: fmt.day(data.cohort.startDate) })
+              : t('dashboards.cohort.monthSince', {
+                  month: f.number(Math.round(months * 10) / 10),
+                  date: fmt.day(data.cohort.startDate),
+                })}
+            {' · '}
+            {t('dashboards.cohort.skillCount', {
+              count: data.cohort.totalSkills,
+              formatted: fmt.number(data.cohort.totalSkills),
+            })}
+          </p>
+        </CardHeader>
+      </Card>
+
+      {learners === 0 ? (
+        <StateMessage
+          kind="empty"
+          title={t('dashboards.cohort.emptyTitle')}
+          body={t('dashboards.cohort.emptyBody')}
+          data-testid="dashboard-empty"
+          action={
+            <Button asChild variant="secondary">
+              <Link to={cohortHref}>{t('dashboards.cohort.openCohort')}</Link>
+            </Button>
+          }
+        />
+      ) : (
+        <>
+          <section aria-labelledby="dashboard-summary" className="flex flex-col gap-3">
+            <h3 id="dashboard-summary" className="sr-only">
+              {t('dashboards.cohort.summary')}
+            </h3>
+            <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+              <Stat label={t('dashboards.cohort.learners')} value={fmt.number(learners)} testId="stat-learners" />
+              {STATUSES.map((s) => (
+                <Stat
+                  key={s}
+                  label={t(`dashboards.status.${s}`)}
+                  value={fmt.number(data.statusCounts[s])}
+                  hint={t(`dashboards.statusHint.${s}`, { tolerance: fmt.number(STATUS_TOLERANCE_POINTS) })}
+                  testId={`stat-${s}`}
+                  attrs={{ 'data-value': data.statusCounts[s] }}
+                />
+              ))}
+              <QueueStat data={data} />
+            </dl>
+          </section>
+
+          <Card>
+            <CardHeader className="pb-4">
+              <CardTitle className="text-base">{t('dashboards.cohort.learnersTitle')}</CardTitle>
+              <CardDescription>{t('dashboards.cohort.learnersDescription')}</CardDescription>
+            </CardHeader>
+            <Filters table={table} />
+            <div className="px-6 pb-6">
+              {data.learners.total === 0 ? (
+                <StateMessage
+                  kind="empty"
+                  title={t('dashboards.cohort.noMatches')}
+                  body={t('dashboards.cohort.noMatchesBody')}
+                  data-testid="dashboard-no-matches"
+                />
+              ) : (
+                <div className="overflow-hidden rounded-lg border border-slate-200">
+                  <LearnersTable
+                    data={data.learners}
+                    cohortId={data.cohort.id}
+                    sort={table.sort}
+                    desc={table.desc}
+                    onSort={table.onSort}
+                    page={table.page}
+                    pageSize={PAGE_SIZE}
+                    onPageChange={table.setPage}
+                    loadingPage={table.loading}
+                  />
+                </div>
+              )}
+            </div>
+          </Card>
+
+          <div className="grid gap-6 xl:grid-cols-2">
+            <CohortProgressChart data={data} />
+            <CoverageScatter data={data} />
+          </div>
+          <Heatmap data={data} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function QueueStat({ data }: { data: CohortDashboard }) {
+  const { t } = useTranslation();
+  const f = useChartFormat();
+  const fmt = useFormat();
+  const q = data.queue;
+  return (
+    <div
+      className="col-span-2 rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="queue-health"
+      data-waiting={q.waiting}
+    >
+      <dt className="text-xs font-medium text-slate-600">{t('dashboards.cohort.queueTitle')}</dt>
+      <dd className="mt-1 flex flex-wrap items-baseline gap-x-4 gap-y-1">
+        <span className="text-2xl font-semibold tabular-nums text-slate-900">{fmt.number(q.waiting)}</span>
+        <span className="text-xs text-slate-600">{t('dashboards.cohort.queueWaiting', { count: q.waiting })}</span>
+      </dd>
+      <dd className="mt-1 text-xs text-slate-600">
+        {q.waiting === 0 ? (
+          t('dashboards.cohort.queueEmpty')
+        ) : (
+          <>
+            {t('dashboards.cohort.queueMedian', { value: f.duration(q.medianHours) })}
+            {' · '}
+            {t('dashboards.cohort.queueOldest', { value: f.duration(q.oldestHours) })}
+          </>
+        )}
+      </dd>
+    </div>
+  );
+}
+
+function Filters({ table }: { table: TableState }) {
+  const { t } = useTranslation();
+  const searchId = useId();
+  const statusId = useId();
+  return (
+    <div className="flex flex-wrap items-end gap-4 px-6 pb-4">
+      <div className="relative w-full max-w-xs">
+        <label htmlFor={searchId} className="sr-only">
+          {t('dashboards.cohort.search')}
+        </label>
+        <Search
+          className="pointer-events-none absolute start-3 top-1/2 size-4 -translate-y-1/2 text-slate-400"
+          aria-hidden
+        />
+        <Input
+          id={searchId}
+          type="search"
+          name="search"
+          value={table.search}
+          onChange={(e) => table.setSearch(e.target.value)}
+          placeholder={t('dashboards.cohort.search')}
+          className="ps-9"
+          data-testid="dashboard-search"
+        />
+      </div>
+      <div className="flex items-center gap-2">
+        <label htmlFor={statusId} className="text-sm text-slate-700">
+          {t('dashboards.cohort.statusFilter')}
+        </label>
+        <NativeSelect
+          id={statusId}
+          name="status"
+          value={table.status}
+          onChange={(e) => table.setStatus(e.target.value as LearnerStatus | '')}
+          className="h-10 w-44"
+          data-testid="dashboard-status-filter"
+        >
+          <option value="">{t('dashboards.cohort.allStatuses')}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`dashboards.status.${s}`)}
+            </option>
+          ))}
+        </NativeSelect>
+      </div>
+    </div>
+  );
+}
