@@ -106,12 +106,16 @@ export const organizations = pgTable(
 
 // ---------------------------------------------------------------- tenant tables (org_id first, RLS)
 
+/** The tenant key every tenant table starts with (first in its primary key and indexes). */
+const orgIdColumn = () =>
+  uuid('org_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' });
+
 export const memberships = pgTable(
   'memberships',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -125,9 +129,7 @@ export const memberships = pgTable(
 export const invitations = pgTable(
   'invitations',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     id: uuid('id').notNull().defaultRandom(),
     email: text('email').notNull(),
     emailNormalized: text('email_normalized').notNull(),
@@ -154,9 +156,7 @@ export const invitations = pgTable(
 export const emailOutbox = pgTable(
   'email_outbox',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     id: uuid('id').notNull().defaultRandom(),
     toEmail: text('to_email').notNull(),
     subject: text('subject').notNull(),
@@ -174,9 +174,7 @@ export const emailOutbox = pgTable(
 export const auditEvents = pgTable(
   'audit_events',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     id: uuid('id').notNull().defaultRandom(),
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     action: text('action').notNull(),
@@ -195,9 +193,7 @@ export const auditEvents = pgTable(
 export const skills = pgTable(
   'skills',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     id: uuid('id').notNull().defaultRandom(),
     /** Stable key (`programming-fundamentals`); unique in the org. */
     key: text('key').notNull(),
@@ -216,9 +212,7 @@ export const skills = pgTable(
 export const roadmaps = pgTable(
   'roadmaps',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     id: uuid('id').notNull().defaultRandom(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
@@ -233,9 +227,7 @@ export const roadmaps = pgTable(
 export const roadmapStages = pgTable(
   'roadmap_stages',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     id: uuid('id').notNull().defaultRandom(),
     roadmapId: uuid('roadmap_id').notNull(),
     key: text('key').notNull(),
@@ -259,9 +251,7 @@ export const roadmapStages = pgTable(
 export const roadmapSkills = pgTable(
   'roadmap_skills',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     roadmapId: uuid('roadmap_id').notNull(),
     skillId: uuid('skill_id').notNull(),
     stageId: uuid('stage_id').notNull(),
@@ -281,9 +271,7 @@ export const roadmapSkills = pgTable(
 export const projectBriefs = pgTable(
   'project_briefs',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     id: uuid('id').notNull().defaultRandom(),
     roadmapId: uuid('roadmap_id').notNull(),
     key: text('key').notNull(),
@@ -301,9 +289,7 @@ export const projectBriefs = pgTable(
 export const resources = pgTable(
   'resources',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     id: uuid('id').notNull().defaultRandom(),
     roadmapId: uuid('roadmap_id').notNull(),
     title: text('title').notNull(),
@@ -321,9 +307,7 @@ export const resources = pgTable(
 export const cohorts = pgTable(
   'cohorts',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     id: uuid('id').notNull().defaultRandom(),
     roadmapId: uuid('roadmap_id').notNull(),
     name: text('name').notNull(),
@@ -340,9 +324,7 @@ export const cohorts = pgTable(
 export const cohortMembers = pgTable(
   'cohort_members',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     cohortId: uuid('cohort_id').notNull(),
     userId: uuid('user_id')
       .notNull()
@@ -365,9 +347,7 @@ export const cohortMembers = pgTable(
 export const stageAssignments = pgTable(
   'stage_assignments',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     id: uuid('id').notNull().defaultRandom(),
     cohortId: uuid('cohort_id').notNull(),
     stageId: uuid('stage_id'),
@@ -388,9 +368,7 @@ export const stageAssignments = pgTable(
 export const skillProgress = pgTable(
   'skill_progress',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     learnerId: uuid('learner_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -416,9 +394,7 @@ export const skillProgress = pgTable(
 export const submissions = pgTable(
   'submissions',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     id: uuid('id').notNull().defaultRandom(),
     learnerId: uuid('learner_id')
       .notNull()
@@ -450,9 +426,7 @@ export const submissions = pgTable(
 export const submissionRevisions = pgTable(
   'submission_revisions',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     submissionId: uuid('submission_id').notNull(),
     revision: integer('revision').notNull(),
     title: text('title').notNull(),
@@ -467,9 +441,7 @@ export const submissionRevisions = pgTable(
 export const reviews = pgTable(
   'reviews',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     id: uuid('id').notNull().defaultRandom(),
     submissionId: uuid('submission_id').notNull(),
     revision: integer('revision').notNull(),
@@ -484,9 +456,7 @@ export const reviews = pgTable(
 export const reviewSkillRatings = pgTable(
   'review_skill_ratings',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     reviewId: uuid('review_id').notNull(),
     skillId: uuid('skill_id').notNull(),
     rating: skillRating('rating').notNull(),
@@ -498,9 +468,7 @@ export const reviewSkillRatings = pgTable(
 export const repoAnalyses = pgTable(
   'repo_analyses',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     submissionId: uuid('submission_id').notNull(),
     status: analysisStatus('status').notNull().default('queued'),
     reason: text('reason'),
@@ -521,9 +489,7 @@ export const repoAnalyses = pgTable(
 export const notifications = pgTable(
   'notifications',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     id: uuid('id').notNull().defaultRandom(),
     userId: uuid('user_id')
       .notNull()
@@ -542,9 +508,7 @@ export const notifications = pgTable(
 export const feedbackSnippets = pgTable(
   'feedback_snippets',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     id: uuid('id').notNull().defaultRandom(),
     ownerId: uuid('owner_id')
       .notNull()
@@ -562,9 +526,7 @@ export const feedbackSnippets = pgTable(
 export const portfolioLinks = pgTable(
   'portfolio_links',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     id: uuid('id').notNull().defaultRandom(),
     learnerId: uuid('learner_id')
       .notNull()
@@ -581,9 +543,7 @@ export const portfolioLinks = pgTable(
 export const learnerConsents = pgTable(
   'learner_consents',
   {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: orgIdColumn(),
     learnerId: uuid('learner_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
