@@ -104,4 +104,10 @@ describe('security headers', () => {
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     expect(r.headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it('keeps public portfolio pages out of search engines and referrers', async () => {
+    const r = await fetch(`${origin}/p/some-unguessable-token-123456`);
+    expect(r.headers.get('x-robots-tag')).toBe('noindex, nofollow');
+    expect(r.headers.get('referrer-policy')).toBe('no-referrer');
+  });
 });

@@ -7,10 +7,14 @@ const dir = path.join(root, 'web/src/i18n');
 
 type Tree = { [k: string]: string | Tree };
 function flatten(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : flatten(v, `${prefix}${k}.`)));
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : flatten(v, `${prefix}${k}.`),
+  );
 }
 function catalog(lang: string): Set<string> {
-  const files = fs.readdirSync(dir).filter((f) => f === `${lang}.json` || (f.startsWith(`${lang}.`) && f.endsWith('.json')));
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f === `${lang}.json` || (f.startsWith(`${lang}.`) && f.endsWith('.json')));
   return new Set(files.flatMap((f) => flatten(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Tree)));
 }
 /** Plural forms share a base key: `items_one`, `items_other` … → `items`. */
@@ -30,13 +34,21 @@ describe('i18n catalogs', () => {
   it('English and Arabic have the same keys (plural forms aside)', () => {
     const enBase = new Set([...en].map(base));
     const arBase = new Set([...ar].map(base));
-    expect([...enBase].filter((k) => !arBase.has(k)), 'missing in Arabic').toEqual([]);
-    expect([...arBase].filter((k) => !enBase.has(k)), 'missing in English').toEqual([]);
+    expect(
+      [...enBase].filter((k) => !arBase.has(k)),
+      'missing in Arabic',
+    ).toEqual([]);
+    expect(
+      [...arBase].filter((k) => !enBase.has(k)),
+      'missing in English',
+    ).toEqual([]);
   });
 
   it('Arabic plurals have all six forms where English has plurals', () => {
     const plurals = [...new Set([...en].filter((k) => /_(one|other)$/.test(k)).map(base))];
-    const missing = plurals.flatMap((b) => ['zero', 'one', 'two', 'few', 'many', 'other'].map((f) => `${b}_${f}`)).filter((k) => !ar.has(k));
+    const missing = plurals
+      .flatMap((b) => ['zero', 'one', 'two', 'few', 'many', 'other'].map((f) => `${b}_${f}`))
+      .filter((k) => !ar.has(k));
     expect(missing).toEqual([]);
   });
 

@@ -30,6 +30,13 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./pages/AcceptInvitationPage')).AcceptInvitationPage }),
           },
           {
+            // a learner's public portfolio: outside the logged-in area on purpose
+            path: 'p/:token',
+            lazy: async () => ({
+              Component: (await import('./pages/company/PublicPortfolioPage')).PublicPortfolioPage,
+            }),
+          },
+          {
             element: <RequireAuth />,
             children: [
               {
@@ -80,6 +87,10 @@ const router = createBrowserRouter([
                     lazy: async () => ({
                       Component: (await import('./pages/dashboards/LearnerProgressPage')).LearnerProgressPage,
                     }),
+                  },
+                  {
+                    path: 'cohorts/:cohortId/learners/:learnerId/readiness',
+                    lazy: async () => ({ Component: (await import('./pages/company/ReadinessPage')).ReadinessPage }),
                   },
                   {
                     path: 'overview',

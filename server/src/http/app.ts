@@ -116,6 +116,13 @@ export function createApp(deps: AppDeps, state: AppState = { shuttingDown: false
     }
   });
 
+  // Public portfolio pages: never indexed, and no referrer leaks the unguessable link.
+  app.use('/p/', (_req, res, next) => {
+    res.setHeader('x-robots-tag', 'noindex, nofollow');
+    res.setHeader('referrer-policy', 'no-referrer');
+    next();
+  });
+
   app.use(csrfGuard(config.publicOrigin));
   app.use(exportRouter(deps));
 

@@ -7,7 +7,7 @@ export function Layout({ nav }: { nav?: React.ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
+      <header className="no-print border-b border-slate-200 bg-white">
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-4">
           <Link
             to="/"

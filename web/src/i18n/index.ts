@@ -1,8 +1,10 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import arCompany from './ar.company.json';
 import arDashboards from './ar.dashboards.json';
 import ar from './ar.json';
 import arSubmissions from './ar.submissions.json';
+import enCompany from './en.company.json';
 import enDashboards from './en.dashboards.json';
 import en from './en.json';
 import enSubmissions from './en.submissions.json';
@@ -56,8 +58,8 @@ function deepMerge(base: Catalog, ...extras: Catalog[]): Catalog {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: deepMerge(en, enSubmissions, enDashboards) },
-    ar: { translation: deepMerge(ar, arSubmissions, arDashboards) },
+    en: { translation: deepMerge(en, enSubmissions, enDashboards, enCompany) },
+    ar: { translation: deepMerge(ar, arSubmissions, arDashboards, arCompany) },
   },
   lng: initialLocale(),
   fallbackLng: 'en',

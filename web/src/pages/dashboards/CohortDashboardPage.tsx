@@ -8,6 +8,7 @@ import { CohortProgressChart } from '../../components/charts/CohortProgressChart
 import { type CohortDashboard, CoverageScatter } from '../../components/charts/CoverageScatter';
 import { Heatmap } from '../../components/charts/Heatmap';
 import { STATUSES, useChartFormat } from '../../components/charts/theme';
+import { ExportLinks } from '../../components/ExportLinks';
 import { QueryState } from '../../components/QueryState';
 import { StateMessage } from '../../components/StateMessage';
 import { Button } from '../../components/ui/button';
@@ -15,6 +16,7 @@ import { Card, CardDescription, CardHeader, CardTitle } from '../../components/u
 import { Input, NativeSelect } from '../../components/ui/input';
 import { useFormat } from '../../lib/format';
 import { useOrg } from '../../lib/org';
+import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { errorData, useTRPC } from '../../trpc';
 import { clampPage } from '../org/DataTable';
@@ -43,6 +45,7 @@ function useDebounced<T>(value: T, ms = 300): T {
 
 function CohortDashboardLoader() {
   const { t } = useTranslation();
+  const { term } = useTerms();
   const { cohortId = '' } = useParams();
   const { slug } = useOrg();
   const trpc = useTRPC();
@@ -80,10 +83,10 @@ function CohortDashboardLoader() {
   if (!valid || errorData(dashboard.error)?.code === 'NOT_FOUND') {
     return (
       <NotFoundState
-        title={t('cohort.notFoundTitle')}
-        body={t('cohort.notFoundBody')}
+        title={term('cohort.notFoundTitle')}
+        body={term('cohort.notFoundBody')}
         backTo={`/o/${slug}/cohorts`}
-        backLabel={t('cohort.backToList')}
+        backLabel={term('cohort.backToList')}
       />
     );
   }
@@ -93,7 +96,7 @@ function CohortDashboardLoader() {
       isPending={false}
       error={dashboard.data ? null : dashboard.error}
       onRetry={() => dashboard.refetch()}
-      errorTitle={t('dashboards.cohort.loadError')}
+      errorTitle={term('dashboards.cohort.loadError')}
     >
       {dashboard.data ? (
         <DashboardView
@@ -137,10 +140,11 @@ interface TableState {
 
 function DashboardView({ data, table }: { data: CohortDashboard; table: TableState }) {
   const { t } = useTranslation();
+  const { term } = useTerms();
   const f = useChartFormat();
   const fmt = useFormat();
   const { slug } = useOrg();
-  useDocumentTitle(t('dashboards.cohort.documentTitle', { name: data.cohort.name }));
+  useDocumentTitle(term('dashboards.cohort.documentTitle', { name: data.cohort.name }));
   const learners = data.scatter.length;
   const months = data.cohort.monthsSinceStart;
   const cohortHref = `/o/${slug}/cohorts/${data.cohort.id}`;
@@ -153,35 +157,38 @@ function DashboardView({ data, table }: { data: CohortDashboard; table: TableSta
     >
       <Card>
         <CardHeader className="pb-6">
-          <BackLink to={cohortHref}>{t('dashboards.cohort.backToCohort')}</BackLink>
+          <BackLink to={cohortHref}>{term('dashboards.cohort.backToCohort')}</BackLink>
           <h2 className="text-xl font-semibold text-slate-900" data-testid="dashboard-title">
-            {t('dashboards.cohort.title', { name: data.cohort.name })}
+            {term('dashboards.cohort.title', { name: data.cohort.name })}
           </h2>
           <p className="text-sm text-slate-600">
             {months < 0
-              ? t('dashboards.cohort.startsOn', { date: fmt.day(data.cohort.startDate) })
-              : t('dashboards.cohort.monthSince', {
+              ? term('dashboards.cohort.startsOn', { date: fmt.day(data.cohort.startDate) })
+              : term('dashboards.cohort.monthSince', {
                   month: f.number(Math.round(months * 10) / 10),
                   date: fmt.day(data.cohort.startDate),
                 })}
             {' · '}
-            {t('dashboards.cohort.skillCount', {
+            {term('dashboards.cohort.skillCount', {
               count: data.cohort.totalSkills,
               formatted: fmt.number(data.cohort.totalSkills),
             })}
           </p>
+          <div className="mt-3">
+            <ExportLinks cohortId={data.cohort.id} />
+          </div>
         </CardHeader>
       </Card>
 
       {learners === 0 ? (
         <StateMessage
           kind="empty"
-          title={t('dashboards.cohort.emptyTitle')}
-          body={t('dashboards.cohort.emptyBody')}
+          title={term('dashboards.cohort.emptyTitle')}
+          body={term('dashboards.cohort.emptyBody')}
           data-testid="dashboard-empty"
           action={
             <Button asChild variant="secondary">
-              <Link to={cohortHref}>{t('dashboards.cohort.openCohort')}</Link>
+              <Link to={cohortHref}>{term('dashboards.cohort.openCohort')}</Link>
             </Button>
           }
         />
@@ -189,10 +196,10 @@ function DashboardView({ data, table }: { data: CohortDashboard; table: TableSta
         <>
           <section aria-labelledby="dashboard-summary" className="flex flex-col gap-3">
             <h3 id="dashboard-summary" className="sr-only">
-              {t('dashboards.cohort.summary')}
+              {term('dashboards.cohort.summary')}
             </h3>
             <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
-              <Stat label={t('dashboards.cohort.learners')} value={fmt.number(learners)} testId="stat-learners" />
+              <Stat label={term('dashboards.cohort.learners')} value={fmt.number(learners)} testId="stat-learners" />
               {STATUSES.map((s) => (
                 <Stat
                   key={s}
@@ -209,16 +216,16 @@ function DashboardView({ data, table }: { data: CohortDashboard; table: TableSta
 
           <Card>
             <CardHeader className="pb-4">
-              <CardTitle className="text-base">{t('dashboards.cohort.learnersTitle')}</CardTitle>
-              <CardDescription>{t('dashboards.cohort.learnersDescription')}</CardDescription>
+              <CardTitle className="text-base">{term('dashboards.cohort.learnersTitle')}</CardTitle>
+              <CardDescription>{term('dashboards.cohort.learnersDescription')}</CardDescription>
             </CardHeader>
             <Filters table={table} />
             <div className="px-6 pb-6">
               {data.learners.total === 0 ? (
                 <StateMessage
                   kind="empty"
-                  title={t('dashboards.cohort.noMatches')}
-                  body={t('dashboards.cohort.noMatchesBody')}
+                  title={term('dashboards.cohort.noMatches')}
+                  body={term('dashboards.cohort.noMatchesBody')}
                   data-testid="dashboard-no-matches"
                 />
               ) : (
@@ -251,7 +258,7 @@ function DashboardView({ data, table }: { data: CohortDashboard; table: TableSta
 }
 
 function QueueStat({ data }: { data: CohortDashboard }) {
-  const { t } = useTranslation();
+  const { term } = useTerms();
   const f = useChartFormat();
   const fmt = useFormat();
   const q = data.queue;
@@ -261,19 +268,19 @@ function QueueStat({ data }: { data: CohortDashboard }) {
       data-testid="queue-health"
       data-waiting={q.waiting}
     >
-      <dt className="text-xs font-medium text-slate-600">{t('dashboards.cohort.queueTitle')}</dt>
+      <dt className="text-xs font-medium text-slate-600">{term('dashboards.cohort.queueTitle')}</dt>
       <dd className="mt-1 flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <span className="text-2xl font-semibold tabular-nums text-slate-900">{fmt.number(q.waiting)}</span>
-        <span className="text-xs text-slate-600">{t('dashboards.cohort.queueWaiting', { count: q.waiting })}</span>
+        <span className="text-xs text-slate-600">{term('dashboards.cohort.queueWaiting', { count: q.waiting })}</span>
       </dd>
       <dd className="mt-1 text-xs text-slate-600">
         {q.waiting === 0 ? (
-          t('dashboards.cohort.queueEmpty')
+          term('dashboards.cohort.queueEmpty')
         ) : (
           <>
-            {t('dashboards.cohort.queueMedian', { value: f.duration(q.medianHours) })}
+            {term('dashboards.cohort.queueMedian', { value: f.duration(q.medianHours) })}
             {' · '}
-            {t('dashboards.cohort.queueOldest', { value: f.duration(q.oldestHours) })}
+            {term('dashboards.cohort.queueOldest', { value: f.duration(q.oldestHours) })}
           </>
         )}
       </dd>
@@ -283,13 +290,14 @@ function QueueStat({ data }: { data: CohortDashboard }) {
 
 function Filters({ table }: { table: TableState }) {
   const { t } = useTranslation();
+  const { term } = useTerms();
   const searchId = useId();
   const statusId = useId();
   return (
     <div className="flex flex-wrap items-end gap-4 px-6 pb-4">
       <div className="relative w-full max-w-xs">
         <label htmlFor={searchId} className="sr-only">
-          {t('dashboards.cohort.search')}
+          {term('dashboards.cohort.search')}
         </label>
         <Search
           className="pointer-events-none absolute start-3 top-1/2 size-4 -translate-y-1/2 text-slate-400"
@@ -301,14 +309,14 @@ function Filters({ table }: { table: TableState }) {
           name="search"
           value={table.search}
           onChange={(e) => table.setSearch(e.target.value)}
-          placeholder={t('dashboards.cohort.search')}
+          placeholder={term('dashboards.cohort.search')}
           className="ps-9"
           data-testid="dashboard-search"
         />
       </div>
       <div className="flex items-center gap-2">
         <label htmlFor={statusId} className="text-sm text-slate-700">
-          {t('dashboards.cohort.statusFilter')}
+          {term('dashboards.cohort.statusFilter')}
         </label>
         <NativeSelect
           id={statusId}
@@ -318,7 +326,7 @@ function Filters({ table }: { table: TableState }) {
           className="h-10 w-44"
           data-testid="dashboard-status-filter"
         >
-          <option value="">{t('dashboards.cohort.allStatuses')}</option>
+          <option value="">{term('dashboards.cohort.allStatuses')}</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`dashboards.status.${s}`)}

@@ -1,6 +1,6 @@
 import { OVERDUE_GRACE_DAYS, STATUS_TOLERANCE_POINTS, zId } from '@masar/shared';
 import { useQuery } from '@tanstack/react-query';
-import { AlarmClock, CalendarClock, FileCode2 } from 'lucide-react';
+import { AlarmClock, CalendarClock, FileCode2, Gauge } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -11,11 +11,13 @@ import { round3, useChartFormat } from '../../components/charts/theme';
 import { QueryState } from '../../components/QueryState';
 import { AccessDenied, StateMessage } from '../../components/StateMessage';
 import { Badge } from '../../components/ui/badge';
+import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
 import { useMe } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
 import { useOrg } from '../../lib/org';
 import { useRoadmapText } from '../../lib/roadmapText';
+import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { cn } from '../../lib/utils';
 import { errorData, useTRPC } from '../../trpc';
@@ -24,6 +26,7 @@ import { BackLink, DashboardSkeleton, NotFoundState, Stat } from './DashboardPar
 /** `/o/:slug/cohorts/:cohortId/learners/:learnerId`: one learner's progress (theirs, or as mentor/admin/viewer). */
 export function LearnerProgressPage() {
   const { t } = useTranslation();
+  const { term } = useTerms();
   const { cohortId = '', learnerId = '' } = useParams();
   const { slug, can } = useOrg();
   const trpc = useTRPC();
@@ -37,10 +40,10 @@ export function LearnerProgressPage() {
   if (!valid || code === 'NOT_FOUND') {
     return (
       <NotFoundState
-        title={t('dashboards.learner.notFoundTitle')}
-        body={t('dashboards.learner.notFoundBody')}
+        title={term('dashboards.learner.notFoundTitle')}
+        body={term('dashboards.learner.notFoundBody')}
         backTo={back}
-        backLabel={can('cohorts.read') ? t('cohort.backToList') : t('dashboards.learner.backToRoadmap')}
+        backLabel={can('cohorts.read') ? term('cohort.backToList') : term('dashboards.learner.backToRoadmap')}
       />
     );
   }
@@ -51,7 +54,7 @@ export function LearnerProgressPage() {
       isPending={false}
       error={progress.error}
       onRetry={() => progress.refetch()}
-      errorTitle={t('dashboards.learner.loadError')}
+      errorTitle={term('dashboards.learner.loadError')}
     >
       {progress.data ? <LearnerView data={progress.data} /> : null}
     </QueryState>
@@ -60,12 +63,15 @@ export function LearnerProgressPage() {
 
 function LearnerView({ data }: { data: LearnerProgress }) {
   const { t } = useTranslation();
+  const { term } = useTerms();
   const f = useChartFormat();
   const fmt = useFormat();
   const me = useMe();
   const { slug, can } = useOrg();
   const isMe = me.data?.id === data.learner.id;
-  const title = isMe ? t('dashboards.learner.myTitle') : t('dashboards.learner.title', { name: data.learner.name });
+  const title = isMe
+    ? term('dashboards.learner.myTitle')
+    : term('dashboards.learner.title', { name: data.learner.name });
   useDocumentTitle(title);
   const months = data.monthsSinceStart;
   const { coverage } = data;
@@ -80,20 +86,31 @@ function LearnerView({ data }: { data: LearnerProgress }) {
         <CardHeader className="pb-6">
           {can('cohorts.read') ? (
             <BackLink to={`/o/${slug}/cohorts/${data.cohort.id}/dashboard`}>
-              {t('dashboards.learner.backToDashboard')}
+              {term('dashboards.learner.backToDashboard')}
             </BackLink>
           ) : (
-            <BackLink to={`/o/${slug}/my-roadmap`}>{t('dashboards.learner.backToRoadmap')}</BackLink>
+            <BackLink to={`/o/${slug}/my-roadmap`}>{term('dashboards.learner.backToRoadmap')}</BackLink>
           )}
-          <h2 className="text-xl font-semibold text-slate-900" data-testid="learner-name">
-            {title}
-          </h2>
+          <div className="flex flex-wrap items-center gap-3">
+            <h2 className="text-xl font-semibold text-slate-900" data-testid="learner-name">
+              {title}
+            </h2>
+            <Button asChild variant="secondary" size="sm" className="ms-auto">
+              <Link
+                to={`/o/${slug}/cohorts/${data.cohort.id}/learners/${data.learner.id}/readiness`}
+                data-testid="readiness-link"
+              >
+                <Gauge className="size-4" aria-hidden />
+                {t('readiness.link')}
+              </Link>
+            </Button>
+          </div>
           <p className="text-sm text-slate-600">
             {data.cohort.name}
             {' · '}
             {months < 0
-              ? t('dashboards.learner.startsOn', { date: fmt.day(data.learner.startDate) })
-              : t('dashboards.learner.monthSince', {
+              ? term('dashboards.learner.startsOn', { date: fmt.day(data.learner.startDate) })
+              : term('dashboards.learner.monthSince', {
                   month: f.number(Math.round(months * 10) / 10),
                   date: fmt.day(data.learner.startDate),
                 })}
@@ -104,8 +121,8 @@ function LearnerView({ data }: { data: LearnerProgress }) {
       {coverage.total === 0 ? (
         <StateMessage
           kind="empty"
-          title={t('dashboards.learner.noSkillsTitle')}
-          body={t('dashboards.learner.noSkillsBody')}
+          title={term('dashboards.learner.noSkillsTitle')}
+          body={term('dashboards.learner.noSkillsBody')}
           data-testid="learner-empty"
         />
       ) : (
@@ -116,7 +133,7 @@ function LearnerView({ data }: { data: LearnerProgress }) {
               <Stat
                 label={t('charts.series.verified')}
                 value={f.percent(coverage.verified)}
-                hint={t('dashboards.learner.skillsOf', {
+                hint={term('dashboards.learner.skillsOf', {
                   count: coverage.total,
                   done: f.number(coverage.verifiedCount),
                   total: f.number(coverage.total),
@@ -125,22 +142,22 @@ function LearnerView({ data }: { data: LearnerProgress }) {
                 attrs={{ 'data-value': round3(coverage.verified) }}
               />
               <Stat
-                label={t('dashboards.learner.expectedNow')}
+                label={term('dashboards.learner.expectedNow')}
                 value={f.percent(coverage.expected)}
-                hint={t('dashboards.learner.expectedHint')}
+                hint={term('dashboards.learner.expectedHint')}
                 testId="stat-expected"
                 attrs={{ 'data-value': round3(coverage.expected) }}
               />
               <Stat
                 label={t('charts.series.evidenced')}
                 value={f.percent(coverage.evidenced)}
-                hint={t('dashboards.learner.evidencedHint')}
+                hint={term('dashboards.learner.evidencedHint')}
                 testId="stat-evidenced"
               />
               <Stat
-                label={t('dashboards.learner.difference')}
+                label={term('dashboards.learner.difference')}
                 value={f.points(coverage.verified - coverage.expected)}
-                hint={t('dashboards.learner.differenceHint')}
+                hint={term('dashboards.learner.differenceHint')}
                 testId="stat-difference"
               />
             </dl>
@@ -168,6 +185,7 @@ const STATUS_BORDER = {
 
 function StatusCard({ data }: { data: LearnerProgress }) {
   const { t } = useTranslation();
+  const { term } = useTerms();
   const f = useChartFormat();
   const { status, reason } = data.status;
   return (
@@ -178,7 +196,7 @@ function StatusCard({ data }: { data: LearnerProgress }) {
       data-reason={reason}
     >
       <CardHeader className="pb-2">
-        <p className="text-xs font-medium text-slate-600">{t('dashboards.learner.statusTitle')}</p>
+        <p className="text-xs font-medium text-slate-600">{term('dashboards.learner.statusTitle')}</p>
         <div>
           <StatusBadge status={status} className="text-sm" />
         </div>
@@ -208,7 +226,7 @@ function ListCard({
   count: number;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { term } = useTerms();
   const fmt = useFormat();
   return (
     <Card data-testid={testId} data-count={count}>
@@ -218,7 +236,7 @@ function ListCard({
           {title}
           <Badge
             className="ms-auto"
-            aria-label={t('dashboards.learner.itemCount', { count, formatted: fmt.number(count) })}
+            aria-label={term('dashboards.learner.itemCount', { count, formatted: fmt.number(count) })}
           >
             {fmt.number(count)}
           </Badge>
@@ -230,27 +248,27 @@ function ListCard({
 }
 
 function OverdueList({ data }: { data: LearnerProgress }) {
-  const { t } = useTranslation();
+  const { term } = useTerms();
   const fmt = useFormat();
   const text = useRoadmapText();
   return (
     <ListCard
-      title={t('dashboards.learner.overdueTitle')}
+      title={term('dashboards.learner.overdueTitle')}
       icon={<AlarmClock className="size-4 text-red-700" aria-hidden />}
       testId="overdue-skills"
       count={data.overdue.length}
     >
       {data.overdue.length === 0 ? (
-        <p className="text-sm text-slate-600">{t('dashboards.learner.overdueEmpty')}</p>
+        <p className="text-sm text-slate-600">{term('dashboards.learner.overdueEmpty')}</p>
       ) : (
         <ul className="flex flex-col gap-2">
           {data.overdue.map((s) => (
             <li key={s.skillId} className="flex items-start justify-between gap-3 text-sm" data-key={s.key}>
               <span className="font-medium text-slate-800">{text('skill', s).title}</span>
               <span className="shrink-0 whitespace-nowrap text-xs font-medium text-red-800">
-                {t('dashboards.learner.daysOverdue', { count: s.days, formatted: fmt.number(s.days) })}
+                {term('dashboards.learner.daysOverdue', { count: s.days, formatted: fmt.number(s.days) })}
                 <span className="block font-normal text-slate-600">
-                  {t('dashboards.learner.dueOn', { date: fmt.day(s.dueDate) })}
+                  {term('dashboards.learner.dueOn', { date: fmt.day(s.dueDate) })}
                 </span>
               </span>
             </li>
@@ -262,25 +280,25 @@ function OverdueList({ data }: { data: LearnerProgress }) {
 }
 
 function NextDueList({ data }: { data: LearnerProgress }) {
-  const { t } = useTranslation();
+  const { term } = useTerms();
   const fmt = useFormat();
   const text = useRoadmapText();
   return (
     <ListCard
-      title={t('dashboards.learner.nextDueTitle')}
+      title={term('dashboards.learner.nextDueTitle')}
       icon={<CalendarClock className="size-4 text-slate-600" aria-hidden />}
       testId="next-due"
       count={data.nextDue.length}
     >
       {data.nextDue.length === 0 ? (
-        <p className="text-sm text-slate-600">{t('dashboards.learner.nextDueEmpty')}</p>
+        <p className="text-sm text-slate-600">{term('dashboards.learner.nextDueEmpty')}</p>
       ) : (
         <ul className="flex flex-col gap-2">
           {data.nextDue.map((s) => (
             <li key={s.skillId} className="flex items-start justify-between gap-3 text-sm" data-key={s.key}>
               <span className="font-medium text-slate-800">{text('skill', s).title}</span>
               <span className="shrink-0 whitespace-nowrap text-xs text-slate-600">
-                {t('dashboards.learner.dueOn', { date: fmt.day(s.dueDate) })}
+                {term('dashboards.learner.dueOn', { date: fmt.day(s.dueDate) })}
               </span>
             </li>
           ))}
@@ -292,17 +310,18 @@ function NextDueList({ data }: { data: LearnerProgress }) {
 
 function OpenSubmissions({ data }: { data: LearnerProgress }) {
   const { t } = useTranslation();
+  const { term } = useTerms();
   const fmt = useFormat();
   const { slug, org } = useOrg();
   return (
     <ListCard
-      title={t('dashboards.learner.openTitle')}
+      title={term('dashboards.learner.openTitle')}
       icon={<FileCode2 className="size-4 text-slate-600" aria-hidden />}
       testId="open-submissions"
       count={data.openSubmissions.length}
     >
       {data.openSubmissions.length === 0 ? (
-        <p className="text-sm text-slate-600">{t('dashboards.learner.openEmpty')}</p>
+        <p className="text-sm text-slate-600">{term('dashboards.learner.openEmpty')}</p>
       ) : (
         <ul className="flex flex-col gap-2">
           {data.openSubmissions.map((s) => (

@@ -16,6 +16,7 @@ import { Pagination } from '../../components/Pagination';
 import { Table, TBody, TD, TH, THead, TR } from '../../components/ui/table';
 import { useFormat } from '../../lib/format';
 import { useOrg } from '../../lib/org';
+import { useTerms } from '../../lib/terms';
 import { cn } from '../../lib/utils';
 
 export type LearnerRow = CohortDashboard['learners']['items'][number];
@@ -59,6 +60,7 @@ export function LearnersTable({
   loadingPage: boolean;
 }) {
   const { t } = useTranslation();
+  const { term } = useTerms();
   const f = useChartFormat();
   const fmt = useFormat();
   const { slug, org } = useOrg();
@@ -69,30 +71,40 @@ export function LearnersTable({
         id: 'name',
         header: () => t('fields.name'),
         cell: (info) => (
-          <Link
-            to={`/o/${slug}/cohorts/${cohortId}/learners/${info.row.original.learnerId}`}
-            className="whitespace-nowrap font-medium text-brand-800 hover:underline"
-            data-testid="learner-link"
-          >
-            {info.getValue()}
-          </Link>
+          <span className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5">
+            <Link
+              to={`/o/${slug}/cohorts/${cohortId}/learners/${info.row.original.learnerId}`}
+              className="whitespace-nowrap font-medium text-brand-800 hover:underline"
+              data-testid="learner-link"
+            >
+              {info.getValue()}
+            </Link>
+            <Link
+              to={`/o/${slug}/cohorts/${cohortId}/learners/${info.row.original.learnerId}/readiness`}
+              className="whitespace-nowrap text-xs text-slate-600 hover:text-brand-800 hover:underline"
+              data-testid="readiness-link"
+            >
+              {t('readiness.link')}
+              <span className="sr-only"> ({info.getValue()})</span>
+            </Link>
+          </span>
         ),
       }),
       col.accessor('coverage', {
         id: 'coverage',
-        header: () => t('dashboards.cohort.columns.coverage'),
+        header: () => term('dashboards.cohort.columns.coverage'),
         meta: { className: 'text-end tabular-nums' },
         cell: (info) => f.percent(info.getValue()),
       }),
       col.accessor('expected', {
         id: 'expected',
-        header: () => t('dashboards.cohort.columns.expected'),
+        header: () => term('dashboards.cohort.columns.expected'),
         meta: { className: 'text-end tabular-nums' },
         cell: (info) => f.percent(info.getValue()),
       }),
       col.accessor('difference', {
         id: 'difference',
-        header: () => t('dashboards.cohort.columns.difference'),
+        header: () => term('dashboards.cohort.columns.difference'),
         meta: { className: 'text-end tabular-nums' },
         cell: (info) => {
           const d = info.getValue();
@@ -110,7 +122,7 @@ export function LearnersTable({
       }),
       col.accessor('status', {
         id: 'status',
-        header: () => t('dashboards.cohort.columns.status'),
+        header: () => term('dashboards.cohort.columns.status'),
         cell: (info) => (
           <span title={t(`dashboards.reasonShort.${info.row.original.statusReason}`)}>
             <StatusBadge status={info.getValue()} />
@@ -120,7 +132,7 @@ export function LearnersTable({
       }),
       col.accessor('overdue', {
         id: 'overdue',
-        header: () => t('dashboards.cohort.columns.overdue'),
+        header: () => term('dashboards.cohort.columns.overdue'),
         meta: { className: 'text-end tabular-nums' },
         cell: (info) => (
           <span className={info.getValue() > 0 ? 'font-medium text-red-800' : undefined}>
@@ -130,22 +142,22 @@ export function LearnersTable({
       }),
       col.accessor('openSubmissions', {
         id: 'open',
-        header: () => t('dashboards.cohort.columns.open'),
+        header: () => term('dashboards.cohort.columns.open'),
         meta: { className: 'text-end tabular-nums' },
         cell: (info) => fmt.number(info.getValue()),
       }),
       col.accessor('lastActivity', {
         id: 'lastActivity',
-        header: () => t('dashboards.cohort.columns.lastActivity'),
+        header: () => term('dashboards.cohort.columns.lastActivity'),
         cell: (info) => {
           const v = info.getValue();
           return (
-            <span className="whitespace-nowrap">{v ? fmt.date(v, org.timeZone) : t('dashboards.cohort.never')}</span>
+            <span className="whitespace-nowrap">{v ? fmt.date(v, org.timeZone) : term('dashboards.cohort.never')}</span>
           );
         },
       }),
     ],
-    [t, f, fmt, slug, cohortId, org.timeZone],
+    [t, term, f, fmt, slug, cohortId, org.timeZone],
   );
 
   const sorting: SortingState = [{ id: sort, desc }];
@@ -174,7 +186,7 @@ export function LearnersTable({
       data-loading={loadingPage ? 'true' : undefined}
     >
       <Table className={loadingPage ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
-        <caption className="sr-only">{t('dashboards.cohort.tableCaption')}</caption>
+        <caption className="sr-only">{term('dashboards.cohort.tableCaption')}</caption>
         <THead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>

@@ -11,6 +11,7 @@ import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../../components/ui/card';
 import { useFormat } from '../../lib/format';
 import { useOrg } from '../../lib/org';
+import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
 import { RequirePermission } from '../org/OrgLayout';
@@ -28,15 +29,16 @@ export function OrgCohortsOverviewPage() {
 
 function Overview() {
   const { t } = useTranslation();
-  useDocumentTitle(t('dashboards.org.title'));
+  const { term } = useTerms();
+  useDocumentTitle(term('dashboards.org.title'));
   const trpc = useTRPC();
   const { slug, can } = useOrg();
   const overview = useQuery(trpc.dashboard.org.queryOptions({ orgSlug: slug }));
   return (
     <div className="flex flex-col gap-6" data-testid="org-cohorts-overview">
       <div>
-        <h2 className="text-xl font-semibold text-slate-900">{t('dashboards.org.title')}</h2>
-        <p className="text-sm text-slate-600">{t('dashboards.org.description')}</p>
+        <h2 className="text-xl font-semibold text-slate-900">{term('dashboards.org.title')}</h2>
+        <p className="text-sm text-slate-600">{term('dashboards.org.description')}</p>
       </div>
       {overview.isPending ? (
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" data-testid="dashboard-loading" aria-busy="true">
@@ -57,18 +59,18 @@ function Overview() {
           isPending={false}
           error={overview.error}
           onRetry={() => overview.refetch()}
-          errorTitle={t('dashboards.org.loadError')}
+          errorTitle={term('dashboards.org.loadError')}
         >
           {overview.data && overview.data.length === 0 ? (
             <StateMessage
               kind="empty"
-              title={t('dashboards.org.emptyTitle')}
-              body={t('dashboards.org.emptyBody')}
+              title={term('dashboards.org.emptyTitle')}
+              body={term('dashboards.org.emptyBody')}
               data-testid="org-overview-empty"
               action={
                 can('cohorts.manage') ? (
                   <Button asChild variant="secondary">
-                    <Link to={`/o/${slug}/cohorts`}>{t('dashboards.org.goToCohorts')}</Link>
+                    <Link to={`/o/${slug}/cohorts`}>{term('dashboards.org.goToCohorts')}</Link>
                   </Button>
                 ) : undefined
               }
@@ -89,7 +91,7 @@ function Overview() {
 }
 
 function CohortCard({ cohort }: { cohort: OverviewCohort }) {
-  const { t } = useTranslation();
+  const { term } = useTerms();
   const f = useChartFormat();
   const fmt = useFormat();
   const { slug } = useOrg();
@@ -104,8 +106,8 @@ function CohortCard({ cohort }: { cohort: OverviewCohort }) {
         </CardTitle>
         <CardDescription>
           {months < 0
-            ? t('dashboards.cohort.startsOn', { date: fmt.day(cohort.startDate) })
-            : t('dashboards.cohort.monthSince', {
+            ? term('dashboards.cohort.startsOn', { date: fmt.day(cohort.startDate) })
+            : term('dashboards.cohort.monthSince', {
                 month: f.number(Math.round(months * 10) / 10),
                 date: fmt.day(cohort.startDate),
               })}
@@ -116,16 +118,16 @@ function CohortCard({ cohort }: { cohort: OverviewCohort }) {
         <dl className="grid grid-cols-2 gap-3 text-sm">
           <div className="flex items-center gap-2">
             <Users className="size-4 text-slate-500" aria-hidden />
-            <dt className="sr-only">{t('dashboards.cohort.learners')}</dt>
+            <dt className="sr-only">{term('dashboards.cohort.learners')}</dt>
             <dd data-testid="org-cohort-learners" data-value={cohort.learners}>
-              {t('dashboards.org.learners', { count: cohort.learners, formatted: fmt.number(cohort.learners) })}
+              {term('dashboards.org.learners', { count: cohort.learners, formatted: fmt.number(cohort.learners) })}
             </dd>
           </div>
           <div className="flex items-center gap-2">
             <Inbox className="size-4 text-slate-500" aria-hidden />
-            <dt className="sr-only">{t('dashboards.cohort.queueTitle')}</dt>
+            <dt className="sr-only">{term('dashboards.cohort.queueTitle')}</dt>
             <dd data-testid="org-cohort-waiting" data-value={cohort.waitingReviews}>
-              {t('dashboards.org.waiting', {
+              {term('dashboards.org.waiting', {
                 count: cohort.waitingReviews,
                 formatted: fmt.number(cohort.waitingReviews),
               })}
@@ -136,7 +138,7 @@ function CohortCard({ cohort }: { cohort: OverviewCohort }) {
       <CardFooter>
         <Button asChild variant="secondary" size="sm">
           <Link to={`/o/${slug}/cohorts/${cohort.id}/dashboard`} data-testid="org-cohort-dashboard-link">
-            {t('dashboards.org.openDashboard')}
+            {term('dashboards.org.openDashboard')}
             <ArrowRight className="size-4 rtl:rotate-180" aria-hidden />
           </Link>
         </Button>

@@ -7,6 +7,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { z } from 'zod';
+import { ExportLinks } from '../../components/ExportLinks';
 import { TextField } from '../../components/FormField';
 import { QueryState } from '../../components/QueryState';
 import { StateMessage } from '../../components/StateMessage';
@@ -19,6 +20,7 @@ import { isolate, useFormat } from '../../lib/format';
 import { applyServerErrors, serverErrorMessage } from '../../lib/forms';
 import { useOrg } from '../../lib/org';
 import { useRoadmapText } from '../../lib/roadmapText';
+import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { errorData, useTRPC } from '../../trpc';
 import { AssignmentsCard } from './cohort/CohortAssignments';
@@ -35,17 +37,17 @@ export function CohortPage() {
 }
 
 function CohortNotFound() {
-  const { t } = useTranslation();
+  const { term } = useTerms();
   const { slug } = useOrg();
   return (
     <StateMessage
       kind="notFound"
-      title={t('cohort.notFoundTitle')}
-      body={t('cohort.notFoundBody')}
+      title={term('cohort.notFoundTitle')}
+      body={term('cohort.notFoundBody')}
       data-testid="cohort-not-found"
       action={
         <Button asChild variant="secondary">
-          <Link to={`/o/${slug}/cohorts`}>{t('cohort.backToList')}</Link>
+          <Link to={`/o/${slug}/cohorts`}>{term('cohort.backToList')}</Link>
         </Button>
       }
     />
@@ -53,7 +55,7 @@ function CohortNotFound() {
 }
 
 function CohortLoader() {
-  const { t } = useTranslation();
+  const { term } = useTerms();
   const { cohortId = '' } = useParams();
   const valid = zId.safeParse(cohortId).success;
   const trpc = useTRPC();
@@ -65,7 +67,7 @@ function CohortLoader() {
       isPending={cohort.isPending}
       error={cohort.error}
       onRetry={() => cohort.refetch()}
-      errorTitle={t('cohort.loadError')}
+      errorTitle={term('cohort.loadError')}
     >
       {cohort.data ? <CohortView data={cohort.data} /> : null}
     </QueryState>
@@ -74,6 +76,7 @@ function CohortLoader() {
 
 function CohortView({ data }: { data: CohortData }) {
   const { t } = useTranslation();
+  const { term } = useTerms();
   const fmt = useFormat();
   const text = useRoadmapText();
   const { org, slug, can } = useOrg();
@@ -84,7 +87,7 @@ function CohortView({ data }: { data: CohortData }) {
   const mentors = data.members.length - learners;
   const details: [string, ReactNode, string][] = [
     [
-      t('cohorts.roadmap'),
+      term('cohorts.roadmap'),
       <Link
         key="roadmap"
         to={`/o/${slug}/roadmaps/${data.roadmap.id}`}
@@ -95,17 +98,17 @@ function CohortView({ data }: { data: CohortData }) {
       </Link>,
       'cohort-detail-roadmap',
     ],
-    [t('cohorts.startDate'), fmt.day(data.cohort.startDate), 'cohort-detail-start'],
-    [t('cohorts.endDate'), data.cohort.endDate ? fmt.day(data.cohort.endDate) : '—', 'cohort-detail-end'],
+    [term('cohorts.startDate'), fmt.day(data.cohort.startDate), 'cohort-detail-start'],
+    [term('cohorts.endDate'), data.cohort.endDate ? fmt.day(data.cohort.endDate) : '—', 'cohort-detail-end'],
     [
-      t('cohort.timeline'),
+      term('cohort.timeline'),
       months < 0
-        ? t('cohort.notStarted')
-        : t('cohort.monthOf', { month: fmt.number(Math.floor(months)), total: fmt.number(36) }),
+        ? term('cohort.notStarted')
+        : term('cohort.monthOf', { month: fmt.number(Math.floor(months)), total: fmt.number(36) }),
       'cohort-detail-month',
     ],
-    [t('cohorts.learners'), fmt.number(learners), 'cohort-detail-learners'],
-    [t('cohort.mentors'), fmt.number(mentors), 'cohort-detail-mentors'],
+    [term('cohorts.learners'), fmt.number(learners), 'cohort-detail-learners'],
+    [term('cohort.mentors'), fmt.number(mentors), 'cohort-detail-mentors'],
   ];
   return (
     <div className="flex flex-col gap-6" data-testid="cohort-page" data-id={data.cohort.id}>
@@ -116,7 +119,7 @@ function CohortView({ data }: { data: CohortData }) {
             className="mb-1 inline-flex w-fit items-center gap-1 text-sm text-brand-700 hover:underline"
           >
             <ArrowLeft className="size-4 rtl:rotate-180" aria-hidden />
-            {t('cohort.backToList')}
+            {term('cohort.backToList')}
           </Link>
           <div className="flex flex-wrap items-center gap-2">
             <h2 className="text-xl font-semibold text-slate-900" data-testid="cohort-name">
@@ -146,6 +149,9 @@ function CohortView({ data }: { data: CohortData }) {
               </div>
             ))}
           </dl>
+          <div className="mt-5 border-t border-slate-100 pt-4">
+            <ExportLinks cohortId={data.cohort.id} />
+          </div>
         </CardContent>
       </Card>
       {manage ? <SettingsCard data={data} /> : null}
@@ -161,6 +167,7 @@ const settingsForm = z
 
 function SettingsCard({ data }: { data: CohortData }) {
   const { t } = useTranslation();
+  const { term } = useTerms();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { slug } = useOrg();
@@ -180,7 +187,10 @@ function SettingsCard({ data }: { data: CohortData }) {
     trpc.cohort.update.mutationOptions({
       onMutate: () => setNotice(null),
       onSuccess: (_d, vars) => {
-        setNotice({ tone: 'success', text: vars.archived ? t('cohort.archivedNotice') : t('cohort.restoredNotice') });
+        setNotice({
+          tone: 'success',
+          text: vars.archived ? term('cohort.archivedNotice') : term('cohort.restoredNotice'),
+        });
         return refresh();
       },
       onError: (err) => setNotice({ tone: 'error', text: serverErrorMessage(err) }),
@@ -194,7 +204,7 @@ function SettingsCard({ data }: { data: CohortData }) {
     setNotice(null);
     try {
       await update.mutateAsync({ orgSlug: slug, cohortId: cohort.id, ...values });
-      setNotice({ tone: 'success', text: t('cohort.saved') });
+      setNotice({ tone: 'success', text: term('cohort.saved') });
       await refresh();
     } catch (err) {
       const message = applyServerErrors(form, err);
@@ -205,8 +215,8 @@ function SettingsCard({ data }: { data: CohortData }) {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>{t('cohort.settingsTitle')}</CardTitle>
-        <CardDescription>{t('cohort.settingsDescription')}</CardDescription>
+        <CardTitle>{term('cohort.settingsTitle')}</CardTitle>
+        <CardDescription>{term('cohort.settingsDescription')}</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
         {notice ? (
@@ -222,13 +232,13 @@ function SettingsCard({ data }: { data: CohortData }) {
         >
           <TextField label={t('fields.name')} error={errors.name?.message} {...register('name')} />
           <TextField
-            label={t('cohorts.startDate')}
+            label={term('cohorts.startDate')}
             type="date"
             error={errors.startDate?.message}
             {...register('startDate')}
           />
           <TextField
-            label={t('cohorts.endDateOptional')}
+            label={term('cohorts.endDateOptional')}
             type="date"
             error={errors.endDate?.message}
             {...register('endDate', { setValueAs: (v: string | null) => v || null })}
@@ -238,18 +248,18 @@ function SettingsCard({ data }: { data: CohortData }) {
           </Button>
         </form>
         <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
-          <p className="text-sm text-slate-600">{archived ? t('cohort.restoreHelp') : t('cohort.archiveHelp')}</p>
+          <p className="text-sm text-slate-600">{archived ? term('cohort.restoreHelp') : term('cohort.archiveHelp')}</p>
           {archived ? (
             <ConfirmDialog
               trigger={
                 <Button variant="secondary" pending={archive.isPending} data-testid="restore-cohort">
                   <RotateCcw className="size-4" aria-hidden />
-                  {t('cohort.restore')}
+                  {term('cohort.restore')}
                 </Button>
               }
-              title={t('cohort.restoreConfirmTitle', { name: isolate(cohort.name) })}
-              description={t('cohort.restoreConfirmBody')}
-              confirmLabel={t('cohort.restore')}
+              title={term('cohort.restoreConfirmTitle', { name: isolate(cohort.name) })}
+              description={term('cohort.restoreConfirmBody')}
+              confirmLabel={term('cohort.restore')}
               onConfirm={() => archive.mutate({ orgSlug: slug, cohortId: cohort.id, archived: false })}
             />
           ) : (
@@ -262,12 +272,12 @@ function SettingsCard({ data }: { data: CohortData }) {
                   data-testid="archive-cohort"
                 >
                   <Archive className="size-4" aria-hidden />
-                  {t('cohort.archive')}
+                  {term('cohort.archive')}
                 </Button>
               }
-              title={t('cohort.archiveConfirmTitle', { name: isolate(cohort.name) })}
-              description={t('cohort.archiveConfirmBody')}
-              confirmLabel={t('cohort.archive')}
+              title={term('cohort.archiveConfirmTitle', { name: isolate(cohort.name) })}
+              description={term('cohort.archiveConfirmBody')}
+              confirmLabel={term('cohort.archive')}
               onConfirm={() => archive.mutate({ orgSlug: slug, cohortId: cohort.id, archived: true })}
             />
           )}

@@ -19,6 +19,7 @@ import { useFormat } from '../../lib/format';
 import { applyServerErrors } from '../../lib/forms';
 import { useOrg } from '../../lib/org';
 import { useRoadmapText } from '../../lib/roadmapText';
+import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
 import { clampPage, DataTable } from './DataTable';
@@ -36,8 +37,8 @@ export function CohortsPage() {
 }
 
 function Cohorts() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('cohorts.title'));
+  const { term } = useTerms();
+  useDocumentTitle(term('cohorts.title'));
   const { can } = useOrg();
   return (
     <div className="flex flex-col gap-6">
@@ -72,6 +73,7 @@ export function useRoadmapTitles() {
 
 function NewCohortCard() {
   const { t } = useTranslation();
+  const { term } = useTerms();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -107,8 +109,8 @@ function NewCohortCard() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>{t('cohorts.newTitle')}</CardTitle>
-        <CardDescription>{t('cohorts.newDescription')}</CardDescription>
+        <CardTitle>{term('cohorts.newTitle')}</CardTitle>
+        <CardDescription>{term('cohorts.newDescription')}</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
         {formError ? (
@@ -119,7 +121,7 @@ function NewCohortCard() {
         {roadmaps.error ? (
           <Alert tone="error">{t('roadmaps.loadError')}</Alert>
         ) : roadmaps.data && available.length === 0 ? (
-          <Alert tone="info">{t('cohorts.noRoadmaps')}</Alert>
+          <Alert tone="info">{term('cohorts.noRoadmaps')}</Alert>
         ) : null}
         <form
           onSubmit={onSubmit}
@@ -129,7 +131,7 @@ function NewCohortCard() {
         >
           <TextField label={t('fields.name')} error={errors.name?.message} {...register('name')} />
           <SelectField
-            label={t('cohorts.roadmap')}
+            label={term('cohorts.roadmap')}
             error={errors.roadmapId?.message}
             disabled={roadmaps.isPending}
             {...register('roadmapId')}
@@ -142,20 +144,20 @@ function NewCohortCard() {
             ))}
           </SelectField>
           <TextField
-            label={t('cohorts.startDate')}
+            label={term('cohorts.startDate')}
             type="date"
             error={errors.startDate?.message}
             {...register('startDate')}
           />
           <TextField
-            label={t('cohorts.endDateOptional')}
+            label={term('cohorts.endDateOptional')}
             type="date"
             error={errors.endDate?.message}
             {...register('endDate', { setValueAs: (v: string | null) => v || null })}
           />
           <Button type="submit" pending={create.isPending} className="lg:mt-6.5" data-testid="create-cohort-submit">
             <Plus className="size-4" aria-hidden />
-            {t('cohorts.create')}
+            {term('cohorts.create')}
           </Button>
         </form>
       </CardContent>
@@ -165,6 +167,7 @@ function NewCohortCard() {
 
 function CohortList() {
   const { t } = useTranslation();
+  const { term } = useTerms();
   const trpc = useTRPC();
   const fmt = useFormat();
   const { slug } = useOrg();
@@ -209,19 +212,19 @@ function CohortList() {
         ),
       }),
       col.accessor('roadmapTitle', {
-        header: () => t('cohorts.roadmap'),
+        header: () => term('cohorts.roadmap'),
         cell: (info) => titles.get(info.row.original.roadmapId) ?? info.getValue(),
       }),
       col.accessor('startDate', {
-        header: () => t('cohorts.startDate'),
+        header: () => term('cohorts.startDate'),
         cell: (info) => <span className="whitespace-nowrap">{fmt.day(info.getValue())}</span>,
       }),
       col.accessor('endDate', {
-        header: () => t('cohorts.endDate'),
+        header: () => term('cohorts.endDate'),
         cell: (info) => <span className="whitespace-nowrap">{info.getValue() ? fmt.day(info.getValue()) : '—'}</span>,
       }),
       col.accessor('learnerCount', {
-        header: () => t('cohorts.learners'),
+        header: () => term('cohorts.learners'),
         meta: { className: 'text-end tabular-nums' },
         cell: (info) => fmt.number(info.getValue()),
       }),
@@ -241,18 +244,18 @@ function CohortList() {
         ),
       }),
     ];
-  }, [t, fmt, slug, titles]);
+  }, [t, term, fmt, slug, titles]);
 
   return (
     <Card>
       <CardHeader className="pb-4">
-        <CardTitle>{t('cohorts.title')}</CardTitle>
-        <CardDescription>{t('cohorts.description')}</CardDescription>
+        <CardTitle>{term('cohorts.title')}</CardTitle>
+        <CardDescription>{term('cohorts.description')}</CardDescription>
       </CardHeader>
       <div className="flex flex-wrap items-center gap-4 px-6 pb-4">
         <div className="relative w-full max-w-sm">
           <label htmlFor={searchId} className="sr-only">
-            {t('cohorts.search')}
+            {term('cohorts.search')}
           </label>
           <Search
             className="pointer-events-none absolute start-3 top-1/2 size-4 -translate-y-1/2 text-slate-400"
@@ -264,7 +267,7 @@ function CohortList() {
             name="search"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
-            placeholder={t('cohorts.search')}
+            placeholder={term('cohorts.search')}
             className="ps-9"
             data-testid="cohort-search"
           />
@@ -278,7 +281,7 @@ function CohortList() {
             onChange={(e) => setArchived(e.target.checked)}
             data-testid="cohorts-archived-toggle"
           />
-          {t('cohorts.showArchived')}
+          {term('cohorts.showArchived')}
         </label>
       </div>
       <div className="px-6 pb-6">
@@ -286,13 +289,15 @@ function CohortList() {
           isPending={list.isPending}
           error={list.error}
           onRetry={() => list.refetch()}
-          errorTitle={t('cohorts.loadError')}
+          errorTitle={term('cohorts.loadError')}
         >
           {list.data && list.data.total === 0 ? (
             <StateMessage
               kind="empty"
-              title={debounced ? t('cohorts.noMatches') : archived ? t('cohorts.noArchived') : t('cohorts.empty')}
-              body={debounced || archived ? undefined : t('cohorts.emptyBody')}
+              title={
+                debounced ? term('cohorts.noMatches') : archived ? term('cohorts.noArchived') : term('cohorts.empty')
+              }
+              body={debounced || archived ? undefined : term('cohorts.emptyBody')}
               data-testid="cohorts-empty"
             />
           ) : list.data ? (
@@ -319,7 +324,7 @@ function CohortList() {
         {archived ? (
           <p className="mt-3 text-xs text-slate-500">
             <Badge className="me-1.5">{t('common.archived')}</Badge>
-            {t('cohorts.archivedHint')}
+            {term('cohorts.archivedHint')}
           </p>
         ) : null}
       </div>

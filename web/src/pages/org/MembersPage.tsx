@@ -16,6 +16,7 @@ import { useMe } from '../../lib/auth';
 import { isolate, useFormat } from '../../lib/format';
 import { serverErrorMessage } from '../../lib/forms';
 import { useOrg } from '../../lib/org';
+import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
 import { clampPage, DataTable } from './DataTable';
@@ -35,6 +36,7 @@ export function MembersPage() {
 
 function MembersList() {
   const { t } = useTranslation();
+  const { term } = useTerms();
   useDocumentTitle(t('members.title'));
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -105,7 +107,8 @@ function MembersList() {
         cell: (info) => {
           const m = info.row.original;
           const editable = manage && options.includes(m.role);
-          if (!editable) return <Badge tone={m.role === 'owner' ? 'brand' : 'neutral'}>{t(`roles.${m.role}`)}</Badge>;
+          if (!editable)
+            return <Badge tone={m.role === 'owner' ? 'brand' : 'neutral'}>{term(`roles.${m.role}`)}</Badge>;
           const busy = changeRole.isPending && changeRole.variables?.userId === m.userId;
           return (
             <NativeSelect
@@ -119,7 +122,7 @@ function MembersList() {
             >
               {options.map((r) => (
                 <option key={r} value={r}>
-                  {t(`roles.${r}`)}
+                  {term(`roles.${r}`)}
                 </option>
               ))}
             </NativeSelect>

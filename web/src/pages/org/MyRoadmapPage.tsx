@@ -1,6 +1,6 @@
 import type { DueState } from '@masar/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { AlarmClock, BookOpen, ChartLine, CheckCircle2, Clock, ListChecks } from 'lucide-react';
+import { AlarmClock, BookOpen, ChartLine, CheckCircle2, Clock, Gauge, ListChecks, Share2 } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,9 +15,11 @@ import { useFormat } from '../../lib/format';
 import { serverErrorMessage } from '../../lib/forms';
 import { useOrg } from '../../lib/org';
 import { useRoadmapText } from '../../lib/roadmapText';
+import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { cn } from '../../lib/utils';
 import { type RouterOutputs, useTRPC } from '../../trpc';
+import { SharingCards } from '../company/SharingCard';
 import { RequirePermission } from './OrgLayout';
 import {
   Bands,
@@ -44,8 +46,8 @@ export function MyRoadmapPage() {
 }
 
 function MyRoadmap() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('myRoadmap.title'));
+  const { term } = useTerms();
+  useDocumentTitle(term('myRoadmap.title'));
   const trpc = useTRPC();
   const { slug } = useOrg();
   const mine = useQuery(trpc.progress.mine.queryOptions({ orgSlug: slug }));
@@ -55,19 +57,20 @@ function MyRoadmap() {
         isPending={mine.isPending}
         error={mine.error}
         onRetry={() => mine.refetch()}
-        errorTitle={t('myRoadmap.loadError')}
+        errorTitle={term('myRoadmap.loadError')}
       >
         {mine.data && mine.data.cohorts.length === 0 ? (
           <StateMessage
             kind="empty"
-            title={t('myRoadmap.emptyTitle')}
-            body={t('myRoadmap.emptyBody')}
+            title={term('myRoadmap.emptyTitle')}
+            body={term('myRoadmap.emptyBody')}
             data-testid="my-roadmap-empty"
           />
         ) : mine.data ? (
           mine.data.cohorts.map((c) => <CohortProgress key={c.cohort.id} data={c} />)
         ) : null}
       </QueryState>
+      <SharingCards />
     </div>
   );
 }
@@ -85,6 +88,7 @@ function byDue(a: MySkill, b: MySkill) {
 
 function CohortProgress({ data }: { data: MyCohort }) {
   const { t } = useTranslation();
+  const { term } = useTerms();
   const fmt = useFormat();
   const text = useRoadmapText();
   const { slug } = useOrg();
@@ -97,10 +101,10 @@ function CohortProgress({ data }: { data: MyCohort }) {
     .sort(byDue)
     .slice(0, NEXT_UP_LIMIT);
   const counters: [string, number, string, typeof Clock, string][] = [
-    ['overdue', data.counts.overdue, t('myRoadmap.counts.overdue'), AlarmClock, 'text-red-700 bg-red-50'],
-    ['due-soon', data.counts.dueSoon, t('myRoadmap.counts.dueSoon'), Clock, 'text-amber-800 bg-amber-50'],
-    ['assigned', data.counts.assigned, t('myRoadmap.counts.assigned'), ListChecks, 'text-slate-700 bg-slate-50'],
-    ['verified', data.counts.verified, t('myRoadmap.counts.verified'), CheckCircle2, 'text-green-800 bg-green-50'],
+    ['overdue', data.counts.overdue, term('myRoadmap.counts.overdue'), AlarmClock, 'text-red-700 bg-red-50'],
+    ['due-soon', data.counts.dueSoon, term('myRoadmap.counts.dueSoon'), Clock, 'text-amber-800 bg-amber-50'],
+    ['assigned', data.counts.assigned, term('myRoadmap.counts.assigned'), ListChecks, 'text-slate-700 bg-slate-50'],
+    ['verified', data.counts.verified, term('myRoadmap.counts.verified'), CheckCircle2, 'text-green-800 bg-green-50'],
   ];
   return (
     <section className="flex flex-col gap-6" data-testid="my-cohort" data-id={data.cohort.id}>
@@ -125,14 +129,33 @@ function CohortProgress({ data }: { data: MyCohort }) {
                   </Link>
                 </Button>
               ) : null}
+              {me.data ? (
+                <Button asChild variant="secondary" size="sm">
+                  <Link
+                    to={`/o/${slug}/cohorts/${data.cohort.id}/learners/${me.data.id}/readiness`}
+                    data-testid="my-readiness-link"
+                  >
+                    <Gauge className="size-4" aria-hidden />
+                    {t('readiness.link')}
+                  </Link>
+                </Button>
+              ) : null}
+              {me.data ? (
+                <Button asChild variant="ghost" size="sm">
+                  <a href="#sharing" data-testid="my-sharing-link">
+                    <Share2 className="size-4" aria-hidden />
+                    {t('readiness.sharing')}
+                  </a>
+                </Button>
+              ) : null}
             </div>
           </div>
           <CardDescription data-testid="my-month" data-months={Math.floor(months)}>
             {months < 0
-              ? t('myRoadmap.startsOn', { date: fmt.day(data.cohort.startDate) })
-              : t('myRoadmap.monthOf', { month: fmt.number(Math.floor(months)) })}
+              ? term('myRoadmap.startsOn', { date: fmt.day(data.cohort.startDate) })
+              : term('myRoadmap.monthOf', { month: fmt.number(Math.floor(months)) })}
             {' · '}
-            {t('myRoadmap.startedOn', { date: fmt.day(data.cohort.startDate) })}
+            {term('myRoadmap.startedOn', { date: fmt.day(data.cohort.startDate) })}
           </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-5">
@@ -154,30 +177,30 @@ function CohortProgress({ data }: { data: MyCohort }) {
             ))}
           </dl>
           <div className="hidden md:block">
-            <p className="mb-1 text-xs text-slate-500">{t('myRoadmap.youAreHere')}</p>
-            <MonthRuler marker={{ month: months, label: t('myRoadmap.youAreHere') }} />
+            <p className="mb-1 text-xs text-slate-500">{term('myRoadmap.youAreHere')}</p>
+            <MonthRuler marker={{ month: months, label: term('myRoadmap.youAreHere') }} />
           </div>
         </CardContent>
       </Card>
 
       <div className="grid gap-4 lg:grid-cols-3">
         <DueList
-          title={t('myRoadmap.overdueTitle')}
-          empty={t('myRoadmap.overdueEmpty')}
+          title={term('myRoadmap.overdueTitle')}
+          empty={term('myRoadmap.overdueEmpty')}
           items={overdue}
           testId="overdue-list"
           tone="danger"
         />
         <DueList
-          title={t('myRoadmap.dueSoonTitle')}
-          empty={t('myRoadmap.dueSoonEmpty')}
+          title={term('myRoadmap.dueSoonTitle')}
+          empty={term('myRoadmap.dueSoonEmpty')}
           items={dueSoon}
           testId="due-soon-list"
           tone="warning"
         />
         <DueList
-          title={t('myRoadmap.nextUpTitle')}
-          empty={t('myRoadmap.nextUpEmpty')}
+          title={term('myRoadmap.nextUpTitle')}
+          empty={term('myRoadmap.nextUpEmpty')}
           items={nextUp}
           testId="next-up-list"
           tone="neutral"
@@ -211,7 +234,7 @@ function DueList({
 }) {
   const fmt = useFormat();
   const text = useRoadmapText();
-  const { t } = useTranslation();
+  const { term } = useTerms();
   const border = { danger: 'border-t-red-500', warning: 'border-t-amber-500', neutral: 'border-t-slate-400' }[tone];
   return (
     <Card className={cn('border-t-4', border)} data-testid={testId}>
@@ -232,7 +255,7 @@ function DueList({
                   {text('skill', s).title}
                 </a>
                 <span className="shrink-0 whitespace-nowrap text-xs text-slate-500">
-                  {t('myRoadmap.dueOn', { date: fmt.day(s.dueDate) })}
+                  {term('myRoadmap.dueOn', { date: fmt.day(s.dueDate) })}
                 </span>
               </li>
             ))}
@@ -306,7 +329,7 @@ function StatusBadges({ skill }: { skill: MySkill }) {
 }
 
 function SkillProgress({ skill, months }: { skill: MySkill; months: number }) {
-  const { t } = useTranslation();
+  const { term } = useTerms();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const fmt = useFormat();
@@ -349,10 +372,10 @@ function SkillProgress({ skill, months }: { skill: MySkill; months: number }) {
               data-testid="my-skill-due"
               data-due={skill.dueDate}
             >
-              {t('myRoadmap.dueOn', { date: fmt.day(skill.dueDate) })}
+              {term('myRoadmap.dueOn', { date: fmt.day(skill.dueDate) })}
             </span>
           ) : (
-            <span>{t('myRoadmap.notAssigned')}</span>
+            <span>{term('myRoadmap.notAssigned')}</span>
           )}
         </div>
         {mark.error ? (
@@ -380,7 +403,7 @@ function SkillProgress({ skill, months }: { skill: MySkill; months: number }) {
             data-testid="learning-toggle"
           >
             <BookOpen className="size-4" aria-hidden />
-            {learning ? t('myRoadmap.learningOn') : t('myRoadmap.learningOff')}
+            {learning ? term('myRoadmap.learningOn') : term('myRoadmap.learningOff')}
           </Button>
         ) : null}
       </div>

@@ -8,6 +8,7 @@ import { AccessDenied, OrgNotFound } from '../../components/StateMessage';
 import { QueueCountBadge } from '../../components/submissions/QueueCountBadge';
 import { Badge } from '../../components/ui/badge';
 import { OrgContext, type OrgContextValue, useOrg } from '../../lib/org';
+import { useTerms } from '../../lib/terms';
 import { cn } from '../../lib/utils';
 import { errorData, useTRPC } from '../../trpc';
 
@@ -59,36 +60,50 @@ function OrgLoader({ slug }: { slug: string }) {
                 </h1>
                 <Badge>{t(`orgKinds.${value.org.kind}`)}</Badge>
                 <Badge tone="brand" data-testid="my-role">
-                  {t(`roles.${value.org.role}`)}
+                  {t(
+                    value.org.kind === 'company'
+                      ? [`company.terms.roles.${value.org.role}`, `roles.${value.org.role}`]
+                      : `roles.${value.org.role}`,
+                  )}
                 </Badge>
               </div>
-              <nav className="mt-4 flex gap-1 overflow-x-auto border-b border-slate-200" aria-label={t('org.sections')}>
-                {TABS.filter((tab) => value.can(tab.permission)).map((tab) => (
-                  <NavLink
-                    key={tab.key}
-                    to={tab.to ? `/o/${slug}/${tab.to}` : `/o/${slug}`}
-                    end={tab.end}
-                    data-testid={`org-tab-${tab.key}`}
-                    className={({ isActive }) =>
-                      cn(
-                        '-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium transition-colors',
-                        isActive
-                          ? 'border-brand-700 text-brand-800'
-                          : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900',
-                      )
-                    }
-                  >
-                    {t(tab.label ?? `org.tabs.${tab.key}`)}
-                    {tab.key === 'reviewQueue' ? <QueueCountBadge slug={slug} /> : null}
-                  </NavLink>
-                ))}
-              </nav>
+              <OrgTabs />
             </div>
             <Outlet />
           </div>
         </OrgContext.Provider>
       ) : null}
     </QueryState>
+  );
+}
+
+/** The organisation's section tabs (their labels follow the organisation's kind). */
+function OrgTabs() {
+  const { t } = useTranslation();
+  const { term } = useTerms();
+  const { slug, can } = useOrg();
+  return (
+    <nav className="mt-4 flex gap-1 overflow-x-auto border-b border-slate-200" aria-label={t('org.sections')}>
+      {TABS.filter((tab) => can(tab.permission)).map((tab) => (
+        <NavLink
+          key={tab.key}
+          to={tab.to ? `/o/${slug}/${tab.to}` : `/o/${slug}`}
+          end={tab.end}
+          data-testid={`org-tab-${tab.key}`}
+          className={({ isActive }) =>
+            cn(
+              '-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium transition-colors',
+              isActive
+                ? 'border-brand-700 text-brand-800'
+                : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900',
+            )
+          }
+        >
+          {term(tab.label ?? `org.tabs.${tab.key}`)}
+          {tab.key === 'reviewQueue' ? <QueueCountBadge slug={slug} /> : null}
+        </NavLink>
+      ))}
+    </nav>
   );
 }
 

@@ -21,6 +21,7 @@ import { useMe } from '../../../lib/auth';
 import { isolate, useFormat } from '../../../lib/format';
 import { applyServerErrors, serverErrorMessage } from '../../../lib/forms';
 import { useOrg } from '../../../lib/org';
+import { useTerms } from '../../../lib/terms';
 import { useTRPC } from '../../../trpc';
 import { COHORT_ROLES, type CohortData, type CohortMember, type CohortRole } from './types';
 
@@ -41,6 +42,7 @@ function useRefreshCohort() {
 
 export function MembersCard({ data }: { data: CohortData }) {
   const { t } = useTranslation();
+  const { term } = useTerms();
   const trpc = useTRPC();
   const { org, slug, can } = useOrg();
   const refresh = useRefreshCohort();
@@ -53,7 +55,7 @@ export function MembersCard({ data }: { data: CohortData }) {
     trpc.cohort.removeMember.mutationOptions({
       onMutate: () => setNotice(null),
       onSuccess: () => {
-        setNotice({ tone: 'success', text: t('cohort.memberRemoved') });
+        setNotice({ tone: 'success', text: term('cohort.memberRemoved') });
         return refresh();
       },
       onError: (err) => setNotice({ tone: 'error', text: serverErrorMessage(err) }),
@@ -64,9 +66,9 @@ export function MembersCard({ data }: { data: CohortData }) {
   return (
     <Card data-testid="cohort-members">
       <CardHeader>
-        <CardTitle>{t('cohort.membersTitle')}</CardTitle>
+        <CardTitle>{term('cohort.membersTitle')}</CardTitle>
         <CardDescription>
-          {manage ? t('cohort.membersDescriptionManage') : t('cohort.membersDescription')}
+          {manage ? term('cohort.membersDescriptionManage') : term('cohort.membersDescription')}
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-6">
@@ -78,8 +80,8 @@ export function MembersCard({ data }: { data: CohortData }) {
         {data.members.length === 0 ? (
           <StateMessage
             kind="empty"
-            title={t('cohort.noMembers')}
-            body={manage ? t('cohort.noMembersBody') : undefined}
+            title={term('cohort.noMembers')}
+            body={manage ? term('cohort.noMembersBody') : undefined}
           />
         ) : (
           <div className="overflow-hidden rounded-lg border border-slate-200">
@@ -89,7 +91,7 @@ export function MembersCard({ data }: { data: CohortData }) {
                   <TH>{t('fields.name')}</TH>
                   <TH>{t('fields.email')}</TH>
                   <TH>{t('fields.role')}</TH>
-                  <TH>{t('cohort.personalStart')}</TH>
+                  <TH>{term('cohort.personalStart')}</TH>
                   {manage ? (
                     <TH className="text-end">
                       <span className="sr-only">{t('common.actions')}</span>
@@ -123,7 +125,7 @@ export function MembersCard({ data }: { data: CohortData }) {
                       <bdi className="whitespace-nowrap text-slate-600">{m.email}</bdi>
                     </TD>
                     <TD>
-                      <Badge tone={m.role === 'mentor' ? 'brand' : 'neutral'}>{t(`cohortRoles.${m.role}`)}</Badge>
+                      <Badge tone={m.role === 'mentor' ? 'brand' : 'neutral'}>{term(`cohortRoles.${m.role}`)}</Badge>
                     </TD>
                     <TD>
                       <PersonalStart data={data} member={m} manage={manage} setNotice={setNotice} />
@@ -141,12 +143,12 @@ export function MembersCard({ data }: { data: CohortData }) {
                                 data-testid="remove-cohort-member"
                               >
                                 <Trash2 className="size-4" aria-hidden />
-                                {t('cohort.removeMember')}
+                                {term('cohort.removeMember')}
                               </Button>
                             }
-                            title={t('cohort.removeMemberTitle', { name: isolate(m.name) })}
-                            description={t('cohort.removeMemberBody', { cohort: isolate(data.cohort.name) })}
-                            confirmLabel={t('cohort.removeMember')}
+                            title={term('cohort.removeMemberTitle', { name: isolate(m.name) })}
+                            description={term('cohort.removeMemberBody', { cohort: isolate(data.cohort.name) })}
+                            confirmLabel={term('cohort.removeMember')}
                             onConfirm={() =>
                               remove.mutate({ orgSlug: slug, cohortId: data.cohort.id, userId: m.userId })
                             }
@@ -184,6 +186,7 @@ function PersonalStart({
   setNotice: (n: Notice) => void;
 }) {
   const { t } = useTranslation();
+  const { term } = useTerms();
   const trpc = useTRPC();
   const fmt = useFormat();
   const { slug } = useOrg();
@@ -195,7 +198,7 @@ function PersonalStart({
     trpc.cohort.setPersonalStartDate.mutationOptions({
       onMutate: () => setNotice(null),
       onSuccess: () => {
-        setNotice({ tone: 'success', text: t('cohort.startSaved', { name: isolate(member.name) }) });
+        setNotice({ tone: 'success', text: term('cohort.startSaved', { name: isolate(member.name) }) });
         return refresh();
       },
       onError: (err) => setNotice({ tone: 'error', text: serverErrorMessage(err) }),
@@ -206,7 +209,9 @@ function PersonalStart({
   if (!manage) {
     return (
       <span className="whitespace-nowrap">
-        {member.personalStartDate ? fmt.day(member.personalStartDate) : t('cohort.sameAsCohort', { date: cohortStart })}
+        {member.personalStartDate
+          ? fmt.day(member.personalStartDate)
+          : term('cohort.sameAsCohort', { date: cohortStart })}
       </span>
     );
   }
@@ -224,8 +229,8 @@ function PersonalStart({
           className="h-9 w-40"
           value={value}
           onChange={(e) => setValue(e.target.value)}
-          aria-label={t('cohort.personalStartOf', { name: member.name })}
-          title={t('cohort.sameAsCohort', { date: cohortStart })}
+          aria-label={term('cohort.personalStartOf', { name: member.name })}
+          title={term('cohort.sameAsCohort', { date: cohortStart })}
           name="personalStartDate"
           data-testid="personal-start-input"
         />
@@ -240,7 +245,9 @@ function PersonalStart({
           {t('common.save')}
         </Button>
       </div>
-      {value ? null : <span className="text-xs text-slate-500">{t('cohort.sameAsCohort', { date: cohortStart })}</span>}
+      {value ? null : (
+        <span className="text-xs text-slate-500">{term('cohort.sameAsCohort', { date: cohortStart })}</span>
+      )}
     </form>
   );
 }
@@ -274,6 +281,7 @@ const addMemberForm = z.object({
 
 function AddMembersForm({ data }: { data: CohortData }) {
   const { t } = useTranslation();
+  const { term } = useTerms();
   const trpc = useTRPC();
   const { slug } = useOrg();
   const refresh = useRefreshCohort();
@@ -306,7 +314,7 @@ function AddMembersForm({ data }: { data: CohortData }) {
       const who = members.items.find((m) => m.userId === values.userId);
       setNotice({
         tone: 'success',
-        text: t('cohort.memberAdded', { name: isolate(who?.name ?? ''), role: t(`cohortRoles.${values.role}`) }),
+        text: term('cohort.memberAdded', { name: isolate(who?.name ?? ''), role: term(`cohortRoles.${values.role}`) }),
       });
       form.reset({ userId: '', role: values.role });
       await refresh();
@@ -320,9 +328,9 @@ function AddMembersForm({ data }: { data: CohortData }) {
     <section className="flex flex-col gap-3 rounded-lg border border-slate-200 p-4" aria-labelledby="add-members-title">
       <div>
         <h3 id="add-members-title" className="font-medium text-slate-900">
-          {t('cohort.addMembersTitle')}
+          {term('cohort.addMembersTitle')}
         </h3>
-        <p className="text-sm text-slate-600">{t('cohort.addMembersDescription')}</p>
+        <p className="text-sm text-slate-600">{term('cohort.addMembersDescription')}</p>
       </div>
       {notice ? (
         <Alert tone={notice.tone} data-testid={notice.tone === 'error' ? 'add-members-error' : 'add-members-notice'}>
@@ -332,7 +340,7 @@ function AddMembersForm({ data }: { data: CohortData }) {
       {members.error ? <Alert tone="error">{serverErrorMessage(members.error)}</Alert> : null}
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" data-testid="add-members-form">
         <SelectField
-          label={t('cohort.person')}
+          label={term('cohort.person')}
           error={errors.userId?.message}
           disabled={members.isPending}
           {...register('userId')}
@@ -341,25 +349,25 @@ function AddMembersForm({ data }: { data: CohortData }) {
             {members.isPending
               ? t('common.loading')
               : candidates.length === 0
-                ? t('cohort.everyoneAdded')
-                : t('cohort.choosePerson')}
+                ? term('cohort.everyoneAdded')
+                : term('cohort.choosePerson')}
           </option>
           {candidates.map((m) => (
             <option key={m.userId} value={m.userId}>
-              {`${m.name} · ${m.email} (${t(`roles.${m.role}`)})`}
+              {`${m.name} · ${m.email} (${term(`roles.${m.role}`)})`}
             </option>
           ))}
         </SelectField>
-        <SelectField label={t('cohort.cohortRole')} error={errors.role?.message} {...register('role')}>
+        <SelectField label={term('cohort.cohortRole')} error={errors.role?.message} {...register('role')}>
           {COHORT_ROLES.map((r) => (
             <option key={r} value={r}>
-              {t(`cohortRoles.${r}`)}
+              {term(`cohortRoles.${r}`)}
             </option>
           ))}
         </SelectField>
         <Button type="submit" pending={add.isPending} className="self-start" data-testid="add-members-submit">
           <UserPlus className="size-4" aria-hidden />
-          {t('cohort.addMember')}
+          {term('cohort.addMember')}
         </Button>
       </form>
     </section>
@@ -370,6 +378,7 @@ const inviteForm = z.object({ email: zEmail, role: z.enum(['mentor', 'learner'],
 
 function InviteForm({ data, roles }: { data: CohortData; roles: readonly CohortRole[] }) {
   const { t } = useTranslation();
+  const { term } = useTerms();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { slug } = useOrg();
@@ -403,9 +412,11 @@ function InviteForm({ data, roles }: { data: CohortData; roles: readonly CohortR
     >
       <div>
         <h3 id="cohort-invite-title" className="font-medium text-slate-900">
-          {t('cohort.inviteTitle')}
+          {term('cohort.inviteTitle')}
         </h3>
-        <p className="text-sm text-slate-600">{t('cohort.inviteDescription', { cohort: isolate(data.cohort.name) })}</p>
+        <p className="text-sm text-slate-600">
+          {term('cohort.inviteDescription', { cohort: isolate(data.cohort.name) })}
+        </p>
       </div>
       {created ? (
         <Alert tone="success" data-testid="cohort-invite-created">
@@ -436,10 +447,10 @@ function InviteForm({ data, roles }: { data: CohortData; roles: readonly CohortR
           error={errors.email?.message}
           {...register('email')}
         />
-        <SelectField label={t('cohort.cohortRole')} error={errors.role?.message} {...register('role')}>
+        <SelectField label={term('cohort.cohortRole')} error={errors.role?.message} {...register('role')}>
           {roles.map((r) => (
             <option key={r} value={r}>
-              {t(`cohortRoles.${r}`)}
+              {term(`cohortRoles.${r}`)}
             </option>
           ))}
         </SelectField>
@@ -453,11 +464,11 @@ function InviteForm({ data, roles }: { data: CohortData; roles: readonly CohortR
 }
 
 function InviteUnavailable() {
-  const { t } = useTranslation();
+  const { term } = useTerms();
   return (
     <section className="flex flex-col gap-2 rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
-      <h3 className="font-medium text-slate-900">{t('cohort.inviteTitle')}</h3>
-      <p>{t('cohort.inviteAdminsOnly')}</p>
+      <h3 className="font-medium text-slate-900">{term('cohort.inviteTitle')}</h3>
+      <p>{term('cohort.inviteAdminsOnly')}</p>
     </section>
   );
 }

@@ -1,0 +1,27 @@
+import { useCallback, useContext } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OrgContext } from './org';
+
+export type Term = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * Translations that follow the organisation's kind: in a company the same model reads
+ * "onboarding plans" and "hires" instead of "cohorts" and "learners" (and a hire's start date is
+ * their "first day"). A key `k` is looked up as `company.terms.k` first in a company (see
+ * en.company.json), otherwise as `k`. Outside an organisation page this is plain `t`.
+ */
+export function useTerms(): { term: Term; isCompany: boolean } {
+  const { t, i18n } = useTranslation();
+  const kind = useContext(OrgContext)?.org.kind;
+  const isCompany = kind === 'company';
+  const term = useCallback<Term>(
+    (key, options) => {
+      const alt = `company.terms.${key}`;
+      // i18n.exists checks the base key (plural forms included) in the current language or fallback
+      if (isCompany && i18n.exists(alt, options)) return t(alt, options) as string;
+      return t(key, options) as string;
+    },
+    [t, i18n, isCompany],
+  );
+  return { term, isCompany };
+}
