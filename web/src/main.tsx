@@ -1,9 +1,9 @@
 import './index.css';
-import './i18n';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { i18nReady } from './i18n';
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from './trpc';
 
 function Root() {
@@ -20,8 +20,12 @@ function Root() {
 
 const el = document.getElementById('root');
 if (!el) throw new Error('#root missing');
-createRoot(el).render(
-  <StrictMode>
-    <Root />
-  </StrictMode>,
-);
+const root = el;
+// Render once the reader's language is loaded (English is bundled; Arabic loads on demand).
+void i18nReady.finally(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <Root />
+    </StrictMode>,
+  );
+});

@@ -1,9 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import arCompany from './ar.company.json';
-import arDashboards from './ar.dashboards.json';
-import ar from './ar.json';
-import arSubmissions from './ar.submissions.json';
 import enCompany from './en.company.json';
 import enDashboards from './en.dashboards.json';
 import en from './en.json';
@@ -33,13 +29,29 @@ function applyDocumentLocale(locale: string) {
   document.documentElement.dir = directionOf(locale);
 }
 
+/** The Arabic catalogs load on demand, so English readers do not download them with the first page. */
+async function ensureLocale(locale: AppLocale): Promise<void> {
+  if (locale !== 'ar' || i18n.hasResourceBundle('ar', 'translation')) return;
+  const [ar, arSubmissions, arDashboards, arCompany] = await Promise.all([
+    import('./ar.json'),
+    import('./ar.submissions.json'),
+    import('./ar.dashboards.json'),
+    import('./ar.company.json'),
+  ]);
+  i18n.addResourceBundle(
+    'ar',
+    'translation',
+    deepMerge(ar.default, arSubmissions.default, arDashboards.default, arCompany.default),
+  );
+}
+
 export function setLocale(locale: AppLocale) {
   try {
     localStorage.setItem(STORAGE_KEY, locale);
   } catch {
     // ignore
   }
-  void i18n.changeLanguage(locale);
+  void ensureLocale(locale).then(() => i18n.changeLanguage(locale));
 }
 
 type Catalog = { [key: string]: string | Catalog };
@@ -56,12 +68,13 @@ function deepMerge(base: Catalog, ...extras: Catalog[]): Catalog {
   return out;
 }
 
+const initial = initialLocale();
 void i18n.use(initReactI18next).init({
   resources: {
     en: { translation: deepMerge(en, enSubmissions, enDashboards, enCompany) },
-    ar: { translation: deepMerge(ar, arSubmissions, arDashboards, arCompany) },
   },
-  lng: initialLocale(),
+  lng: 'en',
+  partialBundledLanguages: true,
   fallbackLng: 'en',
   supportedLngs: SUPPORTED_LOCALES,
   interpolation: { escapeValue: false },
@@ -69,6 +82,11 @@ void i18n.use(initReactI18next).init({
 });
 applyDocumentLocale(i18n.language);
 i18n.on('languageChanged', applyDocumentLocale);
+
+/** Resolves once the reader's language is loaded (the app renders after it, so Arabic never flashes English). */
+export const i18nReady: Promise<unknown> = ensureLocale(initial).then(() =>
+  initial === 'en' ? undefined : i18n.changeLanguage(initial),
+);
 
 /** Translate a server message key (e.g. `errors.slug.taken`), falling back to a generic message. */
 export function translateServerMessage(key: string | undefined | null): string {
