@@ -339,7 +339,7 @@ export async function cohortDashboard(
         from cohort_members cm where cm.org_id = ${tenant.orgId} and cm.cohort_id = ${cohort.id} and cm.role = 'learner'
       ), m as (
         select generate_series(0, greatest(0, least(36, floor((${p.today}::date - ${cohort.startDate}::date) / 30.44)::int))) as month
-      ), per as (
+      ), per as materialized (
         select m.month, l.user_id,
           (select count(*) from skill_progress sp where sp.org_id = ${tenant.orgId} and sp.learner_id = l.user_id
              and sp.status = 'verified' and sp.skill_id = any(${skillArray})
