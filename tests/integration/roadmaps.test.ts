@@ -446,3 +446,64 @@ describe('assignments and the learner view', () => {
     expect(await status()).toBeNull();
   });
 });
+
+describe('archived stages and cohort invitations by mentors', () => {
+  it('archives a stage with its skills and restores both', async () => {
+    const { owner, s, roadmapId, full } = await orgWithRoadmap();
+    const stage = full.stages[1]!;
+    const inStage = full.skills.filter((x) => x.stageId === stage.id).map((x) => x.skillId);
+    // one skill archived on its own before: it stays archived on restore
+    await owner.caller.roadmap.setSkillArchived({ orgSlug: s, roadmapId, skillId: inStage[0]!, archived: true });
+    await owner.caller.roadmap.archiveStage({ orgSlug: s, stageId: stage.id });
+    let now = await owner.caller.roadmap.get({ orgSlug: s, roadmapId });
+    expect(now.stages.map((x) => x.id)).not.toContain(stage.id);
+    expect(now.skills.filter((x) => inStage.includes(x.skillId))).toHaveLength(0);
+    await owner.caller.roadmap.archiveStage({ orgSlug: s, stageId: stage.id, archived: false });
+    now = await owner.caller.roadmap.get({ orgSlug: s, roadmapId });
+    expect(now.stages.map((x) => x.id)).toContain(stage.id);
+    expect(
+      now.skills
+        .filter((x) => inStage.includes(x.skillId))
+        .map((x) => x.skillId)
+        .sort(),
+    ).toEqual(inStage.slice(1).sort());
+    const actions = (await owner.caller.org.audit({ orgSlug: s, page: 1, pageSize: 5 })).items.map((e) => e.action);
+    expect(actions).toContain('stage.restored');
+  });
+
+  it('a mentor invites learners (not mentors) straight into a cohort they mentor', async () => {
+    const { owner, s, roadmapId } = await orgWithRoadmap();
+    const mentor = await addMember(deps, owner, s, 'mentor');
+    const cohort = await mentor.caller.cohort.create({
+      orgSlug: s,
+      name: 'Mentor-run',
+      roadmapId,
+      startDate: '2026-09-01',
+    });
+    const inv = await mentor.caller.cohort.invite({
+      orgSlug: s,
+      cohortId: cohort.id,
+      email: 'new-learner@example.test',
+      role: 'learner',
+    });
+    const learner = await createUser(deps, { email: 'new-learner@example.test' });
+    await learner.caller.invitations.accept({ token: inv.link.split('/invite/')[1]! });
+    expect((await learner.caller.org.get({ orgSlug: s })).role).toBe('learner');
+    expect(
+      (await mentor.caller.cohort.get({ orgSlug: s, cohortId: cohort.id })).members.map((m) => m.role).sort(),
+    ).toEqual(['learner', 'mentor']);
+    await expectTrpcError(
+      mentor.caller.cohort.invite({
+        orgSlug: s,
+        cohortId: cohort.id,
+        email: 'other-mentor@example.test',
+        role: 'mentor',
+      }),
+      'FORBIDDEN',
+    );
+    await expectTrpcError(
+      mentor.caller.invitations.create({ orgSlug: s, email: 'x@example.test', role: 'learner' }),
+      'FORBIDDEN',
+    );
+  });
+});

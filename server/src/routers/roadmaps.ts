@@ -37,7 +37,7 @@ export const roadmapRouter = router({
     .input(moveInput.extend({ stageId: zId }))
     .mutation(({ ctx, input }) => roadmaps.moveStage(ctx.db, ctx.tenant, input)),
   archiveStage: edit
-    .input(z.object({ stageId: zId }))
+    .input(z.object({ stageId: zId, archived: z.boolean().default(true) }))
     .mutation(({ ctx, input }) => roadmaps.archiveStage(ctx.db, ctx.tenant, { ...input, now: ctx.deps.now() })),
   addSkill: edit.input(addSkillInput).mutation(({ ctx, input }) => roadmaps.addSkill(ctx.db, ctx.tenant, input)),
   updateSkill: edit

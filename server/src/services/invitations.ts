@@ -43,7 +43,10 @@ export async function createInvitation(
   deps: { email: EmailSender; publicUrl: string; now: Date; inviterName: string },
   cohort?: { id: string; name: string; role: 'mentor' | 'learner' },
 ) {
-  if (!assignableRoles(tenant.role).includes(input.role)) throw forbidden('role not assignable');
+  // Mentors may invite learners straight into a cohort they mentor (the caller checked the cohort).
+  const mentorInvitingLearner = cohort !== undefined && tenant.role === 'mentor' && input.role === 'learner';
+  if (!mentorInvitingLearner && !assignableRoles(tenant.role).includes(input.role))
+    throw forbidden('role not assignable');
   const emailNormalized = normalizeEmail(input.email);
   const [existing] = await db
     .select({ userId: memberships.userId })

@@ -1,6 +1,6 @@
 import { projectBriefs, resources, roadmapSkills, roadmapStages, roadmaps, skills } from '@masar/drizzle';
 import { BUILTIN_ROADMAP, slugify } from '@masar/shared';
-import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { AppError, notFound } from '../errors';
 import type { TenantCtx } from '../trpc';
@@ -419,26 +419,31 @@ export async function moveStage(db: Db, tenant: Tenant, p: { stageId: string; di
   return { order };
 }
 
-/** Archives a stage and its skill placements; progress on those skills is kept. */
-export async function archiveStage(db: Db, tenant: Tenant, p: { stageId: string; now: Date }) {
+/** Archives a stage and its skill placements (progress is kept); `archived: false` restores both. */
+export async function archiveStage(db: Db, tenant: Tenant, p: { stageId: string; now: Date; archived?: boolean }) {
   const stage = await loadStage(db, tenant, p.stageId);
+  const archive = p.archived ?? true;
   await db
     .update(roadmapStages)
-    .set({ archivedAt: p.now })
+    .set({ archivedAt: archive ? p.now : null })
     .where(and(eq(roadmapStages.orgId, tenant.orgId), eq(roadmapStages.id, stage.id)));
+  // Restoring brings back the placements archived together with the stage (same instant).
+  const placements = archive
+    ? isNull(roadmapSkills.archivedAt)
+    : stage.archivedAt
+      ? eq(roadmapSkills.archivedAt, stage.archivedAt)
+      : sql`false`;
   await db
     .update(roadmapSkills)
-    .set({ archivedAt: p.now })
-    .where(
-      and(eq(roadmapSkills.orgId, tenant.orgId), eq(roadmapSkills.stageId, stage.id), isNull(roadmapSkills.archivedAt)),
-    );
+    .set({ archivedAt: archive ? p.now : null })
+    .where(and(eq(roadmapSkills.orgId, tenant.orgId), eq(roadmapSkills.stageId, stage.id), placements));
   await recordAudit(db, tenant, {
-    action: 'stage.archived',
+    action: archive ? 'stage.archived' : 'stage.restored',
     targetType: 'stage',
     targetId: stage.id,
     details: { title: stage.title },
   });
-  return { stageId: stage.id };
+  return { stageId: stage.id, archived: archive };
 }
 
 async function loadPlacement(db: Db, tenant: Tenant, roadmapId: string, skillId: string) {

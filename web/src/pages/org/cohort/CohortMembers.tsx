@@ -61,7 +61,10 @@ export function MembersCard({ data }: { data: CohortData }) {
       onError: (err) => setNotice({ tone: 'error', text: serverErrorMessage(err) }),
     }),
   );
-  const inviteRoles = COHORT_ROLES.filter((r) => assignableRoles(org.role).includes(r));
+  // Owners and admins invite mentors or learners; a mentor invites learners into a cohort they mentor.
+  const inviteRoles = COHORT_ROLES.filter(
+    (r) => assignableRoles(org.role).includes(r) || (org.role === 'mentor' && r === 'learner'),
+  );
 
   return (
     <Card data-testid="cohort-members">
