@@ -3,6 +3,7 @@ import type { OffsetPage } from '@masar/shared';
 import { count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import type { TenantCtx } from '../trpc';
+import { paged } from './paging';
 
 export interface AuditEntry {
   action: string;
@@ -25,25 +26,26 @@ export async function recordAudit(db: Db, tenant: Pick<TenantCtx, 'orgId' | 'use
 
 export async function listAudit(db: Db, tenant: Pick<TenantCtx, 'orgId'>, page: OffsetPage) {
   const where = eq(auditEvents.orgId, tenant.orgId);
-  const [items, [total]] = await Promise.all([
-    db
-      .select({
-        id: auditEvents.id,
-        action: auditEvents.action,
-        targetType: auditEvents.targetType,
-        targetId: auditEvents.targetId,
-        details: auditEvents.details,
-        createdAt: auditEvents.createdAt,
-        actorName: users.name,
-        actorEmail: users.email,
-      })
-      .from(auditEvents)
-      .leftJoin(users, eq(users.id, auditEvents.actorUserId))
-      .where(where)
-      .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
-      .limit(page.pageSize)
-      .offset((page.page - 1) * page.pageSize),
-    db.select({ n: count() }).from(auditEvents).where(where),
-  ]);
-  return { items, total: total?.n ?? 0, page: page.page, pageSize: page.pageSize };
+  return paged(
+    page,
+    (limit, offset) =>
+      db
+        .select({
+          id: auditEvents.id,
+          action: auditEvents.action,
+          targetType: auditEvents.targetType,
+          targetId: auditEvents.targetId,
+          details: auditEvents.details,
+          createdAt: auditEvents.createdAt,
+          actorName: users.name,
+          actorEmail: users.email,
+        })
+        .from(auditEvents)
+        .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+        .where(where)
+        .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+        .limit(limit)
+        .offset(offset),
+    () => db.select({ n: count() }).from(auditEvents).where(where),
+  );
 }

@@ -14,6 +14,7 @@ import type { Db } from '../db';
 import { AppError, notFound } from '../errors';
 import type { TenantCtx } from '../trpc';
 import { recordAudit } from './audit';
+import { paged } from './paging';
 import { loadRoadmap } from './roadmaps';
 
 /** Owners, admins and viewers see every cohort; mentors only those they mentor. */
@@ -84,27 +85,28 @@ export async function listCohorts(
   );
   const learnerCount = sql<number>`(select count(*)::int from ${cohortMembers} cm where cm.org_id = ${cohorts.orgId}
     and cm.cohort_id = ${cohorts.id} and cm.role = 'learner')`;
-  const [items, [total]] = await Promise.all([
-    db
-      .select({
-        id: cohorts.id,
-        name: cohorts.name,
-        startDate: cohorts.startDate,
-        endDate: cohorts.endDate,
-        archivedAt: cohorts.archivedAt,
-        roadmapId: cohorts.roadmapId,
-        roadmapTitle: roadmaps.title,
-        learnerCount,
-      })
-      .from(cohorts)
-      .innerJoin(roadmaps, and(eq(roadmaps.orgId, cohorts.orgId), eq(roadmaps.id, cohorts.roadmapId)))
-      .where(where)
-      .orderBy(desc(cohorts.startDate), asc(cohorts.name), asc(cohorts.id))
-      .limit(p.pageSize)
-      .offset((p.page - 1) * p.pageSize),
-    db.select({ n: count() }).from(cohorts).where(where),
-  ]);
-  return { items, total: total?.n ?? 0, page: p.page, pageSize: p.pageSize };
+  return paged(
+    p,
+    (limit, offset) =>
+      db
+        .select({
+          id: cohorts.id,
+          name: cohorts.name,
+          startDate: cohorts.startDate,
+          endDate: cohorts.endDate,
+          archivedAt: cohorts.archivedAt,
+          roadmapId: cohorts.roadmapId,
+          roadmapTitle: roadmaps.title,
+          learnerCount,
+        })
+        .from(cohorts)
+        .innerJoin(roadmaps, and(eq(roadmaps.orgId, cohorts.orgId), eq(roadmaps.id, cohorts.roadmapId)))
+        .where(where)
+        .orderBy(desc(cohorts.startDate), asc(cohorts.name), asc(cohorts.id))
+        .limit(limit)
+        .offset(offset),
+    () => db.select({ n: count() }).from(cohorts).where(where),
+  );
 }
 
 export async function getCohort(db: Db, tenant: TenantCtx, cohortId: string) {
@@ -434,4 +436,35 @@ export function effectiveDueDate(
   skillEndMonth: number,
 ) {
   return a.dueOffsetMonths === null ? a.dueDate : addMonthsToDate(learnerStart, skillEndMonth);
+}
+
+export interface AssignmentDue {
+  learnerIds: string[];
+  skillIds: string[];
+  dueDate: string;
+  dueOffsetMonths: number | null;
+}
+
+/**
+ * The due date of every skill assigned to one learner (the earliest when several assignments
+ * name it); skills no longer on the roadmap (absent from `endMonth`) are left out.
+ */
+export function learnerDueDates(
+  learnerId: string,
+  learnerStart: string,
+  assignments: readonly AssignmentDue[],
+  endMonth: ReadonlyMap<string, number>,
+): Map<string, string> {
+  const due = new Map<string, string>();
+  for (const a of assignments) {
+    if (a.learnerIds.length > 0 && !a.learnerIds.includes(learnerId)) continue;
+    for (const id of a.skillIds) {
+      const end = endMonth.get(id);
+      if (end === undefined) continue;
+      const d = effectiveDueDate(a, learnerStart, end);
+      const current = due.get(id);
+      if (current === undefined || d < current) due.set(id, d);
+    }
+  }
+  return due;
 }

@@ -24,7 +24,7 @@ import type { Db } from '../db';
 import { rowsOf } from '../db';
 import { notFound } from '../errors';
 import type { TenantCtx } from '../trpc';
-import { effectiveDueDate, loadCohort } from './cohorts';
+import { type AssignmentDue, learnerDueDates, loadCohort } from './cohorts';
 import { queueHealth } from './submissions';
 
 /**
@@ -61,20 +61,11 @@ export function overdueFor(
   learnerId: string,
   start: IsoDate,
   today: IsoDate,
-  assignments: { learnerIds: string[]; skillIds: string[]; dueDate: string; dueOffsetMonths: number | null }[],
+  assignments: readonly AssignmentDue[],
   endMonth: Map<string, number>,
   verified: Set<string>,
 ) {
-  const due = new Map<string, IsoDate>();
-  for (const a of assignments) {
-    if (a.learnerIds.length && !a.learnerIds.includes(learnerId)) continue;
-    for (const id of a.skillIds) {
-      const end = endMonth.get(id);
-      if (end === undefined) continue;
-      const d = effectiveDueDate(a, start, end);
-      if (!due.has(id) || d < due.get(id)!) due.set(id, d);
-    }
-  }
+  const due = learnerDueDates(learnerId, start, assignments, endMonth);
   const overdue: { skillId: string; dueDate: IsoDate; days: number }[] = [];
   const upcoming: { skillId: string; dueDate: IsoDate }[] = [];
   for (const [skillId, dueDate] of due) {

@@ -9,6 +9,7 @@ import type { TenantCtx } from '../trpc';
 import { normalizeEmail } from './accounts';
 import { recordAudit } from './audit';
 import type { EmailSender } from './email';
+import { paged } from './paging';
 
 export const INVITATION_DAYS = 7;
 const DAY = 24 * 60 * 60 * 1000;
@@ -177,27 +178,28 @@ export async function revokeInvitation(db: Db, tenant: TenantCtx, params: { invi
 
 export async function listOutbox(db: Db, tenant: TenantCtx, page: OffsetPage) {
   const where = eq(emailOutbox.orgId, tenant.orgId);
-  const [items, [total]] = await Promise.all([
-    db
-      .select({
-        id: emailOutbox.id,
-        toEmail: emailOutbox.toEmail,
-        subject: emailOutbox.subject,
-        bodyText: emailOutbox.bodyText,
-        link: emailOutbox.link,
-        transport: emailOutbox.transport,
-        createdAt: emailOutbox.createdAt,
-        sentAt: emailOutbox.sentAt,
-        error: emailOutbox.error,
-      })
-      .from(emailOutbox)
-      .where(where)
-      .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
-      .limit(page.pageSize)
-      .offset((page.page - 1) * page.pageSize),
-    db.select({ n: count() }).from(emailOutbox).where(where),
-  ]);
-  return { items, total: total?.n ?? 0, page: page.page, pageSize: page.pageSize };
+  return paged(
+    page,
+    (limit, offset) =>
+      db
+        .select({
+          id: emailOutbox.id,
+          toEmail: emailOutbox.toEmail,
+          subject: emailOutbox.subject,
+          bodyText: emailOutbox.bodyText,
+          link: emailOutbox.link,
+          transport: emailOutbox.transport,
+          createdAt: emailOutbox.createdAt,
+          sentAt: emailOutbox.sentAt,
+          error: emailOutbox.error,
+        })
+        .from(emailOutbox)
+        .where(where)
+        .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
+        .limit(limit)
+        .offset(offset),
+    () => db.select({ n: count() }).from(emailOutbox).where(where),
+  );
 }
 
 const invalidLink = () =>

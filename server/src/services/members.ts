@@ -6,27 +6,29 @@ import { AppError, forbidden, notFound } from '../errors';
 import type { TenantCtx } from '../trpc';
 import { recordAudit } from './audit';
 import { ownerCount } from './orgs';
+import { paged } from './paging';
 
 export async function listMembers(db: Db, tenant: TenantCtx, page: OffsetPage) {
   const where = eq(memberships.orgId, tenant.orgId);
-  const [items, [total]] = await Promise.all([
-    db
-      .select({
-        userId: users.id,
-        name: users.name,
-        email: users.email,
-        role: memberships.role,
-        joinedAt: memberships.createdAt,
-      })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(where)
-      .orderBy(asc(users.name), asc(users.id))
-      .limit(page.pageSize)
-      .offset((page.page - 1) * page.pageSize),
-    db.select({ n: count() }).from(memberships).where(where),
-  ]);
-  return { items, total: total?.n ?? 0, page: page.page, pageSize: page.pageSize };
+  return paged(
+    page,
+    (limit, offset) =>
+      db
+        .select({
+          userId: users.id,
+          name: users.name,
+          email: users.email,
+          role: memberships.role,
+          joinedAt: memberships.createdAt,
+        })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(where)
+        .orderBy(asc(users.name), asc(users.id))
+        .limit(limit)
+        .offset(offset),
+    () => db.select({ n: count() }).from(memberships).where(where),
+  );
 }
 
 async function findMember(db: Db, tenant: TenantCtx, userId: string) {

@@ -14,7 +14,7 @@ import type { Db } from '../db';
 import { AppError, notFound } from '../errors';
 import type { TenantCtx } from '../trpc';
 import { recordAudit } from './audit';
-import { effectiveDueDate } from './cohorts';
+import { learnerDueDates } from './cohorts';
 
 /**
  * The learner's "My roadmap": for every cohort they learn in, the roadmap's stages and skills with
@@ -102,17 +102,12 @@ export async function myRoadmap(db: Db, tenant: TenantCtx, today: IsoDate) {
       const endMonth = new Map(
         skillRows.filter((s) => s.roadmapId === cohort.roadmapId).map((s) => [s.skillId, s.endMonth]),
       );
-      const due = new Map<string, IsoDate>();
-      for (const a of assignmentRows) {
-        if (a.cohortId !== cohort.id) continue;
-        if (a.learnerIds.length > 0 && !a.learnerIds.includes(tenant.userId)) continue;
-        for (const id of a.skillIds) {
-          const end = endMonth.get(id);
-          if (end === undefined) continue; // archived from the roadmap: no longer shown
-          const d = effectiveDueDate(a, start, end);
-          if (!due.has(id) || d < due.get(id)!) due.set(id, d);
-        }
-      }
+      const due = learnerDueDates(
+        tenant.userId,
+        start,
+        assignmentRows.filter((a) => a.cohortId === cohort.id),
+        endMonth,
+      );
       const items = skillRows
         .filter((s) => s.roadmapId === cohort.roadmapId)
         .map((s) => {

@@ -20,6 +20,7 @@ import type { TenantCtx } from '../trpc';
 import { recordAudit } from './audit';
 import type { EmailSender } from './email';
 import { cohortMentorIds, notify } from './notifications';
+import { paged } from './paging';
 
 export interface Notifier {
   email: EmailSender;
@@ -269,15 +270,11 @@ function listQuery(db: Db) {
 
 export async function listMine(db: Db, tenant: TenantCtx, page: OffsetPage) {
   const where = and(eq(submissions.orgId, tenant.orgId), eq(submissions.learnerId, tenant.userId));
-  const [items, [total]] = await Promise.all([
-    listQuery(db)
-      .where(where)
-      .orderBy(desc(submissions.submittedAt))
-      .limit(page.pageSize)
-      .offset((page.page - 1) * page.pageSize),
-    db.select({ n: count() }).from(submissions).where(where),
-  ]);
-  return { items, total: total?.n ?? 0, page: page.page, pageSize: page.pageSize };
+  return paged(
+    page,
+    (limit, offset) => listQuery(db).where(where).orderBy(desc(submissions.submittedAt)).limit(limit).offset(offset),
+    () => db.select({ n: count() }).from(submissions).where(where),
+  );
 }
 
 /** The review queue: submissions waiting in the caller's cohorts, oldest first. */
@@ -308,15 +305,12 @@ export async function listQueue(
     p.cohortId ? eq(submissions.cohortId, p.cohortId) : undefined,
     skillWhere,
   );
-  const [items, [total]] = await Promise.all([
-    listQuery(db)
-      .where(where)
-      .orderBy(asc(submissions.submittedAt), asc(submissions.id))
-      .limit(p.pageSize)
-      .offset((p.page - 1) * p.pageSize),
-    db.select({ n: count() }).from(submissions).where(where),
-  ]);
-  return { items, total: total?.n ?? 0, page: p.page, pageSize: p.pageSize };
+  return paged(
+    p,
+    (limit, offset) =>
+      listQuery(db).where(where).orderBy(asc(submissions.submittedAt), asc(submissions.id)).limit(limit).offset(offset),
+    () => db.select({ n: count() }).from(submissions).where(where),
+  );
 }
 
 /** One submission with every revision, review (with ratings) and the latest analysis. */
