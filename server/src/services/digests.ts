@@ -13,6 +13,7 @@ import { addDaysToDate, daysBetween, todayIn } from '@masar/shared';
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { withRls } from '../db/tenant';
+import { formatDay, resolveLocale, skillTitle, t } from '../i18n';
 import type { Logger } from '../logger';
 import { overdueFor } from './dashboards';
 import type { EmailSender } from './email';
@@ -35,6 +36,7 @@ export async function runDailyDigest(
       slug: organizations.slug,
       name: organizations.name,
       timeZone: organizations.timeZone,
+      defaultLocale: organizations.defaultLocale,
     })
     .from(organizations);
   let sent = 0;
@@ -51,6 +53,7 @@ export async function runDailyDigest(
           start: sql<string>`coalesce(${cohortMembers.personalStartDate}, ${cohorts.startDate})::text`,
           email: users.email,
           name: users.name,
+          locale: users.locale,
         })
         .from(cohortMembers)
         .innerJoin(cohorts, and(eq(cohorts.orgId, cohortMembers.orgId), eq(cohorts.id, cohortMembers.cohortId)))
@@ -83,6 +86,7 @@ export async function runDailyDigest(
               skillId: roadmapSkills.skillId,
               endMonth: roadmapSkills.endMonth,
               title: skills.title,
+              builtinKey: skills.builtinKey,
             })
             .from(roadmapSkills)
             .innerJoin(skills, and(eq(skills.orgId, roadmapSkills.orgId), eq(skills.id, roadmapSkills.skillId)))
@@ -111,7 +115,7 @@ export async function runDailyDigest(
         for (const l of learners) {
           const mine = placed.filter((p) => p.roadmapId === l.roadmapId);
           const endMonth = new Map(mine.map((p) => [p.skillId, p.endMonth]));
-          const title = new Map(mine.map((p) => [p.skillId, p.title]));
+          const skill = new Map(mine.map((p) => [p.skillId, p]));
           const done = new Set(verified.filter((v) => v.learnerId === l.userId).map((v) => v.skillId));
           const { overdue, upcoming } = overdueFor(
             l.userId,
@@ -123,35 +127,56 @@ export async function runDailyDigest(
           );
           const soon = upcoming.filter((u) => u.dueDate <= horizon);
           if (overdue.length === 0 && soon.length === 0) continue;
+          const locale = resolveLocale(l.locale, org.defaultLocale);
+          const titleOf = (skillId: string) => {
+            const row = skill.get(skillId);
+            return row ? skillTitle(locale, row) : '';
+          };
+          const link = `${deps.publicUrl}/o/${org.slug}/my-roadmap`;
           const lines = [
-            `Hello ${l.name},`,
+            t(locale, 'common.greeting', { name: l.name }),
             '',
-            `Your roadmap in ${org.name} (${l.cohortName}):`,
+            t(locale, 'digest.learner.intro', { org: org.name, cohort: l.cohortName }),
             ...(overdue.length
               ? [
                   '',
-                  'Overdue:',
-                  ...overdue.map((o) => `- ${title.get(o.skillId)} (due ${o.dueDate}, ${o.days} days ago)`),
+                  t(locale, 'digest.learner.overdue'),
+                  ...overdue.map((o) =>
+                    t(locale, 'digest.learner.overdueItem', {
+                      skill: titleOf(o.skillId),
+                      date: formatDay(locale, o.dueDate),
+                      ago: t(locale, 'common.daysAgo', { count: o.days }),
+                    }),
+                  ),
                 ]
               : []),
             ...(soon.length
               ? [
                   '',
-                  `Due in the next ${DIGEST_DUE_WITHIN_DAYS} days:`,
-                  ...soon.map((u) => `- ${title.get(u.skillId)} (due ${u.dueDate})`),
+                  t(locale, 'digest.learner.soon', { count: DIGEST_DUE_WITHIN_DAYS }),
+                  ...soon.map((u) =>
+                    t(locale, 'digest.learner.soonItem', {
+                      skill: titleOf(u.skillId),
+                      date: formatDay(locale, u.dueDate),
+                    }),
+                  ),
                 ]
               : []),
             '',
-            `${deps.publicUrl}/o/${org.slug}/my-roadmap`,
+            link,
             '',
-            'You can turn these digests off on your account page.',
+            t(locale, 'digest.optOut'),
           ];
+          const summary = t(locale, 'digest.learner.summary', {
+            overdue: t(locale, 'digest.learner.overdueCount', { count: overdue.length }),
+            soon: t(locale, 'digest.learner.soonCount', { count: soon.length }),
+          });
           await deps.email.send(tx, {
             orgId: org.id,
             to: l.email,
-            subject: `Masar digest: ${overdue.length} overdue, ${soon.length} due soon`,
+            subject: t(locale, 'digest.subject', { summary }),
             text: lines.join('\n'),
-            link: `${deps.publicUrl}/o/${org.slug}/my-roadmap`,
+            link,
           });
           count++;
         }
@@ -163,6 +188,7 @@ export async function runDailyDigest(
           mentorId: cohortMembers.userId,
           email: users.email,
           name: users.name,
+          locale: users.locale,
           title: submissions.title,
           submissionId: submissions.id,
           submittedAt: submissions.submittedAt,
@@ -189,25 +215,36 @@ export async function runDailyDigest(
       for (const w of waiting) byMentor.set(w.mentorId, [...(byMentor.get(w.mentorId) ?? []), w]);
       for (const items of byMentor.values()) {
         const m = items[0]!;
+        const locale = resolveLocale(m.locale, org.defaultLocale);
+        const link = `${deps.publicUrl}/o/${org.slug}/review-queue`;
         const lines = [
-          `Hello ${m.name},`,
+          t(locale, 'common.greeting', { name: m.name }),
           '',
-          `${items.length} submission(s) in ${org.name} have waited more than ${DIGEST_WAITING_DAYS} days for a review:`,
-          ...items.map(
-            (i) =>
-              `- ${i.title} (waiting ${daysBetween(i.submittedAt.toISOString().slice(0, 10), today)} days) ${deps.publicUrl}/o/${org.slug}/submissions/${i.submissionId}`,
+          t(locale, 'digest.mentor.intro', {
+            count: items.length,
+            org: org.name,
+            days: t(locale, 'common.days', { count: DIGEST_WAITING_DAYS }),
+          }),
+          ...items.map((i) =>
+            t(locale, 'digest.mentor.item', {
+              title: i.title,
+              days: t(locale, 'common.days', { count: daysBetween(i.submittedAt.toISOString().slice(0, 10), today) }),
+              link: `${deps.publicUrl}/o/${org.slug}/submissions/${i.submissionId}`,
+            }),
           ),
           '',
-          `${deps.publicUrl}/o/${org.slug}/review-queue`,
+          link,
           '',
-          'You can turn these digests off on your account page.',
+          t(locale, 'digest.optOut'),
         ];
         await deps.email.send(tx, {
           orgId: org.id,
           to: m.email,
-          subject: `Masar digest: ${items.length} submission(s) waiting for review`,
+          subject: t(locale, 'digest.subject', {
+            summary: t(locale, 'digest.mentor.summary', { count: items.length }),
+          }),
           text: lines.join('\n'),
-          link: `${deps.publicUrl}/o/${org.slug}/review-queue`,
+          link,
         });
         count++;
       }

@@ -5,6 +5,7 @@ import { and, count, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Database, Db } from '../db';
 import { applyRlsScope } from '../db/tenant';
 import { AppError, forbidden, notFound } from '../errors';
+import { resolveLocale, t } from '../i18n';
 import type { TenantCtx } from '../trpc';
 import { normalizeEmail } from './accounts';
 import { recordAudit } from './audit';
@@ -96,17 +97,30 @@ export async function createInvitation(
       expiresAt: invitations.expiresAt,
     });
   const link = inviteLink(deps.publicUrl, token);
+  // In the invitee's language if they already have an account, else the organisation's.
+  const [invitee] = await db
+    .select({ locale: users.locale })
+    .from(users)
+    .where(eq(users.emailNormalized, emailNormalized))
+    .limit(1);
+  const locale = resolveLocale(invitee?.locale, tenant.org.defaultLocale);
+  const params = {
+    inviter: deps.inviterName,
+    org: tenant.org.name,
+    role: t(locale, `roles.${input.role}`),
+    cohort: cohort?.name,
+  };
   await deps.email.send(db, {
     orgId: tenant.orgId,
     to: input.email.trim(),
-    subject: `${deps.inviterName} invited you to ${tenant.org.name} on Masar`,
+    subject: t(locale, 'invitation.subject', params),
     text: [
-      `${deps.inviterName} invited you to join ${tenant.org.name} on Masar as ${input.role}${cohort ? `, in the cohort ${cohort.name}` : ''}.`,
+      t(locale, cohort ? 'invitation.bodyCohort' : 'invitation.body', params),
       '',
-      `Open this link to accept (valid for ${INVITATION_DAYS} days, once):`,
+      t(locale, 'invitation.open', { days: t(locale, 'common.days', { count: INVITATION_DAYS }) }),
       link,
       '',
-      'If you did not expect this invitation, you can ignore this email.',
+      t(locale, 'invitation.ignore'),
     ].join('\n'),
     link,
   });

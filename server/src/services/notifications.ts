@@ -3,6 +3,7 @@ import type { OffsetPage } from '@masar/shared';
 import { and, asc, count, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../db';
 import { notFound } from '../errors';
+import { resolveLocale, t } from '../i18n';
 import type { TenantCtx } from '../trpc';
 import type { EmailSender } from './email';
 
@@ -12,11 +13,23 @@ export type NotificationKind =
   | 'review.approved'
   | 'review.changes_requested';
 
-/** Notify users in-app and by email (through the outbox sender). */
+/**
+ * Notify users in-app and by email (through the outbox sender). The in-app row keeps the kind
+ * (the web app translates it) and a title made only of data — the submission's title and
+ * repository — so it reads the same in every language. Each email is written in its recipient's
+ * language: their own locale, else the organisation's default.
+ */
 export async function notify(
   db: Db,
-  tenant: Pick<TenantCtx, 'orgId' | 'userId'>,
-  p: { userIds: string[]; kind: NotificationKind; submissionId: string; title: string; link: string },
+  tenant: Pick<TenantCtx, 'orgId' | 'userId' | 'org'>,
+  p: {
+    userIds: string[];
+    kind: NotificationKind;
+    submissionId: string;
+    /** The submission's title (as the learner wrote it) and its repository, `owner/name`. */
+    subject: { title: string; repo: string };
+    link: string;
+  },
   email: EmailSender,
 ) {
   const recipients = [...new Set(p.userIds)].filter((id) => id !== tenant.userId);
@@ -28,16 +41,33 @@ export async function notify(
       kind: p.kind,
       submissionId: p.submissionId,
       actorId: tenant.userId,
-      title: p.title,
+      title: `${p.subject.title} (${p.subject.repo})`,
     })),
   );
-  const people = await db.select({ email: users.email }).from(users).where(inArray(users.id, recipients));
+  const [actor] = await db.select({ name: users.name }).from(users).where(eq(users.id, tenant.userId));
+  const people = await db
+    .select({ email: users.email, name: users.name, locale: users.locale })
+    .from(users)
+    .where(inArray(users.id, recipients));
   for (const person of people) {
+    const locale = resolveLocale(person.locale, tenant.org.defaultLocale);
+    const params = {
+      actor: actor?.name ?? t(locale, 'notification.someone'),
+      title: p.subject.title,
+      repo: p.subject.repo,
+      org: tenant.org.name,
+    };
     await email.send(db, {
       orgId: tenant.orgId,
       to: person.email,
-      subject: p.title,
-      text: `${p.title}\n\n${p.link}\n`,
+      subject: t(locale, `notification.${p.kind}.subject`, params),
+      text: [
+        t(locale, 'common.greeting', { name: person.name }),
+        '',
+        t(locale, `notification.${p.kind}.body`, params),
+        p.link,
+        '',
+      ].join('\n'),
       link: p.link,
     });
   }

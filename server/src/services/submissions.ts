@@ -199,7 +199,6 @@ export async function submit(db: Db, tenant: TenantCtx, p: SubmitParams, now: Da
     details: { repo: parsed.fullName, revision, claimed: claimed.length },
   });
   if (notifier) {
-    const [me] = await db.select({ name: users.name }).from(users).where(eq(users.id, tenant.userId));
     await notify(
       db,
       tenant,
@@ -207,7 +206,7 @@ export async function submit(db: Db, tenant: TenantCtx, p: SubmitParams, now: Da
         userIds: await cohortMentorIds(db, tenant.orgId, p.cohortId),
         kind: revision === 1 ? 'submission.new' : 'submission.resubmitted',
         submissionId,
-        title: `${revision === 1 ? 'New submission' : 'Resubmitted'}: ${me?.name ?? ''} — ${p.title} (${parsed.fullName})`,
+        subject: { title: p.title, repo: parsed.fullName },
         link: submissionLink(notifier, tenant, submissionId),
       },
       notifier.email,
@@ -539,7 +538,7 @@ export async function review(
         userIds: [s.learnerId],
         kind: p.decision === 'approved' ? 'review.approved' : 'review.changes_requested',
         submissionId: s.id,
-        title: `${p.decision === 'approved' ? 'Approved' : 'Changes requested'}: ${s.title} (${s.repoOwner}/${s.repoName})`,
+        subject: { title: s.title, repo: `${s.repoOwner}/${s.repoName}` },
         link: submissionLink(notifier, tenant, s.id),
       },
       notifier.email,
