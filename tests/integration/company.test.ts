@@ -158,7 +158,7 @@ describe('CSV exports', () => {
       const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1);
       const lines = text.trimEnd().split('\r\n');
       expect(lines[0]).toBe(
-        'learner,email,skill_key,skill,category,window_start_month,window_end_month,status,verified_date,evidence',
+        'Learner,Email,Skill key,Skill,Category,Window starts (month),Window ends (month),Status,Verified on,Evidence',
       );
       expect(lines).toHaveLength(1 + 2 * 26);
       expect(text).toContain('سلمى فاروق');
@@ -166,21 +166,76 @@ describe('CSV exports', () => {
       expect(
         lines.some(
           (l) =>
-            l.startsWith('سلمى فاروق') && l.includes(',first-api,') && l.includes(',verified,2026-11-27,salma/api'),
+            l.startsWith('سلمى فاروق') &&
+            l.includes(',first-api,A simple API project,APIs,') &&
+            l.includes(',Verified,2026-11-27,salma/api'),
         ),
       ).toBe(true);
       const rv = await get(`/export/${s}/cohorts/${plan.id}/reviews.csv`, mentor.jar.token);
       const rtext = await rv.text(); // fetch's text() drops the BOM itself
       expect(rtext.split('\r\n')[0]).toBe(
-        'submitted_title,learner,repository,revision,decision,reviewer,reviewed_at,comment,ratings',
+        'Submission,Learner,Repository,Revision,Decision,Reviewer,Reviewed at,Comment,Ratings',
       );
+      expect(rtext).toContain('First API,سلمى فاروق,salma/api,1,Approved,Tech Lead,');
       expect(rtext).toContain(`"'=cmd|""/c calc""!A1 — well done, ""clean"" code"`);
-      expect(rtext).toContain('first-api:demonstrated; sql-basics:demonstrated');
+      expect(rtext).toContain('first-api: Demonstrated; sql-basics: Demonstrated');
       // another org's cohort id: not found
       const other = await createUser(deps);
       const otherOrg = await createOrg(other);
       expect((await get(`/export/${otherOrg.slug}/cohorts/${plan.id}/progress.csv`, other.jar.token)).status).toBe(404);
       expect(orgId).toBeTruthy();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('speaks the reader’s language: Arabic headers and values (BOM kept), ?lang= overrides, a bad lang is a 400', async () => {
+    const { mentor, manager, s, plan } = await company();
+    await manager.caller.auth.updateProfile({ locale: 'ar' });
+    const { startServer, loadConfig } = await import('@masar/server');
+    const { freePort } = await import('../helpers/server-process');
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const server = await startServer(
+      loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: String(port), PUBLIC_URL: url, JOBS_ENABLED: 'false' }),
+      { database },
+    );
+    try {
+      const get = (path: string, token: string | null) =>
+        fetch(`${url}${path}`, { headers: { cookie: `masar_session=${token}` } });
+      const decode = async (r: Response) => {
+        const bytes = new Uint8Array(await r.arrayBuffer());
+        expect([...bytes.slice(0, 3)], 'UTF-8 BOM').toEqual([0xef, 0xbb, 0xbf]);
+        return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).trimEnd().split('\r\n');
+      };
+      // the manager's own locale is Arabic
+      const progress = await get(`/export/${s}/cohorts/${plan.id}/progress.csv`, manager.jar.token);
+      expect(progress.status).toBe(200);
+      expect(progress.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      const lines = await decode(progress);
+      expect(lines[0]).toBe(
+        'المتعلّم,البريد الإلكتروني,مفتاح المهارة,المهارة,الفئة,بداية النافذة (بالشهر),نهاية النافذة (بالشهر),الحالة,تاريخ التحقق,الدليل',
+      );
+      expect(lines).toHaveLength(1 + 2 * 26);
+      expect(lines.some((l) => l.startsWith('سلمى فاروق') && l.includes(',first-api,مشروع API بسيط,واجهات API,'))).toBe(
+        true,
+      );
+      expect(lines.some((l) => l.includes(',تم التحقق,2026-11-27,salma/api'))).toBe(true);
+      expect(lines.some((l) => l.includes(',لم يبدأ,'))).toBe(true);
+      expect(lines.join('\n')).not.toMatch(/,(verified|not_started|Verified|Not started),/);
+      // formula neutralising still applies in Arabic
+      expect(lines.join('\n')).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+      // the mentor (no locale, org default English) asks for Arabic with ?lang=ar
+      const reviews = await decode(await get(`/export/${s}/cohorts/${plan.id}/reviews.csv?lang=ar`, mentor.jar.token));
+      expect(reviews[0]).toBe('التسليم,المتعلّم,المستودع,النسخة,القرار,المراجِع,وقت المراجعة,التعليق,التقييمات');
+      expect(reviews[1]).toContain('First API,سلمى فاروق,salma/api,1,معتمد,Tech Lead,');
+      expect(reviews[1]).toContain('first-api: مُثبتة; sql-basics: مُثبتة');
+      // …and the Arabic manager can still ask for English
+      const en = await decode(await get(`/export/${s}/cohorts/${plan.id}/reviews.csv?lang=en`, manager.jar.token));
+      expect(en[0]).toBe('Submission,Learner,Repository,Revision,Decision,Reviewer,Reviewed at,Comment,Ratings');
+      const bad = await get(`/export/${s}/cohorts/${plan.id}/progress.csv?lang=fr`, manager.jar.token);
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toEqual({ error: { code: 'BAD_REQUEST', message: 'errors.locale.invalid' } });
     } finally {
       await server.close();
     }

@@ -6,6 +6,7 @@ import { type Request, type Response, Router } from 'express';
 import { type Db, rowsOf } from '../db';
 import { applyRlsScope } from '../db/tenant';
 import { AppError } from '../errors';
+import { isServerLocale, resolveLocale, type ServerLocale, skillTitle, t, tOr } from '../i18n';
 import { loadCohort } from '../services/cohorts';
 import { SESSION_COOKIE, validateSessionToken } from '../services/sessions';
 import type { AppDeps, TenantCtx } from '../trpc';
@@ -14,9 +15,18 @@ import { CSV_BOM, csvRow } from './csv';
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE = 100;
 
+/** `[["first-api","demonstrated"], …]` → `first-api: Demonstrated; …` in the reader's language. */
+function ratingsCell(locale: ServerLocale, value: unknown): string {
+  const pairs = (typeof value === 'string' ? JSON.parse(value) : value) as Array<[string, string]> | null;
+  return (pairs ?? []).map(([key, rating]) => `${key}: ${tOr(locale, `csv.rating.${rating}`, rating)}`).join('; ');
+}
+
 /**
  * Streamed CSV exports of a cohort (progress: learner × skill; reviews), for the cohort's mentors,
  * admins and viewers. Cookie-authenticated GETs (no state change), inside one RLS transaction.
+ * Headers and enumerated values (status, decision, rating, category, built-in skill titles) are in
+ * the reader's language: `?lang=en|ar`, else their own locale, else the organisation's default;
+ * names, dates (ISO) and numbers stay as data so spreadsheets can sort and parse them.
  */
 export function exportRouter(deps: AppDeps) {
   const router = Router();
@@ -24,7 +34,12 @@ export function exportRouter(deps: AppDeps) {
   async function withCohort(
     req: Request,
     res: Response,
-    fn: (tx: Db, tenant: TenantCtx, cohort: Awaited<ReturnType<typeof loadCohort>>) => Promise<void>,
+    fn: (
+      tx: Db,
+      tenant: TenantCtx,
+      cohort: Awaited<ReturnType<typeof loadCohort>>,
+      locale: ServerLocale,
+    ) => Promise<void>,
   ) {
     const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
     const auth = token
@@ -37,6 +52,12 @@ export function exportRouter(deps: AppDeps) {
     const { orgSlug, cohortId } = req.params as { orgSlug: string; cohortId: string };
     if (!UUID_RE.test(cohortId)) {
       res.status(404).json({ error: { code: 'NOT_FOUND', message: 'errors.notFound' } });
+      return;
+    }
+    // The web app passes the language it shows (`?lang=ar`); without it, the reader's own locale.
+    const lang = req.query.lang;
+    if (lang !== undefined && !isServerLocale(lang)) {
+      res.status(400).json({ error: { code: 'BAD_REQUEST', message: 'errors.locale.invalid' } });
       return;
     }
     try {
@@ -54,7 +75,7 @@ export function exportRouter(deps: AppDeps) {
         if (!can(m.role, 'cohorts.read')) throw new AppError('FORBIDDEN', { userMessage: 'errors.forbidden' });
         const tenant: TenantCtx = { orgId: org.id, userId: auth.user.id, role: m.role, org };
         const cohort = await loadCohort(tx, tenant, cohortId);
-        await fn(tx, tenant, cohort);
+        await fn(tx, tenant, cohort, resolveLocale(lang, auth.user.locale, org.defaultLocale));
       });
     } catch (err) {
       if (res.headersSent) {
@@ -80,19 +101,23 @@ export function exportRouter(deps: AppDeps) {
   }
 
   router.get('/export/:orgSlug/cohorts/:cohortId/progress.csv', (req, res) =>
-    withCohort(req, res, async (tx, tenant, cohort) => {
-      startCsv(res, 'cohort-progress.csv', [
-        'learner',
-        'email',
-        'skill_key',
-        'skill',
-        'category',
-        'window_start_month',
-        'window_end_month',
-        'status',
-        'verified_date',
-        'evidence',
-      ]);
+    withCohort(req, res, async (tx, tenant, cohort, locale) => {
+      startCsv(
+        res,
+        'cohort-progress.csv',
+        [
+          'learner',
+          'email',
+          'skillKey',
+          'skill',
+          'category',
+          'windowStart',
+          'windowEnd',
+          'status',
+          'verifiedDate',
+          'evidence',
+        ].map((h) => t(locale, `csv.progress.${h}`)),
+      );
       for (let offset = 0; ; offset += PAGE) {
         const rows = rowsOf<Record<string, unknown>>(
           await tx.execute(sql`
@@ -101,7 +126,7 @@ export function exportRouter(deps: AppDeps) {
               where cm.org_id = ${tenant.orgId} and cm.cohort_id = ${cohort.id} and cm.role = 'learner'
               order by u.name, u.id limit ${PAGE} offset ${offset}
             )
-            select l.name, l.email, s.key, s.title, s.category, rs.start_month, rs.end_month,
+            select l.name, l.email, s.key, s.title, s.builtin_key, s.category, rs.start_month, rs.end_month,
               coalesce(sp.status::text, 'not_started') as status, to_char(sp.verified_at at time zone ${tenant.org.timeZone}, 'YYYY-MM-DD') as verified_date,
               (select string_agg(distinct sub.repo_owner || '/' || sub.repo_name, ' ') from review_skill_ratings r
                  join reviews rv on rv.org_id = r.org_id and rv.id = r.review_id
@@ -119,11 +144,11 @@ export function exportRouter(deps: AppDeps) {
               r.name,
               r.email,
               r.key,
-              r.title,
-              r.category,
+              skillTitle(locale, { title: String(r.title), builtinKey: r.builtin_key as string | null }),
+              tOr(locale, `categories.${r.category}`, String(r.category)),
               r.start_month,
               r.end_month,
-              r.status,
+              tOr(locale, `csv.status.${r.status}`, String(r.status)),
               r.verified_date,
               r.evidence,
             ]),
@@ -136,24 +161,20 @@ export function exportRouter(deps: AppDeps) {
   );
 
   router.get('/export/:orgSlug/cohorts/:cohortId/reviews.csv', (req, res) =>
-    withCohort(req, res, async (tx, tenant, cohort) => {
-      startCsv(res, 'cohort-reviews.csv', [
-        'submitted_title',
-        'learner',
-        'repository',
-        'revision',
-        'decision',
-        'reviewer',
-        'reviewed_at',
-        'comment',
-        'ratings',
-      ]);
+    withCohort(req, res, async (tx, tenant, cohort, locale) => {
+      startCsv(
+        res,
+        'cohort-reviews.csv',
+        ['title', 'learner', 'repository', 'revision', 'decision', 'reviewer', 'reviewedAt', 'comment', 'ratings'].map(
+          (h) => t(locale, `csv.reviews.${h}`),
+        ),
+      );
       for (let offset = 0; ; offset += PAGE) {
         const rows = rowsOf<Record<string, unknown>>(
           await tx.execute(sql`
             select sub.title, lu.name as learner, sub.repo_owner || '/' || sub.repo_name as repo, rv.revision, rv.decision,
               ru.name as reviewer, rv.created_at, rv.comment,
-              (select string_agg(s.key || ':' || r.rating, '; ' order by s.key) from review_skill_ratings r
+              (select json_agg(json_build_array(s.key, r.rating) order by s.key) from review_skill_ratings r
                  join skills s on s.org_id = r.org_id and s.id = r.skill_id
                  where r.org_id = rv.org_id and r.review_id = rv.id) as ratings
             from reviews rv
@@ -170,11 +191,11 @@ export function exportRouter(deps: AppDeps) {
               r.learner,
               r.repo,
               r.revision,
-              r.decision,
+              tOr(locale, `csv.decision.${r.decision}`, String(r.decision)),
               r.reviewer,
               r.created_at,
               r.comment,
-              r.ratings,
+              ratingsCell(locale, r.ratings),
             ]),
           );
         }
