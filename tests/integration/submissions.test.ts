@@ -1,4 +1,4 @@
-import { skillProgress } from '@masar/drizzle';
+import { emailOutbox, skillProgress } from '@masar/drizzle';
 import { withRls } from '@masar/server';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -376,6 +376,105 @@ describe('notifications, snippets and queue health', () => {
     // emails went through the outbox
     const owner = (await mentor.caller.org.get({ orgSlug: s })).id;
     expect(owner).toBeTruthy();
+  });
+
+  it('writes each notification email in its recipient’s language (their locale, else the org’s); in-app titles are data only', async () => {
+    const { owner, learner, mentor, mentor2, s, cohort, skill } = await cohortWithLearner();
+    const orgId = (await owner.caller.org.get({ orgSlug: s })).id;
+    await learner.caller.auth.updateProfile({ locale: 'ar' });
+    await mentor2.caller.auth.updateProfile({ locale: 'ar' });
+    const outbox = async () => {
+      const rows = await withRls(database, { orgId }, (tx) => tx.select().from(emailOutbox));
+      await withRls(database, { orgId }, (tx) => tx.delete(emailOutbox));
+      return (email: string) => {
+        const mine = rows.filter((r) => r.toEmail === email);
+        expect(mine, email).toHaveLength(1);
+        const plain = (text: string) => text.replace(/[\u2068\u2069]/g, '');
+        return { raw: mine[0]!.subject, subject: plain(mine[0]!.subject), text: plain(mine[0]!.bodyText) };
+      };
+    };
+    await outbox();
+    const sub = await learner.caller.submission.submit({
+      orgSlug: s,
+      cohortId: cohort.id,
+      repoUrl: 'https://github.com/acme/orders-api',
+      claimedSkillIds: [skill('git')],
+      title: 'Orders API',
+    });
+    let to = await outbox();
+    // the org's default is English and Mentor has no locale: English
+    expect(to(mentor.user.email).subject).toBe('New submission from Learner: Orders API');
+    expect(to(mentor.user.email).text).toContain('Hello Mentor,');
+    expect(to(mentor.user.email).text).toContain('Learner submitted “Orders API” (acme/orders-api) in Org ');
+    expect(to(mentor.user.email).text).toContain(`/o/${s}/submissions/${sub.submissionId}`);
+    // Mentor Two chose Arabic
+    expect(to(mentor2.user.email).subject).toBe('تسليم جديد من Learner: Orders API');
+    // names and titles are isolated, so Latin text keeps its order inside Arabic
+    expect(to(mentor2.user.email).raw).toBe('تسليم جديد من \u2068Learner\u2069: \u2068Orders API\u2069');
+    expect(to(mentor.user.email).raw).not.toMatch(/[\u2068\u2069]/);
+    expect(to(mentor2.user.email).text).toContain('مرحبًا Mentor Two،');
+    expect(to(mentor2.user.email).text).toContain('أرسل Learner التسليم «Orders API» (acme/orders-api) في Org ');
+    // in-app: the kind (translated by the web app) and a title that is only data
+    const inApp = await mentor2.caller.notification.list({ orgSlug: s });
+    expect(inApp.items[0]).toMatchObject({ kind: 'submission.new', title: 'Orders API (acme/orders-api)' });
+
+    // the learner chose Arabic: the review email is Arabic
+    let seen = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    await mentor.caller.submission.review({
+      orgSlug: s,
+      submissionId: sub.submissionId,
+      revision: 1,
+      expectedVersion: seen.submission.version,
+      decision: 'changes_requested',
+      comment: 'Add tests',
+    });
+    to = await outbox();
+    expect(to(learner.user.email).subject).toBe('طُلبت تعديلات: Orders API');
+    expect(to(learner.user.email).text).toContain(
+      'طلب Mentor تعديلات على تسليمك «Orders API» (acme/orders-api) في Org',
+    );
+    expect(to(learner.user.email).text).not.toMatch(/Hello|Changes requested/);
+
+    // the organisation switches to Arabic; the learner drops their own choice, Mentor Two picks English
+    await owner.caller.org.update({ orgSlug: s, defaultLocale: 'ar' });
+    await learner.caller.auth.updateProfile({ locale: null });
+    await mentor2.caller.auth.updateProfile({ locale: 'en' });
+    await learner.caller.submission.submit({
+      orgSlug: s,
+      cohortId: cohort.id,
+      repoUrl: 'https://github.com/acme/orders-api',
+      claimedSkillIds: [skill('git')],
+      title: 'Orders API',
+    });
+    to = await outbox();
+    expect(to(mentor.user.email).subject).toBe('نسخة جديدة من Learner: Orders API');
+    expect(to(mentor2.user.email).subject).toBe('New revision from Learner: Orders API');
+    seen = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    await mentor.caller.submission.review({
+      orgSlug: s,
+      submissionId: sub.submissionId,
+      revision: 2,
+      expectedVersion: seen.submission.version,
+      decision: 'approved',
+      comment: 'Good',
+    });
+    to = await outbox();
+    expect(to(learner.user.email).subject).toBe('اعتُمد تسليمك: Orders API');
+    expect(to(learner.user.email).text).toContain('مرحبًا Learner،');
+
+    // invitations: an existing account's locale, else the organisation's (now Arabic)
+    const fresh = `new-${sub.submissionId.slice(0, 8)}@example.test`;
+    await owner.caller.invitations.create({ orgSlug: s, email: fresh, role: 'learner' });
+    const known = await createUser(deps, { name: 'Known' });
+    await known.caller.auth.updateProfile({ locale: 'en' });
+    await owner.caller.invitations.create({ orgSlug: s, email: known.user.email, role: 'mentor' });
+    to = await outbox();
+    expect(to(fresh).subject).toMatch(/^دعاك .+ للانضمام إلى .+ على مسار$/);
+    expect(to(fresh).text).toContain('بدور متعلّم.');
+    expect(to(fresh).text).toContain('صالح لمدة 7 أيام، ولمرة واحدة');
+    expect(to(known.user.email).subject).toMatch(/^.+ invited you to .+ on Masar$/);
+    expect(to(known.user.email).text).toContain('with the role Mentor.');
+    expect(to(known.user.email).text).toContain('valid for 7 days, once');
   });
 
   it('mentors keep their own feedback snippets, per skill', async () => {
