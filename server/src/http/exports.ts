@@ -15,6 +15,31 @@ import { CSV_BOM, csvRow } from './csv';
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE = 100;
 
+/** Column keys of the exports (their headers are `csv.progress.<key>` / `csv.reviews.<key>`). */
+export const PROGRESS_COLUMNS = [
+  'learner',
+  'email',
+  'skillKey',
+  'skill',
+  'category',
+  'windowStart',
+  'windowEnd',
+  'status',
+  'verifiedDate',
+  'evidence',
+] as const;
+export const REVIEW_COLUMNS = [
+  'title',
+  'learner',
+  'repository',
+  'revision',
+  'decision',
+  'reviewer',
+  'reviewedAt',
+  'comment',
+  'ratings',
+] as const;
+
 /** `[["first-api","demonstrated"], …]` → `first-api: Demonstrated; …` in the reader's language. */
 function ratingsCell(locale: ServerLocale, value: unknown): string {
   const pairs = (typeof value === 'string' ? JSON.parse(value) : value) as Array<[string, string]> | null;
@@ -105,18 +130,7 @@ export function exportRouter(deps: AppDeps) {
       startCsv(
         res,
         'cohort-progress.csv',
-        [
-          'learner',
-          'email',
-          'skillKey',
-          'skill',
-          'category',
-          'windowStart',
-          'windowEnd',
-          'status',
-          'verifiedDate',
-          'evidence',
-        ].map((h) => t(locale, `csv.progress.${h}`)),
+        PROGRESS_COLUMNS.map((h) => t(locale, `csv.progress.${h}`)),
       );
       for (let offset = 0; ; offset += PAGE) {
         const rows = rowsOf<Record<string, unknown>>(
@@ -165,9 +179,7 @@ export function exportRouter(deps: AppDeps) {
       startCsv(
         res,
         'cohort-reviews.csv',
-        ['title', 'learner', 'repository', 'revision', 'decision', 'reviewer', 'reviewedAt', 'comment', 'ratings'].map(
-          (h) => t(locale, `csv.reviews.${h}`),
-        ),
+        REVIEW_COLUMNS.map((h) => t(locale, `csv.reviews.${h}`)),
       );
       for (let offset = 0; ; offset += PAGE) {
         const rows = rowsOf<Record<string, unknown>>(

@@ -7,11 +7,13 @@ import { resolveLocale, t } from '../i18n';
 import type { TenantCtx } from '../trpc';
 import type { EmailSender } from './email';
 
-export type NotificationKind =
-  | 'submission.new'
-  | 'submission.resubmitted'
-  | 'review.approved'
-  | 'review.changes_requested';
+export const NOTIFICATION_KINDS = [
+  'submission.new',
+  'submission.resubmitted',
+  'review.approved',
+  'review.changes_requested',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
  * Notify users in-app and by email (through the outbox sender). The in-app row keeps the kind
