@@ -11,7 +11,6 @@ import en from './en.json';
  */
 export const SERVER_LOCALES = ['en', 'ar'] as const satisfies readonly Locale[];
 export type ServerLocale = (typeof SERVER_LOCALES)[number];
-export const DEFAULT_TIME_ZONE = 'Africa/Cairo';
 
 export const catalogs = { en, ar } as const;
 
@@ -74,28 +73,11 @@ export function tOr(locale: ServerLocale, key: string, fallback: string): string
   return instance.exists(key, { lng: locale }) ? t(locale, key) : fallback;
 }
 
-export function formatNumber(locale: ServerLocale, n: number): string {
-  return new Intl.NumberFormat(locale).format(n);
-}
-
 /** A calendar day (`YYYY-MM-DD`, no time or zone) as that same day, e.g. "Nov 1, 2026" / "01‏/11‏/2026". */
 export function formatDay(locale: ServerLocale, isoDay: string): string {
   const d = new Date(`${isoDay}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return isoDay;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
-}
-
-/** An instant, in the organisation's time zone (Africa/Cairo unless it chose another). */
-export function formatDateTime(locale: ServerLocale, d: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(d);
-  } catch {
-    return new Intl.DateTimeFormat(locale, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: DEFAULT_TIME_ZONE,
-    }).format(d);
-  }
 }
 
 const builtinSkillTitles = new Map(BUILTIN_ROADMAP.skills.map((s) => [s.key, s.title]));
