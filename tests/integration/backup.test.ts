@@ -113,6 +113,22 @@ function expectRealistic(fp: Fingerprint) {
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'masar-backup-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
+/** The command as `pnpm db:backup` / `pnpm db:restore` run it. */
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(path.join(ROOT, 'server/node_modules/.bin/tsx'), [path.join(ROOT, 'server/src/ops/cli.ts'), ...args], {
+    cwd: tmp,
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      BACKUP_DATABASE_URL: '',
+      INIT_CWD: '',
+      DATA_DIR: path.join(tmp, 'none'),
+      ...env,
+    },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+
 /** What differs between the two databases; the tests below are the same for both. */
 interface Mode {
   /** Open the source database and seed it. */
@@ -228,6 +244,14 @@ describe(`backup and restore (${TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, 
   it('refuses a backup it could not take whole', async () => {
     const env = TEST_DATABASE_URL ? loadOpsEnv({ DATABASE_URL: source.url! }) : mode.backupEnv();
     await expect(backup(env, { out: tmp })).rejects.toThrow(mode.expectedRefusal);
+    if (!TEST_DATABASE_URL) {
+      // from another process, as `pnpm db:backup` next to a running server
+      const r = run(['backup', '--out', tmp], { DATA_DIR: path.join(tmp, 'data') });
+      expect(r.status).toBe(1);
+      expect(r.stderr.trim()).toBe(
+        `The embedded database in ${path.join(tmp, 'data')} is in use by process ${process.pid}: stop the Masar server (or the other command) first`,
+      );
+    }
     expect(fs.readdirSync(tmp).filter((f) => f.startsWith('masar-'))).toEqual([]);
   });
 
@@ -302,21 +326,6 @@ describe('restore refuses bad input with one line', () => {
 });
 
 describe('the commands (pnpm db:backup / db:restore)', () => {
-  const run = (args: string[], env: Record<string, string> = {}) =>
-    spawnSync(path.join(ROOT, 'server/node_modules/.bin/tsx'), [path.join(ROOT, 'server/src/ops/cli.ts'), ...args], {
-      cwd: tmp,
-      env: {
-        ...process.env,
-        DATABASE_URL: '',
-        BACKUP_DATABASE_URL: '',
-        INIT_CWD: '',
-        DATA_DIR: path.join(tmp, 'none'),
-        ...env,
-      },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-
   it('fail with exit code 1 and one line, no stack trace', () => {
     const cases: [string[], Record<string, string>, RegExp][] = [
       [['restore', 'missing.dump'], {}, /^No such backup file: .*missing\.dump$/],
