@@ -13,6 +13,7 @@ import path from 'node:path';
 import { type Database, openDatabase } from '@masar/server';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATA_DIR_LOCK } from '../../server/src/db';
 import { backup, backupKindOf, loadOpsEnv, type OpsEnv, restore } from '../../server/src/ops/backup';
 import { DEMO_LOGINS, DEMO_ORG_SLUG, DEMO_PASSWORD, seedDemo } from '../../server/src/seed/demo';
 import { client, testDeps } from '../helpers/app';
@@ -182,10 +183,11 @@ function pgliteMode(): Mode {
 }
 
 function postgresMode(): Mode {
-  const superuserUrl = process.env.TEST_SUPERUSER_DATABASE_URL;
+  // A role outside row-level security on the same server (its database name is replaced below).
+  const superuserUrl = process.env.TEST_BACKUP_DATABASE_URL || process.env.TEST_SUPERUSER_DATABASE_URL;
   if (!superuserUrl)
     throw new Error(
-      'backup.test.ts on PostgreSQL needs TEST_SUPERUSER_DATABASE_URL (a superuser or BYPASSRLS role, as .ci/run sets): pg_dump must read outside row-level security',
+      'backup.test.ts on PostgreSQL needs TEST_SUPERUSER_DATABASE_URL or TEST_BACKUP_DATABASE_URL (a superuser, or a BYPASSRLS role in pg_read_all_data; .ci/run sets it): pg_dump must read outside row-level security',
     );
   let source: TestDatabase | undefined;
   const restoredName = `${new URL(TEST_DATABASE_URL!).pathname.slice(1)}_restored_${process.pid}`;
@@ -350,5 +352,33 @@ describe('the commands (pnpm db:backup / db:restore)', () => {
       expect(lines, args.join(' ')).toHaveLength(1);
       expect(lines[0]).toMatch(message);
     }
+  });
+});
+
+describe('the embedded data directory lock (DATA_DIR/masar.lock)', () => {
+  it('is taken over when the process that left it is gone, or it was written on another host', async () => {
+    const dir = path.join(tmp, 'locked');
+    const first = await openDatabase({ dataDir: dir, migrate: false });
+    await first.close();
+    expect(fs.existsSync(path.join(dir, DATA_DIR_LOCK))).toBe(false);
+
+    // a server killed with SIGKILL leaves its lock behind
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    for (const holder of [
+      { pid: Number(dead.stdout), host: os.hostname() },
+      { pid: process.ppid, host: 'another-container' },
+    ]) {
+      fs.writeFileSync(path.join(dir, DATA_DIR_LOCK), JSON.stringify(holder));
+      const again = await openDatabase({ dataDir: dir, migrate: false });
+      expect(JSON.parse(fs.readFileSync(path.join(dir, DATA_DIR_LOCK), 'utf8')).pid).toBe(process.pid);
+      await again.close();
+    }
+
+    // a live process on this host holds it: refused, and its lock is left alone
+    fs.writeFileSync(path.join(dir, DATA_DIR_LOCK), JSON.stringify({ pid: process.ppid, host: os.hostname() }));
+    await expect(openDatabase({ dataDir: dir, migrate: false })).rejects.toThrow(
+      `The embedded database in ${dir} is in use by process ${process.ppid}`,
+    );
+    expect(JSON.parse(fs.readFileSync(path.join(dir, DATA_DIR_LOCK), 'utf8')).pid).toBe(process.ppid);
   });
 });
