@@ -429,7 +429,8 @@ async function restoreEmbedded(file: string, dir: string, force: boolean): Promi
     await pg.close();
   } catch (err) {
     const e = err as Error;
-    throw new OpsError(`Cannot restore ${file} into ${dir}: ${e.message}`);
+    const aside = movedAside ? ` (the previous contents are in ${movedAside})` : '';
+    throw new OpsError(`Cannot restore ${file} into ${dir}: ${e.message}${aside}`);
   } finally {
     // The archive carries the lock file of the process that took it.
     fs.rmSync(path.join(dir, DATA_DIR_LOCK), { force: true });
