@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -130,11 +131,18 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
 
   const dataDir = opts.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
+  let unlock = () => {};
+  // PGlite's initdb wants an empty directory: a new one is locked right after it is created.
+  const onDisk = !dataDir.startsWith('memory://');
+  const fresh = onDisk && !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (onDisk) fs.mkdirSync(dataDir, { recursive: true });
+  if (onDisk && !fresh) unlock = lockDataDir(dataDir);
   let pg: PGlite;
   try {
     pg = await PGlite.create(dataDir);
+    if (fresh) unlock = lockDataDir(dataDir);
   } catch (err) {
+    unlock();
     throw wrapStartError(err, 'pglite');
   }
   const db = drizzlePglite(pg, {
@@ -163,9 +171,73 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       return { ok: applied === expected, applied, expected };
     },
     async close() {
-      if (!pg.closed) await pg.close();
+      try {
+        if (!pg.closed) await pg.close();
+      } finally {
+        unlock();
+      }
     },
   };
+}
+
+/** The lock file that marks an embedded data directory as open (PGlite itself does not lock it). */
+export const DATA_DIR_LOCK = 'masar.lock';
+const openDataDirs = new Set<string>();
+
+/**
+ * PGlite does not stop two processes from opening one data directory (its postmaster.pid is a
+ * placeholder), and two writers corrupt it. So the server, `pnpm db:backup` and `pnpm db:restore`
+ * hold `DATA_DIR/masar.lock` ({ pid, host }) while the directory is open. A lock whose process is
+ * gone (or was written on another host, e.g. before a container restart) is stale and is taken over.
+ */
+export function lockDataDir(dir: string): () => void {
+  const abs = path.resolve(dir);
+  const file = path.join(abs, DATA_DIR_LOCK);
+  const busy = (pid: number) =>
+    new DatabaseStartError(
+      `The embedded database in ${abs} is in use by process ${pid}: stop the Masar server (or the other command) first`,
+    );
+  if (openDataDirs.has(abs)) throw busy(process.pid);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      fs.writeFileSync(file, JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date() }), {
+        flag: 'wx',
+      });
+      openDataDirs.add(abs);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        openDataDirs.delete(abs);
+        fs.rmSync(file, { force: true });
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw wrapStartError(err, 'pglite');
+      const holder = readLock(file);
+      if (holder && holder.host === os.hostname() && holder.pid !== process.pid && processAlive(holder.pid))
+        throw busy(holder.pid);
+      fs.rmSync(file, { force: true }); // stale
+    }
+  }
+  throw busy(readLock(file)?.pid ?? 0);
+}
+
+function readLock(file: string): { pid: number; host: string } | null {
+  try {
+    const v = JSON.parse(fs.readFileSync(file, 'utf8')) as { pid?: unknown; host?: unknown };
+    return typeof v.pid === 'number' && typeof v.host === 'string' ? { pid: v.pid, host: v.host } : null;
+  } catch {
+    return null;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function wrapStartError(err: unknown, kind: DbKind): Error {
