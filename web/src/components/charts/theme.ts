@@ -2,6 +2,7 @@ import type { LearnerStatus } from '@masar/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { directionOf } from '../../i18n';
+import { useIntlLocale } from '../../lib/format';
 
 /**
  * Colours for the charts: the Okabe–Ito palette (safe for the common colour-vision deficiencies),
@@ -92,8 +93,8 @@ export function useDirection(): 'ltr' | 'rtl' {
 
 /** Numbers for the charts in the current language. */
 export function useChartFormat() {
-  const { i18n, t } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useIntlLocale();
   return useMemo(() => {
     const pct0 = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
     const pct1 = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
