@@ -14,6 +14,7 @@ export function Layout({ nav }: { nav?: React.ReactNode }) {
           <Link
             to="/"
             className="flex shrink-0 items-center gap-2 font-semibold text-brand-800"
+            data-testid="brand"
             aria-label={t('app.name')}
           >
             <img src="/favicon.svg" alt="" className="size-7" />
