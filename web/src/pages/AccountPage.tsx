@@ -248,7 +248,7 @@ function PasswordCard() {
               type="password"
               autoComplete="new-password"
               dir="ltr"
-              hint={t('auth.passwordHint', { min: PASSWORD_MIN })}
+              hint={t('auth.passwordHint', { count: PASSWORD_MIN, min: PASSWORD_MIN })}
               error={errors.newPassword?.message}
               {...register('newPassword')}
             />

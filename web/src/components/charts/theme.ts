@@ -120,7 +120,11 @@ export function useChartFormat() {
       number: (n: number) => num.format(n),
       /** A difference of two shares as signed percentage points ("+5 points"). */
       // isolated left-to-right, so the sign stays before the digits in Arabic text
-      points: (diff: number) => t('charts.points', { value: `\u2066${signed.format(Math.round(diff * 100))}\u2069` }),
+      points: (diff: number) => {
+        const rounded = Math.round(diff * 100);
+        // the noun agrees with the size of the difference (Arabic: نقطة / نقاط); the sign is in `value`
+        return t('charts.points', { count: Math.abs(rounded), value: `\u2066${signed.format(rounded)}\u2069` });
+      },
       month: (m: number) => t('charts.monthN', { month: num.format(m) }),
       /** A waiting time: hours up to two days, then days. */
       duration: (h: number | null | undefined) =>
