@@ -357,7 +357,7 @@ function AddMembersForm({ data }: { data: CohortData }) {
           </option>
           {candidates.map((m) => (
             <option key={m.userId} value={m.userId}>
-              {`${m.name} · ${m.email} (${term(`roles.${m.role}`)})`}
+              {`${isolate(m.name)} · ${isolate(m.email)} (${term(`roles.${m.role}`)})`}
             </option>
           ))}
         </SelectField>
