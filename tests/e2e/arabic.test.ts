@@ -3,14 +3,15 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppProcess, startAppProcess } from '../helpers/server-process';
-import { launchBrowser, newPage } from './browser';
+import { ARTIFACTS, launchBrowser, newPage } from './browser';
 import { query } from './helpers';
 
 /**
  * Issue #10: Arabic, right to left, on the seeded demo (MASAR_DEMO=true). A learner switches to
  * Arabic from the header; the page mirrors, charts speak Arabic, repository names stay left to
  * right, switching back is instant, and the digits setting switches numerals. Screenshots of the
- * learner page and the cohort dashboard in Arabic go to docs/screenshots/.
+ * learner page and the cohort dashboard in Arabic: `UPDATE_SCREENSHOTS=1 pnpm test:e2e` refreshes
+ * docs/screenshots/.
  */
 const SLUG = 'alex-demo';
 const DEMO_PASSWORD = 'masar-demo-2026';
@@ -50,9 +51,17 @@ const chartTexts = (page: Page, testId: string) =>
     .locator('.recharts-cartesian-axis-tick-value, [data-testid="chart-legend"] li')
     .allTextContents();
 
+/**
+ * A 1280x800 screenshot in tests/e2e/artifacts; with UPDATE_SCREENSHOTS=1 also the committed copy in
+ * docs/screenshots/ (the demo's dates move with the clock, so every run would otherwise change them).
+ */
 async function screenshot(page: Page, name: string) {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, name) });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, name) });
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    fs.copyFileSync(path.join(ARTIFACTS, name), path.join(SCREENSHOTS, name));
+  }
 }
 
 describe('Arabic, right to left', () => {
