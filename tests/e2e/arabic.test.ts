@@ -200,6 +200,7 @@ describe('Arabic, right to left', () => {
     expect(weekdays).toHaveLength(7);
     expect(weekdays[0]).toMatch(/^س/); // السبت
     expect(await calendar.locator('.rdp-caption_label').textContent()).toMatch(ARABIC_LETTER);
+    await screenshot(page, 'datepicker-ar.png');
     // keyboard: the chosen day has focus; Escape closes and gives focus back to the button
     expect(await page.evaluate(() => document.activeElement?.closest('td')?.getAttribute('data-day'))).toMatch(
       /^\d{4}-\d{2}-\d{2}$/,
