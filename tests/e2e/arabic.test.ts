@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppProcess, startAppProcess } from '../helpers/server-process';
 import { ARTIFACTS, launchBrowser, newPage } from './browser';
-import { query } from './helpers';
+import { mutate, query, signUp } from './helpers';
 
 /**
  * Issue #10: Arabic, right to left, on the seeded demo (MASAR_DEMO=true). A learner switches to
@@ -208,6 +208,37 @@ describe('Arabic, right to left', () => {
     await page.keyboard.press('Escape');
     await calendar.waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('date-startDate');
+    await context.close();
+  });
+
+  it('the language comes from the profile, else the organisation’s default, else the device; logged out it is remembered locally', async () => {
+    const { context, page } = await newPage(browser, app.url);
+    // logged out: the switch is remembered on this device across a reload
+    await page.goto('/');
+    await page.getByTestId('language-switch').click();
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await page.reload();
+    await page.getByTestId('language-switch').waitFor();
+    expect(await documentLocale(page)).toEqual({ dir: 'rtl', lang: 'ar' });
+    await page.getByTestId('language-switch').click();
+    await page.waitForFunction(() => document.documentElement.dir === 'ltr');
+
+    // an organisation whose default language is Arabic: a member with no saved language gets Arabic
+    await signUp(page, 'Nour Owner', 'nour-locale@example.test');
+    await mutate(page, 'org.create', { name: 'Tanta Coders', slug: 'tanta-coders', kind: 'community' });
+    await mutate(page, 'org.update', { orgSlug: 'tanta-coders', defaultLocale: 'ar' });
+    expect((await query<{ locale: string | null }>(page, 'auth.me', null)).locale).toBeNull();
+    await page.goto('/o/tanta-coders');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    expect(await documentLocale(page)).toEqual({ dir: 'rtl', lang: 'ar' });
+
+    // the member's own choice in the header wins over the organisation's, and is saved on the profile
+    await page.getByTestId('language-switch').click();
+    await page.waitForFunction(() => document.documentElement.dir === 'ltr');
+    await expect.poll(async () => (await query<{ locale: string }>(page, 'auth.me', null)).locale).toBe('en');
+    await page.reload();
+    await page.getByTestId('org-switcher').waitFor();
+    expect(await documentLocale(page)).toEqual({ dir: 'ltr', lang: 'en' });
     await context.close();
   });
 });
