@@ -60,6 +60,8 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     locale: text('locale'),
+    /** Digits in Arabic: 'latn' (0-9) or 'arab' (٠-٩); null is the app's default (Western). */
+    digits: text('digits'),
     /** The learner's GitHub login, for the authorship share of submitted repositories. */
     githubLogin: text('github_login'),
     /** The user turned the daily email digests off. */

@@ -100,11 +100,18 @@ export const zGithubLogin = z
   .trim()
   .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, { message: 'errors.githubLogin.invalid' });
 
+/** Numbering systems for Arabic text (Unicode `nu` keyword values): Western 0-9 and Arabic-Indic ٠-٩. */
+export const DIGITS = ['latn', 'arab'] as const;
+export type Digits = (typeof DIGITS)[number];
+export const zDigits = z.enum(DIGITS, { message: 'errors.digits.invalid' });
+
 export const updateProfileInput = z.object({
   name: zPersonName.optional(),
   githubLogin: zGithubLogin.nullable().optional(),
   digestOptOut: z.boolean().optional(),
   locale: z.enum(['en', 'ar'], { message: 'errors.locale.invalid' }).nullable().optional(),
+  /** Digits shown in Arabic: Western (0-9) or Arabic-Indic (٠-٩); null = the default (Western). */
+  digits: zDigits.nullable().optional(),
 });
 
 export const updateOrgInput = z.object({

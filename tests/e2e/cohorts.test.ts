@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppProcess, startAppProcess } from '../helpers/server-process';
 import { keepScreenshot, launchBrowser, newPage } from './browser';
-import { joinByInvitation, monthsAgo, mutate, signUp } from './helpers';
+import { joinByInvitation, monthsAgo, mutate, pickDate, signUp } from './helpers';
 
 let app: AppProcess;
 let browser: Browser;
@@ -46,7 +46,8 @@ describe('a cohort on the built-in roadmap', () => {
     const form = m.getByTestId('create-cohort-form');
     await form.waitFor();
     await form.locator('input[name="name"]').fill('Giza Autumn');
-    await form.locator('input[name="startDate"]').fill(monthsAgo(4));
+    await pickDate(m, form.getByTestId('date-startDate'), monthsAgo(4));
+    expect(await form.locator('input[name="startDate"]').inputValue()).toBe(monthsAgo(4));
     await form.locator('button[type="submit"]').click();
     await m.waitForURL(/\/o\/giza\/cohorts\/[0-9a-f-]{36}$/);
 

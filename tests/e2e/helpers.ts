@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { newPage } from './browser';
 
 export const PASSWORD = 'a-long-and-unusual-passphrase';
@@ -68,4 +68,25 @@ export function monthsAgo(months: number): string {
   d.setUTCDate(Math.min(d.getUTCDate(), 28));
   d.setUTCMonth(d.getUTCMonth() - months);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Picks `iso` (YYYY-MM-DD) in a DatePicker: opens it with its button, moves month by month with the
+ * calendar's previous/next buttons and clicks the day, as a user would.
+ */
+export async function pickDate(page: Page, trigger: Locator, iso: string) {
+  await trigger.click();
+  const calendar = page.locator('.rdp-root');
+  await calendar.waitFor();
+  for (let i = 0; i < 600; i++) {
+    const day = calendar.locator(`td[data-day="${iso}"]:not([data-outside]) button`);
+    if ((await day.count()) > 0) {
+      await day.click();
+      await calendar.waitFor({ state: 'detached' });
+      return;
+    }
+    const shown = await calendar.locator('td[data-day]:not([data-outside])').first().getAttribute('data-day');
+    await calendar.locator(shown && shown > iso ? '.rdp-button_previous' : '.rdp-button_next').click();
+  }
+  throw new Error(`could not reach ${iso} in the date picker`);
 }

@@ -219,6 +219,30 @@ describe('sessions', () => {
     });
     expect(await u.caller.auth.me()).toMatchObject({ name: 'Youssef', locale: 'ar' });
   });
+
+  it('saves and reads the digits setting, refusing anything but latn, arab or null', async () => {
+    const u = await createUser(deps);
+    expect(await u.caller.auth.me()).toMatchObject({ digits: null });
+    expect(await u.caller.auth.updateProfile({ digits: 'arab' })).toMatchObject({ digits: 'arab' });
+    // a new session (another device) reads it from the database
+    const { caller: again } = await client(deps);
+    await again.auth.logIn({ email: u.user.email, password: PASSWORD });
+    expect(await again.auth.me()).toMatchObject({ digits: 'arab', locale: null });
+    // other fields leave it alone
+    await u.caller.auth.updateProfile({ name: 'Salma' });
+    expect(await u.caller.auth.me()).toMatchObject({ name: 'Salma', digits: 'arab' });
+    for (const bad of ['hindi', 'ARAB', '', 'arabext']) {
+      const e = await expectTrpcError(
+        // @ts-expect-error: not a digits value
+        u.caller.auth.updateProfile({ digits: bad }),
+        'BAD_REQUEST',
+      );
+      expect(e.message).toContain('errors.digits.invalid');
+    }
+    expect(await u.caller.auth.me()).toMatchObject({ digits: 'arab' });
+    expect(await u.caller.auth.updateProfile({ digits: null })).toMatchObject({ digits: null });
+    expect(await u.caller.auth.me()).toMatchObject({ digits: null });
+  });
 });
 
 describe('mutation rate limit', () => {

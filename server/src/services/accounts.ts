@@ -86,6 +86,7 @@ export async function updateProfile(
   input: {
     name?: string | undefined;
     locale?: string | null | undefined;
+    digits?: string | null | undefined;
     githubLogin?: string | null | undefined;
     digestOptOut?: boolean | undefined;
   },
@@ -95,6 +96,7 @@ export async function updateProfile(
     .set({
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.locale !== undefined ? { locale: input.locale } : {}),
+      ...(input.digits !== undefined ? { digits: input.digits } : {}),
       ...(input.githubLogin !== undefined ? { githubLogin: input.githubLogin } : {}),
       ...(input.digestOptOut !== undefined ? { digestOptOut: input.digestOptOut } : {}),
     })
@@ -104,6 +106,7 @@ export async function updateProfile(
       name: users.name,
       email: users.email,
       locale: users.locale,
+      digits: users.digits,
       githubLogin: users.githubLogin,
     });
   if (!u) throw notFound('user');

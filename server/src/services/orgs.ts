@@ -67,6 +67,7 @@ export function listMyOrgs(database: Database, userId: string) {
         slug: organizations.slug,
         name: organizations.name,
         kind: organizations.kind,
+        defaultLocale: organizations.defaultLocale,
         role: memberships.role,
       })
       .from(memberships)

@@ -16,6 +16,7 @@ export interface SessionUser {
   email: string;
   name: string;
   locale: string | null;
+  digits: string | null;
   githubLogin: string | null;
   digestOptOut: boolean;
 }
@@ -82,6 +83,7 @@ export async function validateSessionToken(
       email: users.email,
       name: users.name,
       locale: users.locale,
+      digits: users.digits,
       githubLogin: users.githubLogin,
       digestOptOut: users.digestOptOut,
     })
@@ -114,6 +116,7 @@ export async function validateSessionToken(
       email: row.email,
       name: row.name,
       locale: row.locale,
+      digits: row.digits,
       githubLogin: row.githubLogin,
       digestOptOut: row.digestOptOut,
     },

@@ -11,14 +11,14 @@ export function useErrorText(key: string | undefined): string | undefined {
   return i18n.exists(key) ? t(key) : t('errors.generic');
 }
 
-interface FieldShellProps {
+export interface FieldShellProps {
   label: string;
   error?: string | undefined;
   hint?: React.ReactNode;
   name?: string | undefined;
 }
 
-function FieldShell({
+export function FieldShell({
   id,
   label,
   error,
@@ -45,7 +45,7 @@ function FieldShell({
   );
 }
 
-function describedBy(id: string, error: string | undefined, hint: unknown) {
+export function describedBy(id: string, error: string | undefined, hint: unknown) {
   if (error) return `${id}-error`;
   return hint ? `${id}-hint` : undefined;
 }

@@ -2,16 +2,19 @@ import type * as React from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { LanguageSwitch } from './LanguageSwitch';
+import { LocalePreferences } from './LocalePreferences';
 
 export function Layout({ nav }: { nav?: React.ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className="min-h-screen">
+      <LocalePreferences />
       <header className="no-print border-b border-slate-200 bg-white">
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-4">
           <Link
             to="/"
             className="flex shrink-0 items-center gap-2 font-semibold text-brand-800"
+            data-testid="brand"
             aria-label={t('app.name')}
           >
             <img src="/favicon.svg" alt="" className="size-7" />

@@ -1,5 +1,6 @@
-import { useMemo } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { currentDigits, DEFAULT_TIME_ZONE, intlLocaleFor, subscribeDigits } from '../i18n';
 
 /**
  * Wraps a user-supplied value (a name, an email) in Unicode isolates before it goes into a
@@ -9,10 +10,22 @@ export function isolate(value: string | null | undefined): string {
   return `\u2068${value ?? ''}\u2069`;
 }
 
-/** Number and date formatting in the current language (`timeZone` e.g. the organisation's). */
-export function useFormat() {
+/**
+ * The locale tag for Intl formatters: the current language with the reader's digits
+ * (`ar-EG-u-nu-latn` / `ar-EG-u-nu-arab`, or `en`). Components re-render when either changes.
+ */
+export function useIntlLocale(): string {
   const { i18n } = useTranslation();
-  const locale = i18n.language;
+  const digits = useSyncExternalStore(subscribeDigits, currentDigits, currentDigits);
+  return intlLocaleFor(i18n.language, digits);
+}
+
+/**
+ * Number and date formatting in the current language and digits. `timeZone` is e.g. the
+ * organisation's; without one, dates show in Africa/Cairo time.
+ */
+export function useFormat() {
+  const locale = useIntlLocale();
   return useMemo(() => {
     const safe = (fn: () => string) => {
       try {
@@ -25,7 +38,11 @@ export function useFormat() {
       locale,
       number: (n: number) => new Intl.NumberFormat(locale).format(n),
       date: (d: Date | string, timeZone?: string) =>
-        safe(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(d))),
+        safe(() =>
+          new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: timeZone ?? DEFAULT_TIME_ZONE }).format(
+            new Date(d),
+          ),
+        ),
       /** A calendar date (`YYYY-MM-DD`, no time or zone): shown as that same day everywhere. */
       day: (iso: string | null | undefined) =>
         iso
@@ -37,7 +54,11 @@ export function useFormat() {
           : '',
       dateTime: (d: Date | string, timeZone?: string) =>
         safe(() =>
-          new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(d)),
+          new Intl.DateTimeFormat(locale, {
+            dateStyle: 'medium',
+            timeStyle: 'short',
+            timeZone: timeZone ?? DEFAULT_TIME_ZONE,
+          }).format(new Date(d)),
         ),
     };
   }, [locale]);

@@ -1,5 +1,5 @@
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
-import i18n, { translateServerMessage } from '../i18n';
+import i18n, { intlLocaleFor, translateServerMessage } from '../i18n';
 import { errorData } from '../trpc';
 
 /** The message to show for a failed request: translated server key, network error, wait time. */
@@ -9,7 +9,7 @@ export function serverErrorMessage(err: unknown): string {
   const message = translateServerMessage(err instanceof Error ? err.message : null);
   if (data.retryAfterSeconds) {
     const minutes = Math.ceil(data.retryAfterSeconds / 60);
-    const formatted = new Intl.NumberFormat(i18n.language).format(minutes);
+    const formatted = new Intl.NumberFormat(intlLocaleFor(i18n.language)).format(minutes);
     return `${message} ${i18n.t('errors.retryAfter', { count: minutes, formatted })}`;
   }
   return message;

@@ -1,5 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { changePasswordInput, PASSWORD_MIN, updateProfileInput, zGithubLogin, zPersonName } from '@masar/shared';
+import {
+  changePasswordInput,
+  PASSWORD_MIN,
+  updateProfileInput,
+  zDigits,
+  zGithubLogin,
+  zPersonName,
+} from '@masar/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Laptop, Trash2 } from 'lucide-react';
 import { useState } from 'react';
@@ -15,7 +22,7 @@ import { Button } from '../components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
 import { ConfirmDialog } from '../components/ui/confirm-dialog';
 import { Table, TBody, TD, TH, THead, TR } from '../components/ui/table';
-import { setLocale } from '../i18n';
+import { DEFAULT_DIGITS, setDigits, setLocale } from '../i18n';
 import { type Me, useMe } from '../lib/auth';
 import { isolate, useFormat } from '../lib/format';
 import { applyServerErrors, serverErrorMessage } from '../lib/forms';
@@ -27,6 +34,7 @@ import { useTRPC } from '../trpc';
 const profileForm = z.object({
   name: zPersonName,
   locale: z.union([z.literal(''), updateProfileInput.shape.locale.unwrap().unwrap()]),
+  digits: zDigits,
   githubLogin: z.union([z.literal(''), zGithubLogin]),
   digests: z.boolean(),
 });
@@ -59,6 +67,7 @@ function ProfileCard({ me }: { me: Me }) {
     values: {
       name: me.name,
       locale: savedLocale(me.locale),
+      digits: me.digits === 'arab' || me.digits === 'latn' ? me.digits : DEFAULT_DIGITS,
       githubLogin: savedGithubLogin(me),
       digests: !me.digestOptOut,
     },
@@ -75,8 +84,15 @@ function ProfileCard({ me }: { me: Me }) {
     try {
       const locale = values.locale === '' ? null : values.locale;
       const githubLogin = values.githubLogin.trim() === '' ? null : values.githubLogin.trim();
-      await update.mutateAsync({ name: values.name, locale, githubLogin, digestOptOut: !values.digests });
-      if (locale) setLocale(locale);
+      await update.mutateAsync({
+        name: values.name,
+        locale,
+        digits: values.digits,
+        githubLogin,
+        digestOptOut: !values.digests,
+      });
+      if (locale) void setLocale(locale);
+      setDigits(values.digits);
       await queryClient.invalidateQueries(trpc.auth.me.queryFilter());
       setSaved(true);
     } catch (err) {
@@ -122,11 +138,21 @@ function ProfileCard({ me }: { me: Me }) {
             >
               <option value="">{t('account.languageNone')}</option>
               <option value="en" lang="en">
-                English
+                {t('account.languageEnglish')}
               </option>
               <option value="ar" lang="ar">
-                العربية
+                {t('account.languageArabic')}
               </option>
+            </SelectField>
+            <SelectField
+              label={t('account.digits')}
+              hint={t('account.digitsHint')}
+              error={errors.digits?.message}
+              data-testid="digits"
+              {...register('digits')}
+            >
+              <option value="latn">{t('account.digitsLatn')}</option>
+              <option value="arab">{t('account.digitsArab')}</option>
             </SelectField>
             <TextField
               label={t('submissions.githubLogin.label')}
@@ -222,7 +248,7 @@ function PasswordCard() {
               type="password"
               autoComplete="new-password"
               dir="ltr"
-              hint={t('auth.passwordHint', { min: PASSWORD_MIN })}
+              hint={t('auth.passwordHint', { count: PASSWORD_MIN, min: PASSWORD_MIN })}
               error={errors.newPassword?.message}
               {...register('newPassword')}
             />

@@ -174,7 +174,7 @@ export function SignUpForm({
         type="password"
         autoComplete="new-password"
         dir="ltr"
-        hint={t('auth.passwordHint', { min: PASSWORD_MIN })}
+        hint={t('auth.passwordHint', { count: PASSWORD_MIN, min: PASSWORD_MIN })}
         error={errors.password?.message}
         {...register('password')}
       />

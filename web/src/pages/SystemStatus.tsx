@@ -2,14 +2,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../components/QueryState';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
+import { DEFAULT_TIME_ZONE } from '../i18n';
+import { useIntlLocale } from '../lib/format';
 import { useTRPC } from '../trpc';
 
 /** The system card: app version and database facts, read through tRPC from the database. */
 export function SystemStatus() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useIntlLocale();
   const trpc = useTRPC();
   const info = useQuery(trpc.system.info.queryOptions());
-  const fmt = (n: number) => new Intl.NumberFormat(i18n.language).format(n);
+  const fmt = (n: number) => new Intl.NumberFormat(locale).format(n);
   return (
     <Card data-testid="system-card">
       <CardHeader>
@@ -55,10 +58,10 @@ export function SystemStatus() {
               <div>
                 <dt className="text-slate-500">{t('home.databaseTime')}</dt>
                 <dd className="font-medium">
-                  {new Intl.DateTimeFormat(i18n.language, {
+                  {new Intl.DateTimeFormat(locale, {
                     dateStyle: 'medium',
                     timeStyle: 'medium',
-                    timeZone: 'Africa/Cairo',
+                    timeZone: DEFAULT_TIME_ZONE,
                   }).format(info.data.database.now)}
                 </dd>
               </div>

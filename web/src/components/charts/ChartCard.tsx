@@ -137,7 +137,7 @@ export type LegendSwatch = 'line' | 'dashed' | 'dotted' | 'band' | 'bar' | 'circ
 /** An HTML legend (translated, mirrored in Arabic) with a swatch that repeats the line style or shape. */
 export function ChartLegend({ items }: { items: { label: string; color: string; swatch: LegendSwatch }[] }) {
   return (
-    <ul className="flex flex-wrap gap-x-5 gap-y-1.5 text-sm text-slate-700">
+    <ul className="flex flex-wrap gap-x-5 gap-y-1.5 text-sm text-slate-700" data-testid="chart-legend">
       {items.map((item) => (
         <li key={item.label} className="flex items-center gap-2">
           <Swatch color={item.color} kind={item.swatch} />

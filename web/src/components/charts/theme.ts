@@ -2,6 +2,7 @@ import type { LearnerStatus } from '@masar/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { directionOf } from '../../i18n';
+import { useIntlLocale } from '../../lib/format';
 
 /**
  * Colours for the charts: the Okabe–Ito palette (safe for the common colour-vision deficiencies),
@@ -92,8 +93,8 @@ export function useDirection(): 'ltr' | 'rtl' {
 
 /** Numbers for the charts in the current language. */
 export function useChartFormat() {
-  const { i18n, t } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useIntlLocale();
   return useMemo(() => {
     const pct0 = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
     const pct1 = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
@@ -119,7 +120,11 @@ export function useChartFormat() {
       number: (n: number) => num.format(n),
       /** A difference of two shares as signed percentage points ("+5 points"). */
       // isolated left-to-right, so the sign stays before the digits in Arabic text
-      points: (diff: number) => t('charts.points', { value: `\u2066${signed.format(Math.round(diff * 100))}\u2069` }),
+      points: (diff: number) => {
+        const rounded = Math.round(diff * 100);
+        // the noun agrees with the size of the difference (Arabic: نقطة / نقاط); the sign is in `value`
+        return t('charts.points', { count: Math.abs(rounded), value: `\u2066${signed.format(rounded)}\u2069` });
+      },
       month: (m: number) => t('charts.monthN', { month: num.format(m) }),
       /** A waiting time: hours up to two days, then days. */
       duration: (h: number | null | undefined) =>

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
-import { isolate, useFormat } from '../../lib/format';
+import { isolate, useFormat, useIntlLocale } from '../../lib/format';
 import { serverErrorMessage } from '../../lib/forms';
 import { cn } from '../../lib/utils';
 import { type RouterOutputs, useTRPC } from '../../trpc';
@@ -136,11 +136,9 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 const LANGUAGE_COLORS = ['bg-brand-600', 'bg-sky-500', 'bg-amber-500', 'bg-violet-500', 'bg-rose-500', 'bg-slate-400'];
 
 function Languages({ languages }: { languages: Record<string, number> }) {
-  const { t, i18n } = useTranslation();
-  const pct = useMemo(
-    () => new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }),
-    [i18n.language],
-  );
+  const { t } = useTranslation();
+  const locale = useIntlLocale();
+  const pct = useMemo(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }), [locale]);
   const entries = Object.entries(languages).sort((a, b) => b[1] - a[1]);
   const total = entries.reduce((n, [, bytes]) => n + bytes, 0);
   if (entries.length === 0 || total === 0) return <p className="text-sm text-slate-500">{t('analysis.noLanguages')}</p>;
@@ -196,9 +194,9 @@ function Authorship({
   githubLogin: string | null;
   isLearner: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const fmt = useFormat();
-  const pct = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
+  const pct = new Intl.NumberFormat(fmt.locale, { style: 'percent', maximumFractionDigits: 0 });
   if (authorship) {
     return (
       <div className="flex flex-col gap-2" data-testid="authorship" data-share={authorship.share}>

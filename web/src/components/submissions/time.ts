@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useIntlLocale } from '../../lib/format';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
@@ -12,8 +12,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 /** "3 days ago" / "in 5 minutes" in the current language (Intl.RelativeTimeFormat). */
 export function useRelativeTime() {
-  const { i18n } = useTranslation();
-  const locale = i18n.language;
+  const locale = useIntlLocale();
   const rtf = useMemo(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }), [locale]);
   return useCallback(
     (d: Date | string, now: number = Date.now()) => {
@@ -30,8 +29,7 @@ export function useRelativeTime() {
 
 /** A length of time given in hours ("45 minutes", "5 hours", "3 days"), in the current language. */
 export function useDuration() {
-  const { i18n } = useTranslation();
-  const locale = i18n.language;
+  const locale = useIntlLocale();
   return useCallback(
     (hours: number) => {
       const fmt = (value: number, unit: 'minute' | 'hour' | 'day') =>

@@ -136,7 +136,7 @@ function PortfolioView({ data }: { data: Portfolio }) {
                         className="inline-flex items-center gap-1 text-sm text-brand-800 hover:underline"
                       >
                         {r.repoOwner}/{r.repoName}
-                        <ExternalLink className="size-3.5" aria-hidden />
+                        <ExternalLink className="size-3.5 rtl:-scale-x-100" aria-hidden />
                         <span className="sr-only">{t('common.opensInNewTab')}</span>
                       </a>
                     </div>

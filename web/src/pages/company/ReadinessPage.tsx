@@ -293,7 +293,7 @@ function ReposCard({ data }: { data: Readiness }) {
                       data-testid="approved-repo-link"
                     >
                       {r.repoOwner}/{r.repoName}
-                      <ExternalLink className="size-3.5" aria-hidden />
+                      <ExternalLink className="size-3.5 rtl:-scale-x-100" aria-hidden />
                       <span className="sr-only">{t('common.opensInNewTab')}</span>
                     </a>
                   </div>

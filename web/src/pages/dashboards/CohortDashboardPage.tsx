@@ -205,7 +205,10 @@ function DashboardView({ data, table }: { data: CohortDashboard; table: TableSta
                   key={s}
                   label={t(`dashboards.status.${s}`)}
                   value={fmt.number(data.statusCounts[s])}
-                  hint={t(`dashboards.statusHint.${s}`, { tolerance: fmt.number(STATUS_TOLERANCE_POINTS) })}
+                  hint={t(`dashboards.statusHint.${s}`, {
+                    count: STATUS_TOLERANCE_POINTS,
+                    tolerance: fmt.number(STATUS_TOLERANCE_POINTS),
+                  })}
                   testId={`stat-${s}`}
                   attrs={{ 'data-value': data.statusCounts[s] }}
                 />

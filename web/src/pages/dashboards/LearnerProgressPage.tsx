@@ -207,6 +207,8 @@ function StatusCard({ data }: { data: LearnerProgress }) {
           expected: f.percent(data.coverage.expected),
           tolerance: f.number(STATUS_TOLERANCE_POINTS),
           days: f.number(OVERDUE_GRACE_DAYS),
+          // the plural form follows the number the sentence counts
+          count: reason === 'overdue' ? OVERDUE_GRACE_DAYS : STATUS_TOLERANCE_POINTS,
         })}
       </CardContent>
     </Card>

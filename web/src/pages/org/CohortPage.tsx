@@ -7,6 +7,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { z } from 'zod';
+import { DateField } from '../../components/DatePicker';
 import { ExportLinks } from '../../components/ExportLinks';
 import { TextField } from '../../components/FormField';
 import { QueryState } from '../../components/QueryState';
@@ -231,17 +232,18 @@ function SettingsCard({ data }: { data: CohortData }) {
           data-testid="cohort-settings-form"
         >
           <TextField label={t('fields.name')} error={errors.name?.message} {...register('name')} />
-          <TextField
+          <DateField
+            control={form.control}
+            name="startDate"
             label={term('cohorts.startDate')}
-            type="date"
             error={errors.startDate?.message}
-            {...register('startDate')}
           />
-          <TextField
+          <DateField
+            control={form.control}
+            name="endDate"
+            nullable
             label={term('cohorts.endDateOptional')}
-            type="date"
             error={errors.endDate?.message}
-            {...register('endDate', { setValueAs: (v: string | null) => v || null })}
           />
           <Button type="submit" pending={update.isPending} disabled={!isDirty} className="md:mt-6.5">
             {t('common.save')}

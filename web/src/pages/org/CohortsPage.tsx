@@ -7,6 +7,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { DateField } from '../../components/DatePicker';
 import { SelectField, TextField } from '../../components/FormField';
 import { QueryState } from '../../components/QueryState';
 import { StateMessage } from '../../components/StateMessage';
@@ -143,17 +144,18 @@ function NewCohortCard() {
               </option>
             ))}
           </SelectField>
-          <TextField
+          <DateField
+            control={form.control}
+            name="startDate"
             label={term('cohorts.startDate')}
-            type="date"
             error={errors.startDate?.message}
-            {...register('startDate')}
           />
-          <TextField
+          <DateField
+            control={form.control}
+            name="endDate"
+            nullable
             label={term('cohorts.endDateOptional')}
-            type="date"
             error={errors.endDate?.message}
-            {...register('endDate', { setValueAs: (v: string | null) => v || null })}
           />
           <Button type="submit" pending={create.isPending} className="lg:mt-6.5" data-testid="create-cohort-submit">
             <Plus className="size-4" aria-hidden />

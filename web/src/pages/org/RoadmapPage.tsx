@@ -822,7 +822,7 @@ function ResourcesCard({
                         data-testid="resource-link"
                       >
                         {shown.title}
-                        <ExternalLink className="size-3.5 shrink-0" aria-hidden />
+                        <ExternalLink className="size-3.5 shrink-0 rtl:-scale-x-100" aria-hidden />
                         <span className="sr-only">{t('common.opensInNewTab')}</span>
                       </a>
                       <Badge tone="brand" data-testid="resource-kind">

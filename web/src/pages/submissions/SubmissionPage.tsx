@@ -181,7 +181,7 @@ function SubmissionView({
                 data-testid="repo-link"
               >
                 <RepoName owner={submission.repoOwner} repo={submission.repoName} />
-                <ExternalLink className="size-3.5" aria-hidden />
+                <ExternalLink className="size-3.5 rtl:-scale-x-100" aria-hidden />
                 <span className="sr-only">{t('common.opensInNewTab')}</span>
               </a>
               <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
@@ -231,7 +231,7 @@ function SubmissionView({
                         pending={withdraw.isPending}
                         data-testid="withdraw"
                       >
-                        <Undo2 className="size-4" aria-hidden />
+                        <Undo2 className="size-4 rtl:-scale-x-100" aria-hidden />
                         {t('submissions.page.withdraw')}
                       </Button>
                     }

@@ -4,14 +4,14 @@ import { CalendarClock, ClipboardList, Pencil, Trash2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Choice, ChoiceGroup, SelectField, TextareaField, TextField } from '../../../components/FormField';
+import { DateField, DatePicker } from '../../../components/DatePicker';
+import { Choice, ChoiceGroup, SelectField, TextareaField } from '../../../components/FormField';
 import { QueryState } from '../../../components/QueryState';
 import { StateMessage } from '../../../components/StateMessage';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../../components/ui/card';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import { Input } from '../../../components/ui/input';
 import { Table, TBody, TD, TH, THead, TR } from '../../../components/ui/table';
 import { useFormat } from '../../../lib/format';
 import { applyServerErrors, serverErrorMessage } from '../../../lib/forms';
@@ -263,14 +263,14 @@ function DueDateEditor({ assignment, onDone }: { assignment: Assignment; onDone:
       data-testid="due-date-form"
     >
       <div className="flex items-center gap-2">
-        <Input
-          type="date"
+        <DatePicker
           name="dueDate"
-          className="h-9 w-40"
+          className="w-48 [&>button:first-child]:h-9"
           value={value}
-          onChange={(e) => setValue(e.target.value)}
+          onChange={(v) => setValue(v ?? '')}
           aria-label={t('cohort.due')}
           aria-invalid={error ? true : undefined}
+          data-testid="due-date-input"
         />
         <Button type="submit" size="sm" pending={update.isPending} data-testid="save-due-date">
           {t('common.save')}
@@ -377,7 +377,6 @@ function AssignForm({ data, roadmap }: { data: CohortData; roadmap: RoadmapData 
   if (stages.length === 0) {
     return <StateMessage kind="empty" title={t('cohort.nothingToAssign')} />;
   }
-  const dueField = register('dueDate', { onChange: () => setDueChanged(true) });
   return (
     <section className="flex flex-col gap-4 rounded-lg border border-slate-200 p-4" aria-labelledby="assign-title">
       <div>
@@ -473,9 +472,11 @@ function AssignForm({ data, roadmap }: { data: CohortData; roadmap: RoadmapData 
                 </div>
               </ChoiceGroup>
             ) : null}
-            <TextField
+            <DateField
+              control={form.control}
+              name="dueDate"
+              onValueChange={() => setDueChanged(true)}
               label={t('cohort.dueDate')}
-              type="date"
               error={errors.dueDate?.message}
               hint={
                 <span className="flex flex-col gap-1">
@@ -499,8 +500,6 @@ function AssignForm({ data, roadmap }: { data: CohortData; roadmap: RoadmapData 
                 </span>
               }
               data-testid="assign-due-date"
-              data-default={defaultDue}
-              {...dueField}
             />
             <TextareaField label={t('cohort.noteOptional')} rows={2} {...register('note')} />
           </div>

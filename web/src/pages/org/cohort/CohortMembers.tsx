@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { CopyButton } from '../../../components/CopyButton';
+import { DatePicker } from '../../../components/DatePicker';
 import { SelectField, TextField } from '../../../components/FormField';
 import { StateMessage } from '../../../components/StateMessage';
 import { Alert } from '../../../components/ui/alert';
@@ -15,7 +16,6 @@ import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../../components/ui/card';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import { Input } from '../../../components/ui/input';
 import { Table, TBody, TD, TH, THead, TR } from '../../../components/ui/table';
 import { useMe } from '../../../lib/auth';
 import { isolate, useFormat } from '../../../lib/format';
@@ -227,11 +227,11 @@ function PersonalStart({
       }}
     >
       <div className="flex items-center gap-2">
-        <Input
-          type="date"
-          className="h-9 w-40"
+        <DatePicker
+          className="w-48 [&>button:first-child]:h-9"
           value={value}
-          onChange={(e) => setValue(e.target.value)}
+          onChange={(v) => setValue(v ?? '')}
+          clearable
           aria-label={term('cohort.personalStartOf', { name: member.name })}
           title={term('cohort.sameAsCohort', { date: cohortStart })}
           name="personalStartDate"
@@ -357,7 +357,7 @@ function AddMembersForm({ data }: { data: CohortData }) {
           </option>
           {candidates.map((m) => (
             <option key={m.userId} value={m.userId}>
-              {`${m.name} · ${m.email} (${term(`roles.${m.role}`)})`}
+              {`${isolate(m.name)} · ${isolate(m.email)} (${term(`roles.${m.role}`)})`}
             </option>
           ))}
         </SelectField>
