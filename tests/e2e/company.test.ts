@@ -72,7 +72,7 @@ describe('a company onboarding its hires', () => {
       expect(await m.getByTestId(id).count(), id).toBe(0);
     }
     expect(await m.getByTestId('export-progress').getAttribute('href')).toBe(
-      `/export/nile/cohorts/${plan.id}/progress.csv`,
+      `/export/nile/cohorts/${plan.id}/progress.csv?lang=en`,
     );
     expect(await m.getByTestId('export-reviews').getAttribute('download')).not.toBeNull();
 
