@@ -29,6 +29,7 @@ export async function cleanup() {
       console.error(`  (cleanup: ${(err as Error).message})`);
     }
   }
+  cleaning = false;
 }
 
 /** Runs a drill: exit 0 when it returns true, 1 when false or on an error; tears down either way. */

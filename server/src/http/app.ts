@@ -52,6 +52,17 @@ export function createApp(deps: AppDeps, state: AppState = { shuttingDown: false
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
 
+  // While the server shuts down, every response (also of requests already in flight) closes its
+  // connection, so a keep-alive client does not send another request on it and lose it.
+  app.use((_req, res, next) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: Response, ...args: Parameters<typeof writeHead>) {
+      if (state.shuttingDown && !res.headersSent) res.setHeader('connection', 'close');
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
+    next();
+  });
+
   app.use(
     pinoHttp({
       logger,
