@@ -72,6 +72,15 @@ export function serverEnv(databaseUrl: string, extra: Record<string, string> = {
 /** Starts the built server; it is stopped (SIGKILL if it must) and its data dir removed at tear-down. */
 export async function startServer(env: Record<string, string>): Promise<AppProcess> {
   const app = await startAppProcess({ env });
+  app.child.once('exit', (code) => {
+    if (code === null || code === 0) return;
+    // not a kill of ours: show why it died (the lines that are not JSON log records)
+    const lines = app
+      .output()
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('{'));
+    console.log(`  ! server pid ${app.child.pid} exited with ${code}:\n${lines.slice(-15).map((l) => `    ${l}`).join('\n')}`);
+  });
   onCleanup(async () => {
     if (app.child.exitCode === null && app.child.signalCode === null) {
       app.child.kill('SIGKILL');
