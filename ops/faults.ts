@@ -98,14 +98,14 @@ function addRepo(github: FakeGithub, owner: string, name: string, scenario?: Par
   });
 }
 
-function newClients(e: Env, app: AppProcess, n: number, runId: string, slowTreeMs = 0) {
+function newClients(e: Env, app: AppProcess, n: number, runId: string, writeFactor: number, slowTreeMs = 0) {
   return new Clients(e.pop, {
     baseUrl: app.url,
     clients: n,
     durationSeconds: 3600,
     runId,
     repoOwner: REPO_OWNER,
-    writeFactor: 3,
+    writeFactor,
     timeoutMs: 20_000,
     beforeSubmit: (owner, repo) =>
       addRepo(e.github, owner, repo, slowTreeMs ? { delay: { on: 'tree', ms: slowTreeMs } } : undefined),
@@ -126,9 +126,14 @@ async function readyz(url: string): Promise<number> {
   }
 }
 
-/** Waits until every given submission's analysis is done (or not_found); returns how long it took. */
-async function waitAnalysed(sql: Sql, ids: string[], ms: number): Promise<number | null> {
+/**
+ * Waits until every given submission's analysis is done; returns how long it took. The budget
+ * grows with the backlog: one worker runs about one analysis a second (pg-boss polls every second).
+ */
+async function waitAnalysed(sql: Sql, ids: string[], minMs: number): Promise<number | null> {
   const t0 = performance.now();
+  const s0 = await analysisStates(sql, ids);
+  const ms = minMs + 2000 * ((s0.queued ?? 0) + (s0.running ?? 0));
   const done = await waitFor(
     async () => {
       const s = await analysisStates(sql, ids);
@@ -146,7 +151,7 @@ async function pgRestart(checks: Checks) {
   const e = await setUp();
   const app = await startServer(e.env);
   log(`› server ${app.url} (pid ${app.child.pid}), jobs on (${fmtEnv(JOB_ENV)})`);
-  const clients = newClients(e, app, 30, `pg${Date.now().toString(36)}`);
+  const clients = newClients(e, app, 30, `pg${Date.now().toString(36)}`, 1);
   await clients.logIn(log);
   const running = clients.run();
   const outages: {
@@ -225,7 +230,7 @@ async function pgRestart(checks: Checks) {
   const ids = clients.acks.submissions.map((s) => s.submissionId);
   const stranded = await strandedCount(e.sql, ids);
   log(`  (analyses left without a job by the outages: ${stranded}; the server's sweep re-queues them)`);
-  const took = await waitAnalysed(e.sql, ids, 90_000);
+  const took = await waitAnalysed(e.sql, ids, 30_000);
   checks.check(
     took !== null,
     'every acknowledged submission gets analysed (the queue recovered too)',
@@ -241,9 +246,9 @@ async function killServer(checks: Checks) {
   const e = await setUp();
   const first = await startServer(e.env);
   log(
-    `› server A ${first.url} (pid ${first.child.pid}), jobs on (${fmtEnv(JOB_ENV)}); each analysis takes ≥ 1.5 s (slow fake GitHub)`,
+    `› server A ${first.url} (pid ${first.child.pid}), jobs on (${fmtEnv(JOB_ENV)}); each analysis takes ≥ 0.6 s (slow fake GitHub)`,
   );
-  const clients = newClients(e, first, 30, `ks${Date.now().toString(36)}`, 1500);
+  const clients = newClients(e, first, 30, `ks${Date.now().toString(36)}`, 3, 600);
   await clients.logIn(log);
   const running = clients.run();
   await sleep(6000 + Math.random() * 2000);
@@ -272,7 +277,7 @@ async function killServer(checks: Checks) {
   const second = await startServer(e.env);
   const restarted = performance.now();
   log(`\n› server B ${second.url} (pid ${second.child.pid}) started`);
-  const took = await waitAnalysed(e.sql, ids, 120_000);
+  const took = await waitAnalysed(e.sql, ids, 30_000);
   log(`  analyses now: ${fmt(await analysisStates(e.sql, ids))}; jobs: ${fmt(await jobStates(e.sql, ids))}`);
   log('\nChecks (after restart):');
   checks.check(
@@ -354,7 +359,7 @@ async function killWorker(checks: Checks) {
   for (const name of repos) e.github.setScenario(`${REPO_OWNER}/${name}`, null);
   const worker2 = await startServer(e.env);
   log(`› worker 2 pid ${worker2.child.pid} started`);
-  const took = await waitAnalysed(e.sql, ids, 90_000);
+  const took = await waitAnalysed(e.sql, ids, 30_000);
   const doneAfter = performance.now() - killedAt;
   const jobs = await e.sql<{ submission: string; state: string; retries: number }[]>`
     select data->>'submissionId' as submission, state::text, retry_count as retries from pgboss.job
@@ -406,7 +411,7 @@ async function sigterm(checks: Checks) {
   const e = await setUp();
   const app = await startServer({ ...e.env, LOG_LEVEL: 'info' });
   log(`› server ${app.url} (pid ${app.child.pid})`);
-  const clients = newClients(e, app, 50, `st${Date.now().toString(36)}`);
+  const clients = newClients(e, app, 50, `st${Date.now().toString(36)}`, 1);
   await clients.logIn(log);
   const running = clients.run();
   await sleep(5000 + Math.random() * 1000);

@@ -79,7 +79,12 @@ export async function startServer(env: Record<string, string>): Promise<AppProce
       .output()
       .split('\n')
       .filter((l) => l.trim() && !l.startsWith('{'));
-    console.log(`  ! server pid ${app.child.pid} exited with ${code}:\n${lines.slice(-15).map((l) => `    ${l}`).join('\n')}`);
+    console.log(
+      `  ! server pid ${app.child.pid} exited with ${code}:\n${lines
+        .slice(-15)
+        .map((l) => `    ${l}`)
+        .join('\n')}`,
+    );
   });
   onCleanup(async () => {
     if (app.child.exitCode === null && app.child.signalCode === null) {

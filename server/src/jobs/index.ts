@@ -113,10 +113,12 @@ export class PgBossJobs implements Jobs {
 
   async pendingAnalyses() {
     await this.ensureStarted();
-    const { rows } = (await this.boss.getDb().executeSql(
-      `select distinct data->>'submissionId' as id from pgboss.job where name = $1 and state < 'completed'`,
-      [ANALYSIS_QUEUE],
-    )) as { rows: { id: string }[] };
+    const { rows } = (await this.boss
+      .getDb()
+      .executeSql(
+        `select distinct data->>'submissionId' as id from pgboss.job where name = $1 and state < 'completed'`,
+        [ANALYSIS_QUEUE],
+      )) as { rows: { id: string }[] };
     return new Set(rows.map((r) => r.id));
   }
 
