@@ -160,7 +160,6 @@ async function pgRestart(checks: Checks) {
     up: number;
     saw503: boolean;
     readyAfterMs: number | null;
-    servingAfterMs: number | null;
   }[] = [];
   await sleep(5000);
   for (const mode of ['fast', 'immediate'] as const) {
@@ -181,14 +180,18 @@ async function pgRestart(checks: Checks) {
     await probe;
     const ready = await waitFor(async () => (await readyz(app.url)) === 200, 30_000, 100);
     const readyAfterMs = ready ? performance.now() - up : null;
-    // serving again: the first second after `up` from which no request started fails
     await sleep(5000);
-    const after = clients.records.filter((r) => r.startedAt >= up).sort((a, b) => a.startedAt - b.startedAt);
-    const lastBad = after.filter((r) => !ok2xx(r)).at(-1);
-    const servingAfterMs = lastBad ? lastBad.startedAt + lastBad.ms - up : 0;
-    outages.push({ mode, down, up, saw503, readyAfterMs, servingAfterMs });
+    // the requests that overlapped the outage: how many failed, how long the others waited
+    const during = clients.records.filter((r) => r.startedAt <= up && r.startedAt + r.ms >= down);
+    const failed = during.filter((r) => !ok2xx(r));
+    const waited = Math.max(0, ...during.filter(ok2xx).map((r) => r.ms));
+    const afterUp = clients.records.filter((r) => r.startedAt > up);
+    outages.push({ mode, down, up, saw503, readyAfterMs });
     log(
-      `  PostgreSQL back after ${secs(up - down)}; /readyz 200 again ${readyAfterMs === null ? 'NEVER' : `after ${secs(readyAfterMs)}`}; last failed request ended ${secs(servingAfterMs)} after the restart`,
+      `  PostgreSQL back after ${secs(up - down)}; /readyz 503 while down: ${saw503 ? 'yes' : 'NO'}; 200 again ${readyAfterMs === null ? 'NEVER' : `${secs(readyAfterMs)} after its return`}`,
+    );
+    log(
+      `  ${during.length} requests overlapped the outage: ${failed.length} failed (${[...new Set(failed.map((r) => r.status || 'socket'))].join(', ') || '—'}), the rest waited up to ${secs(waited)} and succeeded; after the return: ${afterUp.filter((r) => !ok2xx(r)).length} of ${afterUp.length} requests failed`,
     );
   }
   await sleep(3000);
@@ -197,7 +200,7 @@ async function pgRestart(checks: Checks) {
   const end = performance.now();
   const total = clients.records.length;
   const failed = clients.records.filter((r) => !ok2xx(r));
-  log(`› ${total} requests, ${failed.length} failed — all during the outages:`);
+  log(`› ${total} requests in all, ${failed.length} failed:`);
   printErrors(failed, 6);
 
   log('\nChecks:');
@@ -251,7 +254,7 @@ async function killServer(checks: Checks) {
   const clients = newClients(e, first, 30, `ks${Date.now().toString(36)}`, 3, 600);
   await clients.logIn(log);
   const running = clients.run();
-  await sleep(6000 + Math.random() * 2000);
+  await sleep(10_000 + Math.random() * 2000);
   const killedAt = performance.now();
   first.child.kill('SIGKILL');
   await first.stop('SIGKILL');
@@ -278,7 +281,12 @@ async function killServer(checks: Checks) {
   const restarted = performance.now();
   log(`\n› server B ${second.url} (pid ${second.child.pid}) started`);
   const took = await waitAnalysed(e.sql, ids, 30_000);
-  log(`  analyses now: ${fmt(await analysisStates(e.sql, ids))}; jobs: ${fmt(await jobStates(e.sql, ids))}`);
+  const [retried] = await e.sql<{ n: number }[]>`
+    select count(*)::int as n from pgboss.job
+    where name = 'repo-analysis' and retry_count > 0 and (data->>'submissionId')::uuid = any(${ids}::uuid[])`;
+  log(
+    `  analyses now: ${fmt(await analysisStates(e.sql, ids))}; jobs: ${fmt(await jobStates(e.sql, ids))} (${retried!.n} retried after expiring on the dead server)`,
+  );
   log('\nChecks (after restart):');
   checks.check(
     pending > 0,
