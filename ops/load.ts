@@ -79,7 +79,7 @@ main('test:load', async () => {
     repoOwner: 'ops-load',
   });
   await clients.logIn(log);
-  log(`› running${opts.warmup ? ` (${opts.warmup} s warm-up, then` : ' ('}${opts.duration} s measured)…`);
+  log(`› running (${opts.warmup ? `${opts.warmup} s warm-up, then ` : ''}${opts.duration} s measured)…`);
   await clients.run();
   const measuredFrom = clients.startedAt + opts.warmup * 1000;
   const measured = clients.records.filter((r) => r.startedAt >= measuredFrom);
