@@ -4,6 +4,7 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN npm install -g pnpm@10.34.9 --no-fund --no-audit
 COPY pnpm-lock.yaml pnpm-workspace.yaml package.json .npmrc ./
+COPY patches patches/
 COPY server/package.json server/
 COPY web/package.json web/
 COPY shared/package.json shared/

@@ -44,6 +44,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ COOKIE_SECURE: 'maybe' })).toThrowError(/COOKIE_SECURE/);
   });
 
+  it('reads the analysis job timeout and retry delay, and refuses nonsense', () => {
+    expect(loadConfig({}).analysisJobs).toEqual({ timeoutSeconds: 120, retryDelaySeconds: 30 });
+    expect(loadConfig({ ANALYSIS_TIMEOUT_SECONDS: '5', ANALYSIS_RETRY_DELAY_SECONDS: '1' }).analysisJobs).toEqual({
+      timeoutSeconds: 5,
+      retryDelaySeconds: 1,
+    });
+    expect(() => loadConfig({ ANALYSIS_TIMEOUT_SECONDS: '1' })).toThrowError(
+      'Invalid configuration: ANALYSIS_TIMEOUT_SECONDS must be a number of seconds between 2 and 3600 (got "1")',
+    );
+    expect(() => loadConfig({ ANALYSIS_RETRY_DELAY_SECONDS: 'soon' })).toThrowError(/ANALYSIS_RETRY_DELAY_SECONDS/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
   });

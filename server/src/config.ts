@@ -50,6 +50,18 @@ const envSchema = z.object({
   JOBS_ENABLED: bool(true),
   MASAR_DEMO: bool(true),
   MUTATION_RATE_LIMIT: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100000).default(300),
+  ANALYSIS_TIMEOUT_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds between 2 and 3600' })
+    .int({ message: 'must be a number of seconds between 2 and 3600' })
+    .min(2, { message: 'must be a number of seconds between 2 and 3600' })
+    .max(3600, { message: 'must be a number of seconds between 2 and 3600' })
+    .default(120),
+  ANALYSIS_RETRY_DELAY_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds between 1 and 3600' })
+    .int({ message: 'must be a number of seconds between 1 and 3600' })
+    .min(1, { message: 'must be a number of seconds between 1 and 3600' })
+    .max(3600, { message: 'must be a number of seconds between 1 and 3600' })
+    .default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -78,6 +90,11 @@ export interface Config {
   demo: boolean;
   /** State-changing calls per user per minute. */
   mutationRateLimit: number;
+  /**
+   * The analysis job: how long one run may take before its worker is presumed dead (pg-boss expires
+   * it and retries it; stranded analyses are re-queued after as long), and the first retry's delay.
+   */
+  analysisJobs: { timeoutSeconds: number; retryDelaySeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -120,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobsEnabled: e.JOBS_ENABLED,
     demo: e.MASAR_DEMO,
     mutationRateLimit: e.MUTATION_RATE_LIMIT,
+    analysisJobs: { timeoutSeconds: e.ANALYSIS_TIMEOUT_SECONDS, retryDelaySeconds: e.ANALYSIS_RETRY_DELAY_SECONDS },
   };
 }
 

@@ -2,10 +2,10 @@ import type { Server } from 'node:http';
 import type { Config } from './config';
 import { type Database, openDatabase } from './db';
 import { type AppState, createApp } from './http/app';
-import { PgBossJobs } from './jobs';
+import { maintenanceIntervalSeconds, PgBossJobs } from './jobs';
 import { createLogger, type Logger } from './logger';
 import { DEMO_ORG_SLUG, demoExists, seedDemo } from './seed/demo';
-import { runAnalysisJob } from './services/analysis';
+import { resumeStrandedAnalyses, runAnalysisJob } from './services/analysis';
 import { createServices } from './services/deps';
 import { runDailyDigest } from './services/digests';
 import type { AppDeps } from './trpc';
@@ -30,7 +30,11 @@ export async function startServer(
     if (await seedDemo(database)) logger.info({ org: DEMO_ORG_SLUG }, 'demo organisation seeded');
   }
   const demo = database.kind === 'pglite' && (await demoExists(database));
-  const jobs = new PgBossJobs(database.pglite ? { pglite: database.pglite } : { url: database.url! }, logger);
+  const jobs = new PgBossJobs(
+    database.pglite ? { pglite: database.pglite } : { url: database.url! },
+    logger,
+    config.analysisJobs,
+  );
   const deps: AppDeps = {
     config,
     database,
@@ -38,11 +42,30 @@ export async function startServer(
     services: createServices(config, logger, jobs),
     now: () => new Date(),
   };
+  let sweeper: NodeJS.Timeout | null = null;
   if (config.jobsEnabled) {
     await jobs.start((job) => runAnalysisJob({ database, config, logger, jobs, now: deps.now }, job));
     await jobs.startDigest(async () => {
       await runDailyDigest({ database, email: deps.services.email, publicUrl: config.publicUrl, logger }, deps.now());
     });
+    // Analyses left without a job (a crash between commit and enqueue, a failed enqueue): at start
+    // and then as often as pg-boss's maintenance.
+    let sweeping = false;
+    const sweep = async () => {
+      if (sweeping) return;
+      sweeping = true;
+      await resumeStrandedAnalyses(
+        { database, jobs, logger },
+        { olderThanSeconds: config.analysisJobs.timeoutSeconds, now: deps.now() },
+      )
+        .catch((err) => logger.warn({ err }, 'stranded-analysis sweep failed'))
+        .finally(() => {
+          sweeping = false;
+        });
+    };
+    await sweep();
+    sweeper = setInterval(sweep, maintenanceIntervalSeconds(config.analysisJobs) * 1000);
+    sweeper.unref();
   }
   const state: AppState = { shuttingDown: false };
   const { app, dist } = createApp(deps, state);
@@ -66,6 +89,9 @@ export async function startServer(
     close() {
       closing ??= (async () => {
         state.shuttingDown = true;
+        if (sweeper) clearInterval(sweeper);
+        // Stop accepting; requests in flight finish (their responses say `Connection: close`, so
+        // keep-alive clients do not send more on them); idle connections close now.
         await new Promise<void>((resolve) => {
           const force = setTimeout(() => server.closeAllConnections(), 10_000);
           force.unref();

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startCluster } from '../../ops/lib/cluster';
 import { ROOT, startAppProcess } from '../helpers/server-process';
 
 const MAIN = path.join(ROOT, 'server/dist/main.js');
@@ -51,5 +53,82 @@ describe('the server process', () => {
     const info2 = (await (await fetch(`${second.url}/trpc/system.info`)).json()) as Info;
     expect(info2.result.data.json.database.migrationsApplied).toBe(info1.result.data.json.database.migrationsApplied);
     expect(await second.stop('SIGINT')).toBe(0);
+  });
+
+  it('on SIGTERM, a request in flight completes (and closes its connection) before the process exits 0', async () => {
+    const app = await startAppProcess({ env: { LOG_LEVEL: 'info' } });
+    const socket = net.connect(app.port, '127.0.0.1');
+    let received = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (d: string) => {
+      received += d;
+    });
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    const until = async (ok: () => boolean, what: string) => {
+      const deadline = Date.now() + 20_000;
+      while (!ok()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got:\n${received}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    const body = JSON.stringify({
+      json: { name: 'Drained Request', email: 'drained@example.test', password: 'a-long-unusual-passphrase' },
+    });
+    // Headers first, with Expect: 100-continue: the "100 Continue" answer proves the server has
+    // taken the request on. The body follows only after SIGTERM.
+    socket.write(
+      [
+        'POST /trpc/auth.signUp HTTP/1.1',
+        `Host: 127.0.0.1:${app.port}`,
+        `Origin: ${app.url}`,
+        'Content-Type: application/json',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        'Connection: keep-alive',
+        'Expect: 100-continue',
+        '',
+        '',
+      ].join('\r\n'),
+    );
+    await until(() => received.includes('100 Continue'), 'the 100 Continue');
+    app.child.kill('SIGTERM');
+    await until(() => app.output().includes('shutting down'), 'the server to start shutting down');
+    socket.write(body);
+    await closed;
+    const response = received.slice(received.indexOf('\r\n\r\n') + 4);
+    expect(response).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(response.toLowerCase()).toContain('\r\nconnection: close\r\n');
+    expect(response).toContain('Drained Request');
+    expect(await app.stop('SIGTERM')).toBe(0);
+    expect(app.output()).toContain('Masar stopped');
+  });
+
+  it('rides out a PostgreSQL restart: /readyz says 503 while it is down, then the same process serves again', async () => {
+    const cluster = await startCluster();
+    try {
+      const app = await startAppProcess({ env: { DATABASE_URL: cluster.appUrl } });
+      const readyz = async () => {
+        const r = await fetch(`${app.url}/readyz`);
+        return { status: r.status, body: (await r.json()) as { status: string } };
+      };
+      const poll = async (want: number) => {
+        const deadline = Date.now() + 30_000;
+        for (;;) {
+          const r = await readyz();
+          if (r.status === want || Date.now() > deadline) return r;
+          await new Promise((res) => setTimeout(res, 200));
+        }
+      };
+      expect((await readyz()).status).toBe(200);
+      cluster.stop('fast');
+      expect(await poll(503)).toEqual({ status: 503, body: { status: 'database-unreachable', database: 'postgres' } });
+      cluster.start();
+      expect((await poll(200)).status).toBe(200);
+      const info = await fetch(`${app.url}/trpc/system.info`);
+      expect(info.status).toBe(200);
+      expect(app.child.exitCode).toBeNull();
+      expect(await app.stop('SIGTERM')).toBe(0);
+    } finally {
+      cluster.destroy();
+    }
   });
 });

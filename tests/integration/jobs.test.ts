@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { type Context, createCaller, loadConfig, type RunningServerLike, startServer } from '@masar/server';
+import {
+  type Context,
+  createCaller,
+  loadConfig,
+  type RunningServerLike,
+  rowsOf,
+  startServer,
+  withRls,
+} from '@masar/server';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resumeStrandedAnalyses } from '../../server/src/services/analysis';
 import { validateSessionToken } from '../../server/src/services/sessions';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { startFakeGithub } from '../helpers/fake-github';
@@ -24,6 +34,8 @@ beforeAll(async () => {
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     GITHUB_API_URL: github.url,
+    ANALYSIS_TIMEOUT_SECONDS: '7',
+    ANALYSIS_RETRY_DELAY_SECONDS: '2',
   });
   server = await startServer(config, { database });
 });
@@ -98,5 +110,43 @@ describe('repository analysis through pg-boss', () => {
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(status).toBe('done');
+  });
+
+  it('the queue takes the configured job timeout and retry delay (a dead worker is retried after the timeout)', async () => {
+    const [q] = rowsOf<{ expire: number; delay: number; limit: number; backoff: boolean }>(
+      await database.db.execute(sql`select expire_seconds as expire, retry_delay as delay, retry_limit as limit,
+        retry_backoff as backoff from pgboss.queue where name = 'repo-analysis'`),
+    );
+    expect(q).toEqual({ expire: 7, delay: 2, limit: 3, backoff: true });
+  });
+
+  it('an analysis left queued without a job (crash between commit and enqueue) is re-queued once, and done', async () => {
+    const jar = { token: null as string | null };
+    const c = callerFor(jar);
+    await c.auth.logIn({ email: 'jobs@example.test', password: 'a-long-unusual-passphrase' });
+    const [mine] = (await c.submission.mine({ orgSlug: 'jobs-org' })).items;
+    const org = await c.org.get({ orgSlug: 'jobs-org' });
+    const submissionId = mine!.id;
+    const strand = (updatedAt: Date) =>
+      withRls(server.deps.database, { orgId: org.id }, (tx) =>
+        tx.execute(sql`update repo_analyses set status = 'queued', updated_at = ${updatedAt.toISOString()}::timestamptz
+          where org_id = ${org.id} and submission_id = ${submissionId}`),
+      );
+    const deps = { database: server.deps.database, jobs: server.deps.services.jobs, logger: server.deps.logger };
+    // queued a moment ago: its request may still be about to enqueue it, so it is left alone
+    await strand(new Date());
+    expect(await resumeStrandedAnalyses(deps, { olderThanSeconds: 60, now: new Date() })).toBe(0);
+    // queued ten minutes ago with no job: re-queued, once
+    await strand(new Date(Date.now() - 600_000));
+    expect(await resumeStrandedAnalyses(deps, { olderThanSeconds: 60, now: new Date() })).toBe(1);
+    expect(await resumeStrandedAnalyses(deps, { olderThanSeconds: 60, now: new Date() })).toBe(0);
+    let status = 'queued';
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && status !== 'done') {
+      status = (await c.submission.get({ orgSlug: 'jobs-org', submissionId })).analysis?.status ?? 'none';
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(status).toBe('done');
+    expect(await resumeStrandedAnalyses(deps, { olderThanSeconds: 60, now: new Date() })).toBe(0);
   });
 });

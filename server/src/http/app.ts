@@ -12,6 +12,8 @@ import { exportRouter } from './exports';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,100}$/;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** /readyz answers 503 when the database has not answered within this long. */
+export const READY_TIMEOUT_MS = 2000;
 
 export interface AppState {
   shuttingDown: boolean;
@@ -51,6 +53,17 @@ export function createApp(deps: AppDeps, state: AppState = { shuttingDown: false
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+
+  // While the server shuts down, every response (also of requests already in flight) closes its
+  // connection, so a keep-alive client does not send another request on it and lose it.
+  app.use((_req, res, next) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: Response, ...args: Parameters<typeof writeHead>) {
+      if (state.shuttingDown && !res.headersSent) res.setHeader('connection', 'close');
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
+    next();
+  });
 
   app.use(
     pinoHttp({
@@ -106,7 +119,15 @@ export function createApp(deps: AppDeps, state: AppState = { shuttingDown: false
       return;
     }
     try {
-      const r = await database.ready();
+      // A database that does not answer is not ready: the check never waits for a connection that
+      // is not coming (the pool queues queries while PostgreSQL is down).
+      let timer: NodeJS.Timeout | undefined;
+      const r = await Promise.race([
+        database.ready().finally(() => clearTimeout(timer)),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('readiness check timed out')), READY_TIMEOUT_MS);
+        }),
+      ]);
       res
         .status(r.ok ? 200 : 503)
         .json({ status: r.ok ? 'ready' : 'migrations-pending', database: database.kind, ...r });

@@ -13,6 +13,22 @@ export interface AnalysisJob {
 }
 export type AnalysisHandler = (job: AnalysisJob) => Promise<void>;
 
+/** How long an analysis may run before its worker is presumed dead, and the first retry's delay. */
+export interface AnalysisJobTiming {
+  timeoutSeconds: number;
+  retryDelaySeconds: number;
+}
+export const DEFAULT_ANALYSIS_TIMING: AnalysisJobTiming = { timeoutSeconds: 120, retryDelaySeconds: 30 };
+
+/**
+ * How often pg-boss's maintenance runs (it fails expired jobs into their retry): half the job
+ * timeout, at most pg-boss's default of two minutes, so a dead worker's job is retried within
+ * about 1.5× the timeout.
+ */
+export function maintenanceIntervalSeconds(t: AnalysisJobTiming): number {
+  return Math.max(1, Math.min(120, Math.ceil(t.timeoutSeconds / 2)));
+}
+
 /** The durable job queue, as the rest of the server sees it. */
 export interface Jobs {
   enqueueAnalysis(job: AnalysisJob, opts?: { startAfter?: Date }): Promise<void>;
@@ -21,6 +37,8 @@ export interface Jobs {
   /** Schedule the daily digest and work it in this process. */
   startDigest(handler: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
+  /** Submissions that have an analysis job waiting, retrying or running (not yet completed). */
+  pendingAnalyses(): Promise<Set<string>>;
 }
 
 /**
@@ -36,8 +54,15 @@ export class PgBossJobs implements Jobs {
   constructor(
     target: { url: string } | { pglite: PGlite },
     private readonly logger: Logger,
+    private readonly timing: AnalysisJobTiming = DEFAULT_ANALYSIS_TIMING,
   ) {
-    const common = { schema: 'pgboss', supervise: true, schedule: true, migrate: true } as const;
+    const common = {
+      schema: 'pgboss',
+      supervise: true,
+      schedule: true,
+      migrate: true,
+      maintenanceIntervalSeconds: maintenanceIntervalSeconds(timing),
+    } as const;
     this.boss =
       'url' in target
         ? new PgBoss({ ...common, connectionString: target.url, max: 3, application_name: 'masar-jobs' })
@@ -62,19 +87,39 @@ export class PgBossJobs implements Jobs {
   private async ensureStarted() {
     if (this.started) return;
     await this.boss.start();
-    await this.boss.createQueue(ANALYSIS_QUEUE, {
-      name: ANALYSIS_QUEUE,
-      retryLimit: 3,
-      retryDelay: 30,
-      retryBackoff: true,
-      expireInSeconds: 120,
-    });
+    // createQueue leaves an existing queue as it is: updateQueue applies this process's timing.
+    await this.boss.createQueue(ANALYSIS_QUEUE, { name: ANALYSIS_QUEUE, ...this.analysisOptions() });
+    await this.boss.updateQueue(ANALYSIS_QUEUE, { name: ANALYSIS_QUEUE, ...this.analysisOptions() });
     this.started = true;
+  }
+
+  /** A worker that dies mid-job (killed, crashed) leaves it active: it expires after the timeout and is retried. */
+  private analysisOptions() {
+    return {
+      retryLimit: 3,
+      retryDelay: this.timing.retryDelaySeconds,
+      retryBackoff: true,
+      expireInSeconds: this.timing.timeoutSeconds,
+    };
   }
 
   async enqueueAnalysis(job: AnalysisJob, opts: { startAfter?: Date } = {}) {
     await this.ensureStarted();
-    await this.boss.send(ANALYSIS_QUEUE, job, opts.startAfter ? { startAfter: opts.startAfter } : {});
+    await this.boss.send(ANALYSIS_QUEUE, job, {
+      ...this.analysisOptions(),
+      ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
+    });
+  }
+
+  async pendingAnalyses() {
+    await this.ensureStarted();
+    const { rows } = (await this.boss
+      .getDb()
+      .executeSql(
+        `select distinct data->>'submissionId' as id from pgboss.job where name = $1 and state < 'completed'`,
+        [ANALYSIS_QUEUE],
+      )) as { rows: { id: string }[] };
+    return new Set(rows.map((r) => r.id));
   }
 
   async start(handler: AnalysisHandler) {
@@ -120,6 +165,9 @@ export class ManualJobs implements Jobs {
     await this.digest();
   }
   async stop() {}
+  async pendingAnalyses() {
+    return new Set(this.queued.map((q) => q.job.submissionId));
+  }
   /** Runs every queued job (not those scheduled later, unless `all`); returns how many ran. */
   async drain(opts: { all?: boolean; now?: Date } = {}) {
     if (!this.handler) throw new Error('ManualJobs: start() first');

@@ -1,5 +1,5 @@
-import { repoAnalyses, submissions, users } from '@masar/drizzle';
-import { and, eq } from 'drizzle-orm';
+import { organizations, repoAnalyses, submissions, users } from '@masar/drizzle';
+import { and, eq, inArray, lt, or } from 'drizzle-orm';
 import type { Config } from '../config';
 import type { Database } from '../db';
 import { withRls } from '../db/tenant';
@@ -44,7 +44,7 @@ export async function runAnalysisJob(
       .values({ orgId: job.orgId, submissionId: job.submissionId, status: 'running', attempts })
       .onConflictDoUpdate({
         target: [repoAnalyses.orgId, repoAnalyses.submissionId],
-        set: { status: 'running', attempts, nextRetryAt: null },
+        set: { status: 'running', attempts, nextRetryAt: null, updatedAt: now() },
       });
     return { ...row, attempts };
   });
@@ -127,6 +127,50 @@ export async function queueAnalysis(db: import('../db').Db, orgId: string, submi
     .values({ orgId, submissionId, status: 'queued' })
     .onConflictDoUpdate({
       target: [repoAnalyses.orgId, repoAnalyses.submissionId],
-      set: { status: 'queued', reason: null, nextRetryAt: null },
+      set: { status: 'queued', reason: null, nextRetryAt: null, updatedAt: new Date() },
     });
+}
+
+/**
+ * Re-queues analyses that have no job any more: queued or running (or due for a retry) for longer
+ * than `olderThanSeconds` while pg-boss holds no waiting, retrying or active job for them. That
+ * happens when the server dies between a request's commit and its after-commit enqueue, when the
+ * enqueue fails (the database went away right after the commit), or when a job ran out of pg-boss
+ * retries. Runs at worker start and with pg-boss's maintenance; returns how many it re-queued.
+ */
+export async function resumeStrandedAnalyses(
+  deps: { database: Database; jobs: Jobs; logger: Logger },
+  p: { olderThanSeconds: number; now: Date },
+): Promise<number> {
+  const { database, jobs } = deps;
+  const cutoff = new Date(p.now.getTime() - p.olderThanSeconds * 1000);
+  const pending = await jobs.pendingAnalyses();
+  const orgs = await database.db.select({ id: organizations.id }).from(organizations);
+  let count = 0;
+  for (const org of orgs) {
+    const rows = await withRls(database, { orgId: org.id }, (tx) =>
+      tx
+        .select({ submissionId: repoAnalyses.submissionId })
+        .from(repoAnalyses)
+        .where(
+          and(
+            eq(repoAnalyses.orgId, org.id),
+            lt(repoAnalyses.updatedAt, cutoff),
+            // a job that keeps killing its worker is not re-queued for ever
+            lt(repoAnalyses.attempts, 2 * MAX_ANALYSIS_ATTEMPTS),
+            or(
+              inArray(repoAnalyses.status, ['queued', 'running']),
+              and(inArray(repoAnalyses.status, ['rate_limited', 'failed']), lt(repoAnalyses.nextRetryAt, cutoff)),
+            ),
+          ),
+        ),
+    );
+    for (const { submissionId } of rows) {
+      if (pending.has(submissionId)) continue;
+      await jobs.enqueueAnalysis({ orgId: org.id, submissionId });
+      count++;
+    }
+  }
+  if (count) deps.logger.warn({ count }, 'analyses without a job re-queued');
+  return count;
 }

@@ -190,7 +190,7 @@ export async function submit(db: Db, tenant: TenantCtx, p: SubmitParams, now: Da
     .values({ orgId: tenant.orgId, submissionId, status: 'queued' })
     .onConflictDoUpdate({
       target: [repoAnalyses.orgId, repoAnalyses.submissionId],
-      set: { status: 'queued', reason: null, nextRetryAt: null },
+      set: { status: 'queued', reason: null, nextRetryAt: null, updatedAt: now },
     });
   await recordAudit(db, tenant, {
     action: revision === 1 ? 'submission.created' : 'submission.revised',
