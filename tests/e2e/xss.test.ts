@@ -92,6 +92,8 @@ async function visit(page: Page, seen: ReturnType<typeof watch>, url: string, te
   await page.mouse.move(600, 400);
   expect(await pwned(page), `window.__pwned on ${url}`).toBeUndefined();
   expect(seen.dialogs, `alerts on ${url}`).toEqual([]);
+  // the built app itself works under the strict CSP: nothing on these pages is refused
+  expect(seen.violations, `CSP violations on ${url}`).toEqual([]);
   expect(await page.locator('a[href^="javascript:" i], a[href^="data:" i], iframe, script:not([src])').count()).toBe(0);
 }
 
@@ -261,6 +263,8 @@ describe('stored hostile text renders as text', () => {
         }),
     );
     expect(blocked).toMatch(/^script-src/);
+    // …and the console watcher that found no violation on the pages above does see this one
+    await expect.poll(() => learnerSeen.violations.length).toBeGreaterThan(0);
     expect(await pwned(l)).toBeUndefined();
 
     for (const c of [owner, mentor, learner, anon] as { context: BrowserContext }[]) await c.context.close();
