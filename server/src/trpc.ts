@@ -64,6 +64,15 @@ const CODE_MAP: Record<AppErrorCode, TRPCError['code']> = {
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
 };
 
+/** tRPC's own transport errors (body too large, unparsable JSON, unknown procedure) as i18n keys. */
+const TRANSPORT_ERROR_KEYS: Partial<Record<TRPCError['code'], string>> = {
+  PAYLOAD_TOO_LARGE: 'errors.payloadTooLarge',
+  NOT_FOUND: 'errors.notFound',
+  FORBIDDEN: 'errors.forbidden',
+  UNAUTHORIZED: 'errors.unauthorized',
+  TOO_MANY_REQUESTS: 'errors.tooManyRequests',
+};
+
 const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
@@ -78,6 +87,7 @@ const t = initTRPC
       if (zodError) message = 'errors.validation';
       else if (app) message = app.userMessage;
       else if (error.code === 'INTERNAL_SERVER_ERROR') message = 'errors.internal';
+      else if (!message.startsWith('errors.')) message = TRANSPORT_ERROR_KEYS[error.code] ?? 'errors.badRequest';
       return {
         ...shape,
         message,

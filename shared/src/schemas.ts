@@ -2,6 +2,17 @@ import { z } from 'zod';
 import { ORG_KINDS, ROLES } from './access';
 import { zIsoDate } from './timeline';
 
+/**
+ * Text PostgreSQL can store exactly: no NUL (text columns refuse U+0000) and no unpaired UTF-16
+ * surrogate (it has no UTF-8 form; drivers would silently store U+FFFD instead).
+ */
+export function isStorableText(s: string): boolean {
+  return !s.includes('\u0000') && !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+}
+
+/** The start of every free-text field: a string PostgreSQL stores byte for byte (see isStorableText). */
+export const zText = () => z.string().refine(isStorableText, { message: 'errors.text.invalidCharacters' });
+
 /** Error message keys are i18n keys (see web/src/i18n); the web app translates them. */
 export const zEmail = z
   .string()
@@ -17,8 +28,7 @@ export const zPassword = z
   .min(PASSWORD_MIN, { message: 'errors.password.tooShort' })
   .max(PASSWORD_MAX, { message: 'errors.password.tooLong' });
 
-export const zPersonName = z
-  .string()
+export const zPersonName = zText()
   .trim()
   .min(1, { message: 'errors.name.required' })
   .max(100, { message: 'errors.name.tooLong' });
@@ -43,8 +53,8 @@ export function isValidTimeZone(tz: string): boolean {
 export const zTimeZone = z
   .string()
   .trim()
-  .min(1)
-  .max(64)
+  .min(1, { message: 'errors.timeZone.invalid' })
+  .max(64, { message: 'errors.timeZone.invalid' })
   .refine(isValidTimeZone, { message: 'errors.timeZone.invalid' });
 
 export const zRole = z.enum(ROLES, { message: 'errors.role.invalid' });
@@ -59,21 +69,23 @@ export type SignUpInput = z.infer<typeof signUpInput>;
 
 export const logInInput = z.object({
   email: zEmail,
-  password: z.string().min(1, { message: 'errors.password.required' }).max(PASSWORD_MAX),
+  password: z
+    .string()
+    .min(1, { message: 'errors.password.required' })
+    .max(PASSWORD_MAX, { message: 'errors.password.tooLong' }),
 });
 export type LogInInput = z.infer<typeof logInInput>;
 
 export const changePasswordInput = z.object({
-  currentPassword: z.string().min(1, { message: 'errors.password.required' }).max(PASSWORD_MAX),
+  currentPassword: z
+    .string()
+    .min(1, { message: 'errors.password.required' })
+    .max(PASSWORD_MAX, { message: 'errors.password.tooLong' }),
   newPassword: zPassword,
 });
 
 export const createOrgInput = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2, { message: 'errors.orgName.tooShort' })
-    .max(100, { message: 'errors.orgName.tooLong' }),
+  name: zText().trim().min(2, { message: 'errors.orgName.tooShort' }).max(100, { message: 'errors.orgName.tooLong' }),
   slug: zSlug,
   kind: zOrgKind,
   timeZone: zTimeZone.default('Africa/Cairo'),
@@ -133,6 +145,11 @@ export const inviteInput = z.object({
 });
 export type InviteInput = z.infer<typeof inviteInput>;
 
+/** A short note (assignments). */
+export const zNote = zText().trim().max(2000, { message: 'errors.note.tooLong' });
+/** A search box. */
+export const zSearch = zText().trim().max(100, { message: 'errors.search.tooLong' });
+
 export const zId = z.uuid({ message: 'errors.id.invalid' });
 export const zInviteToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { message: 'errors.invitation.invalidLink' });
 
@@ -148,12 +165,11 @@ const zWindow = z
   .object({ startMonth: zMonth, endMonth: zMonth })
   .refine((w) => w.startMonth < w.endMonth, { message: 'errors.month.order', path: ['endMonth'] });
 
-export const zTitle = z
-  .string()
+export const zTitle = zText()
   .trim()
   .min(1, { message: 'errors.title.required' })
   .max(200, { message: 'errors.title.tooLong' });
-export const zDescription = z.string().trim().max(5000, { message: 'errors.description.tooLong' });
+export const zDescription = zText().trim().max(5000, { message: 'errors.description.tooLong' });
 export const zSkillKey = z
   .string()
   .trim()
@@ -181,7 +197,7 @@ export const zResourceKind = z.enum(['docs', 'course', 'practice', 'book', 'cert
 export const zHttpsUrl = z
   .string()
   .trim()
-  .max(2000)
+  .max(2000, { message: 'errors.url.invalid' })
   .pipe(z.url({ protocol: /^https?$/, message: 'errors.url.invalid' }));
 
 export const roadmapRef = z.object({ roadmapId: zId });
@@ -256,7 +272,7 @@ export const submitInput = z.object({
   briefId: zId.nullish(),
   claimedSkillIds: z.array(zId).max(50).default([]),
   title: zTitle,
-  note: z.string().trim().max(5000, { message: 'errors.description.tooLong' }).default(''),
+  note: zText().trim().max(5000, { message: 'errors.description.tooLong' }).default(''),
 });
 export type SubmitInput = z.infer<typeof submitInput>;
 
@@ -266,9 +282,9 @@ export const reviewInput = z.object({
   revision: z.number().int().min(1),
   expectedVersion: z.number().int().min(1),
   decision: z.enum(['approved', 'changes_requested'], { message: 'errors.review.decision' }),
-  comment: z.string().trim().max(20_000, { message: 'errors.description.tooLong' }).default(''),
+  comment: zText().trim().max(20_000, { message: 'errors.comment.tooLong' }).default(''),
   ratings: z
-    .array(z.object({ skillId: zId, rating: z.enum(SKILL_RATINGS) }))
+    .array(z.object({ skillId: zId, rating: z.enum(SKILL_RATINGS, { message: 'errors.review.rating' }) }))
     .max(50)
     .default([]),
 });

@@ -94,6 +94,83 @@ describe('HTTP surface', () => {
   });
 });
 
+/** POST a raw body to a tRPC procedure as the web app would (same origin). */
+async function post(procedure: string, body: string) {
+  const r = await fetch(`${origin}/trpc/${procedure}`, {
+    method: 'POST',
+    headers: { origin, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+    body,
+  });
+  const text = await r.text();
+  expect(text, 'no stack trace').not.toMatch(/at .*\.(ts|js):\d+/);
+  let json: { error?: { json?: { message?: string; data?: { code?: string; zodError?: unknown } } } } = {};
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // not JSON: the assertions below say so
+  }
+  return { status: r.status, message: json.error?.json?.message, data: json.error?.json?.data };
+}
+
+describe('hostile requests', () => {
+  it('refuses a body just over 1 MB with 413 and a message key; just under gets to validation', async () => {
+    const over = await post('auth.logIn', JSON.stringify({ json: { email: 'a'.repeat(1024 * 1024), password: 'x' } }));
+    expect(over.status).toBe(413);
+    expect(over.message).toBe('errors.payloadTooLarge');
+    const under = await post('auth.logIn', JSON.stringify({ json: { email: 'a'.repeat(1000 * 1000), password: 'x' } }));
+    expect(under.status).toBe(400);
+    expect(under.message).toBe('errors.validation');
+  });
+
+  it('answers deeply nested JSON with a 4xx, not a crash', async () => {
+    for (const depth of [1_000, 100_000]) {
+      const deep = `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+      const r = await post('auth.logIn', `{"json":${deep}}`);
+      expect(r.status, `depth ${depth}`).toBeGreaterThanOrEqual(400);
+      expect(r.status, `depth ${depth}`).toBeLessThan(500);
+      expect(r.message, `depth ${depth}`).toMatch(/^errors\./);
+      const arr = await post(
+        'auth.logIn',
+        `{"json":{"email":${'['.repeat(depth)}${']'.repeat(depth)},"password":"x"}}`,
+      );
+      expect(arr.status, `array depth ${depth}`).toBe(400);
+      expect(arr.message).toMatch(/^errors\./);
+    }
+    // superjson metadata is walked too: a deep "meta" must not crash it either
+    const meta = await post(
+      'auth.logIn',
+      `{"json":{"email":"a@b.test","password":"x"},"meta":{"values":${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}}`,
+    );
+    expect(meta.status).toBeGreaterThanOrEqual(400);
+    expect(meta.status).toBeLessThan(500);
+  });
+
+  it('answers wrong types, malformed JSON and missing input with 400 and a message key', async () => {
+    const wrong = await post('auth.logIn', JSON.stringify({ json: { email: 42, password: ['x'] } }));
+    expect(wrong.status).toBe(400);
+    expect(wrong.message).toBe('errors.validation');
+    expect(wrong.data?.zodError).toMatchObject({
+      fieldErrors: { email: expect.any(Array), password: expect.any(Array) },
+    });
+    for (const body of [
+      '{"json":',
+      'not json',
+      '',
+      '{"json":null}',
+      '[1,2,3]',
+      '"a string"',
+      '{"json":{"email":{"$gt":""}}}',
+    ]) {
+      const r = await post('auth.logIn', body);
+      expect(r.status, body).toBe(400);
+      expect(r.message, body).toMatch(/^errors\./);
+    }
+    const unknownProcedure = await post('auth.nope', '{}');
+    expect(unknownProcedure.status).toBe(404);
+    expect(unknownProcedure.message).toBe('errors.notFound');
+  });
+});
+
 describe('security headers', () => {
   it('sends a strict Content-Security-Policy and no CORS headers', async () => {
     const r = await fetch(`${origin}/healthz`, { headers: { origin: 'https://evil.example' } });
@@ -103,6 +180,44 @@ describe('security headers', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     expect(r.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('keeps CORS closed: no preflight answer or allow headers for a foreign origin', async () => {
+    const preflight = await fetch(`${origin}/trpc/auth.logIn`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    for (const h of [
+      'access-control-allow-origin',
+      'access-control-allow-credentials',
+      'access-control-allow-methods',
+    ]) {
+      expect(preflight.headers.get(h), h).toBeNull();
+    }
+    const query = await fetch(`${origin}/trpc/system.info`, { headers: { origin: 'https://evil.example' } });
+    expect(query.headers.get('access-control-allow-origin')).toBeNull();
+    expect(query.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
+  it('allows no inline script, no eval, no plugins and no framing in the CSP', async () => {
+    const csp = (await fetch(`${origin}/healthz`)).headers.get('content-security-policy') ?? '';
+    const directives = Object.fromEntries(
+      csp.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name, values.join(' ')];
+      }),
+    );
+    expect(directives['script-src']).toBe("'self'");
+    expect(directives['default-src']).toBe("'self'");
+    expect(directives['object-src']).toBe("'none'");
+    expect(directives['base-uri']).toBe("'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toContain('*');
+    expect(directives['script-src-attr'] ?? "'none'").toBe("'none'");
   });
 
   it('keeps public portfolio pages out of search engines and referrers', async () => {

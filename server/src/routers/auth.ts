@@ -62,7 +62,7 @@ export const authRouter = router({
       accounts.listSessions(ctx.deps.database.db, ctx.auth.user.id, ctx.auth.session.id),
     ),
     revoke: protectedProcedure
-      .input(z.object({ sessionId: z.string().min(1).max(100) }))
+      .input(z.object({ sessionId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, { message: 'errors.id.invalid' }) }))
       .mutation(async ({ ctx, input }) => {
         await accounts.revokeSession(ctx.deps.database.db, ctx.auth.user.id, input.sessionId);
         if (input.sessionId === ctx.auth.session.id) ctx.http.clearSessionCookie();

@@ -1,4 +1,4 @@
-import { createCohortInput, todayIn, zEmail, zId, zIsoDate, zOffsetPage, zTitle } from '@masar/shared';
+import { createCohortInput, todayIn, zEmail, zId, zIsoDate, zNote, zOffsetPage, zSearch, zTitle } from '@masar/shared';
 import { z } from 'zod';
 import * as cohorts from '../services/cohorts';
 import { createInvitation } from '../services/invitations';
@@ -12,7 +12,7 @@ const zCohortRole = z.enum(['mentor', 'learner'], { message: 'errors.role.invali
 
 export const cohortRouter = router({
   list: read
-    .input(zOffsetPage.extend({ search: z.string().trim().max(100).optional(), archived: z.boolean().default(false) }))
+    .input(zOffsetPage.extend({ search: zSearch.optional(), archived: z.boolean().default(false) }))
     .query(({ ctx, input }) => cohorts.listCohorts(ctx.db, ctx.tenant, input)),
   get: read.input(cohortRef).query(({ ctx, input }) => cohorts.getCohort(ctx.db, ctx.tenant, input.cohortId)),
   create: manage.input(createCohortInput).mutation(({ ctx, input }) => cohorts.createCohort(ctx.db, ctx.tenant, input)),
@@ -66,7 +66,7 @@ export const cohortRouter = router({
           skillIds: z.array(zId).max(200).optional(),
           learnerIds: z.array(zId).max(500).default([]),
           dueDate: zIsoDate.optional(),
-          note: z.string().trim().max(2000).default(''),
+          note: zNote.default(''),
         })
         .refine((v) => Boolean(v.stageId) !== Boolean(v.skillIds?.length), {
           message: 'errors.assignment.stageOrSkills',
@@ -75,7 +75,7 @@ export const cohortRouter = router({
     )
     .mutation(({ ctx, input }) => cohorts.createAssignment(ctx.db, ctx.tenant, input)),
   updateAssignment: manage
-    .input(z.object({ assignmentId: zId, dueDate: zIsoDate, note: z.string().trim().max(2000).optional() }))
+    .input(z.object({ assignmentId: zId, dueDate: zIsoDate, note: zNote.optional() }))
     .mutation(({ ctx, input }) => cohorts.updateAssignment(ctx.db, ctx.tenant, input)),
   removeAssignment: manage
     .input(z.object({ assignmentId: zId }))

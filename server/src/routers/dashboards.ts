@@ -1,4 +1,4 @@
-import { todayIn, zId } from '@masar/shared';
+import { todayIn, zId, zSearch } from '@masar/shared';
 import { z } from 'zod';
 import * as dashboards from '../services/dashboards';
 import { orgProcedure, router } from '../trpc';
@@ -24,7 +24,7 @@ export const dashboardRouter = router({
           .default('difference'),
         desc: z.boolean().default(false),
         status: z.enum(['ahead', 'on_track', 'behind']).optional(),
-        search: z.string().trim().max(100).optional(),
+        search: zSearch.optional(),
       }),
     )
     .query(({ ctx, input }) =>

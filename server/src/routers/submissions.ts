@@ -1,4 +1,4 @@
-import { reviewInput, submitInput, zId, zOffsetPage, zTitle } from '@masar/shared';
+import { reviewInput, submitInput, zId, zOffsetPage, zText, zTitle } from '@masar/shared';
 import { z } from 'zod';
 import { queueAnalysis } from '../services/analysis';
 import * as notifications from '../services/notifications';
@@ -64,8 +64,7 @@ export const submissionRouter = router({
         id: zId.optional(),
         skillId: zId.nullish(),
         title: zTitle,
-        body: z
-          .string()
+        body: zText()
           .trim()
           .min(1, { message: 'errors.snippet.empty' })
           .max(5000, { message: 'errors.description.tooLong' }),
