@@ -17,7 +17,7 @@ export interface CapturedQuery {
  * the procedure's preamble (session lookup, organisation by slug, `set_config`, membership).
  */
 export function dashboardStatements(captured: CapturedQuery[]): CapturedQuery[] {
-  const i = captured.findIndex((q) => /from "memberships"/.test(q.query));
+  const i = captured.findIndex((q) => /join "memberships"|from "memberships"/.test(q.query));
   if (i < 0) throw new Error('could not find the membership check among the captured statements');
   return captured.slice(i + 1);
 }
