@@ -190,9 +190,18 @@ export async function scaleOutPhase(opts: {
           paths: read.paths,
           raw: true,
         };
-        single.push(await runLoad({ ...spec, url: all[0]!.url, connections: per * all.length }));
-        const parts = await Promise.all(all.map((inst) => runLoad({ ...spec, url: inst.url, connections: per })));
-        parts.forEach((p, i) => spread[i]!.push(p));
+        // Alternate which goes first, so neither always runs on a warmer (or busier) machine.
+        const one = () => runLoad({ ...spec, url: all[0]!.url, connections: per * all.length });
+        const many = () => Promise.all(all.map((inst) => runLoad({ ...spec, url: inst.url, connections: per })));
+        let parts: LoadResult[];
+        if (r % 2 === 0) {
+          single.push(await one());
+          parts = await many();
+        } else {
+          parts = await many();
+          single.push(await one());
+        }
+        for (const [i, part] of parts.entries()) spread[i]!.push(part);
       }
       const one = mergeLoads(single);
       const each = spread.map((s) => mergeLoads(s));
