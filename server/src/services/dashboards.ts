@@ -36,7 +36,12 @@ function isoDay(d: Date | string): IsoDate {
   return (typeof d === 'string' ? d : d.toISOString()).slice(0, 10);
 }
 
-async function cohortSkills(db: Db, orgId: string, roadmapId: string) {
+/** The roadmap's skills, by roadmap id or by the cohort that follows it (a sub-select, no round trip first). */
+async function cohortSkills(db: Db, orgId: string, of: { roadmapId: string } | { cohortId: string }) {
+  const roadmap =
+    'roadmapId' in of
+      ? eq(roadmapSkills.roadmapId, of.roadmapId)
+      : sql`${roadmapSkills.roadmapId} = (select c.roadmap_id from cohorts c where c.org_id = ${orgId} and c.id = ${of.cohortId})`;
   return db
     .select({
       skillId: roadmapSkills.skillId,
@@ -49,9 +54,7 @@ async function cohortSkills(db: Db, orgId: string, roadmapId: string) {
     })
     .from(roadmapSkills)
     .innerJoin(skills, and(eq(skills.orgId, roadmapSkills.orgId), eq(skills.id, roadmapSkills.skillId)))
-    .where(
-      and(eq(roadmapSkills.orgId, orgId), eq(roadmapSkills.roadmapId, roadmapId), isNull(roadmapSkills.archivedAt)),
-    )
+    .where(and(eq(roadmapSkills.orgId, orgId), roadmap, isNull(roadmapSkills.archivedAt)))
     .orderBy(roadmapSkills.position);
 }
 
@@ -111,7 +114,7 @@ export async function learnerProgress(
   if (!member) throw notFound('learner');
   const start = member.personalStartDate ?? cohort.startDate;
   const [skillRows, progressRows, assignmentRows, openRows] = await Promise.all([
-    cohortSkills(db, tenant.orgId, cohort.roadmapId),
+    cohortSkills(db, tenant.orgId, { roadmapId: cohort.roadmapId }),
     db
       .select({
         skillId: skillProgress.skillId,
@@ -279,8 +282,11 @@ export async function cohortDashboard(
     search?: string | undefined;
   },
 ) {
-  const cohort = await loadCohort(db, tenant, p.cohortId);
-  const skillRows = await cohortSkills(db, tenant.orgId, cohort.roadmapId);
+  // Sent together (one round trip); an unknown or out-of-scope cohort still ends in NOT_FOUND.
+  const [cohort, skillRows] = await Promise.all([
+    loadCohort(db, tenant, p.cohortId),
+    cohortSkills(db, tenant.orgId, { cohortId: p.cohortId }),
+  ]);
   const skillIds = skillRows.map((s) => s.skillId);
   const skillArray = sql`${`{${skillIds.join(',')}}`}::uuid[]`;
   const [learnerRows, heatRows, assignmentRows, curveRows, queue] = await Promise.all([
