@@ -298,7 +298,9 @@ async function jobsExactlyOnce(p: {
     }),
   );
 
-  // Wait until every one of them has a finished analysis (or 180 s).
+  // Wait until every one of them has a finished analysis. Each worker takes about one job a second
+  // (pg-boss polls every second for one job), after whatever was queued before.
+  const waitSeconds = Math.round(120 + (1.5 * (p.backlog + p.jobs)) / all.length);
   const analysisStates = async () => {
     const rows = await admin.begin(async (tx) => {
       await tx`select set_config('app.org_id', ${target.orgId}, true)`;
@@ -310,7 +312,7 @@ async function jobsExactlyOnce(p: {
   };
   let states: Record<string, number> = {};
   let drained: number | null = null;
-  const deadline = performance.now() + 180_000;
+  const deadline = performance.now() + waitSeconds * 1000;
   while (performance.now() < deadline) {
     states = await analysisStates();
     const finished = (states.done ?? 0) + (states.failed ?? 0);
@@ -385,8 +387,10 @@ async function jobsExactlyOnce(p: {
   log(
     `  jobs: ${ids.length} submitted (${Object.entries(through)
       .map(([k, v]) => `${v} via ${k}`)
-      .join(', ')}${submitErrors ? `, ${submitErrors} failed` : ''}); all analysed in ${drained ?? '> 180'} s` +
-      (p.backlog ? ` (with ${p.backlog} earlier jobs waiting in the queue)` : ''),
+      .join(
+        ', ',
+      )}${submitErrors ? `, ${submitErrors} failed` : ''}); all analysed in ${drained ?? `> ${waitSeconds}`} s` +
+      (p.backlog ? ` (after ${p.backlog} earlier jobs waiting in the queue; \`pnpm bench:seed\` clears them)` : ''),
   );
   log(
     `  jobs: analysed exactly once ${once}/${p.jobs}, twice or more ${twice}, not at all ${notAnalysed}; ` +
