@@ -39,11 +39,19 @@ const SCOPE_BY_SLUG = `select
   set_config('app.invite_token_hash', '', true),
   set_config('app.portfolio_token_hash', '', true)`;
 
-/** The postgres.js transaction under a drizzle transaction (drizzle keeps it as `session.client`). */
-function postgresClient(tx: Db): postgres.Sql {
-  const client = (tx as unknown as { session?: { client?: postgres.Sql } }).session?.client;
+/**
+ * The postgres.js transaction under a drizzle transaction (drizzle keeps it as `session.client`),
+ * and drizzle's query logger, so statements sent past drizzle are still logged (and counted).
+ */
+function postgresClient(tx: Db): { client: postgres.Sql; logQuery(query: string, params: unknown[]): void } {
+  const session = (
+    tx as unknown as {
+      session?: { client?: postgres.Sql; logger?: { logQuery(query: string, params: unknown[]): void } };
+    }
+  ).session;
+  const client = session?.client;
   if (!client || typeof client.unsafe !== 'function') throw new Error('not a postgres.js transaction');
-  return client;
+  return { client, logQuery: (query, params) => session.logger?.logQuery(query, params) };
 }
 
 export type OrgRow = typeof organizations.$inferSelect;
@@ -74,7 +82,9 @@ export async function enterOrg(
   if (database.kind === 'postgres') {
     // execute() dispatches the scope statement first; the drizzle query follows on the same
     // connection without waiting for its answer (postgres.js pipelines them).
-    const scope = postgresClient(tx).unsafe(SCOPE_BY_SLUG, [p.slug, p.userId], { prepare: true }).execute();
+    const { client, logQuery } = postgresClient(tx);
+    logQuery(SCOPE_BY_SLUG, [p.slug, p.userId]);
+    const scope = client.unsafe(SCOPE_BY_SLUG, [p.slug, p.userId], { prepare: true }).execute();
     [, rows] = await Promise.all([scope, orgAndRole.execute({ slug: p.slug, userId: p.userId })]);
   } else {
     await tx.execute(sql`select
