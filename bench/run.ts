@@ -14,6 +14,7 @@ import { openCapturingDatabase } from './lib/capture';
 import { type BundleReport, buildAll, measureBundle, measureColdStart, ROOT } from './lib/checks';
 import { discoverTarget, NotSeededError, reviewPool, type Target } from './lib/discover';
 import { logIn, trpcGet, trpcGetPath, trpcPostPath } from './lib/http';
+import { type ScaleOutResult, scaleOutPhase } from './lib/instances';
 import { type BareMode, dashboardStatements, openBareSql, startBareExpress } from './lib/limits';
 import { type LoadResult, type LoadSpec, mergeLoads, runLoad } from './lib/load';
 import { BenchSetupError, benchDatabaseUrl, redactUrl } from './lib/pg-setup';
@@ -40,8 +41,14 @@ const flags = parseFlags(
     only: {
       type: 'string',
       default: '',
-      help: 'comma-separated scenarios: dashboard.cohort, dashboard.cohort@1, dashboard.learner, submission.queue, submission.submit, submission.review, roadmap.list (default: all)',
+      help: 'comma-separated scenarios: dashboard.cohort, dashboard.cohort@1, dashboard.learner, submission.queue, submission.submit, submission.review, roadmap.list, instances (default: all)',
     },
+    instances: {
+      type: 'string',
+      default: '1',
+      help: 'also run N server processes on the one database (own pools and job workers): req/s per instance and in total, jobs processed exactly once',
+    },
+    jobs: { type: 'string', default: '100', help: 'with --instances: submissions (analysis jobs) to spread over them' },
   },
   'Usage: pnpm bench [flags]\n\nRun `pnpm bench:seed` first. Results go to bench/results/.\n',
 );
@@ -56,7 +63,11 @@ const opts = {
   build: flags.build,
   serverLog: flags['server-log'] ? path.resolve(process.env.INIT_CWD ?? process.cwd(), flags['server-log']) : undefined,
   only: flags.only ? new Set(flags.only.split(',').map((s) => s.trim())) : null,
+  instances: intFlag('instances', flags.instances, 1, 8),
+  jobs: intFlag('jobs', flags.jobs, 1, 10_000),
 };
+/** `--only instances`: the scale-out run alone. */
+const scaleOutOnly = opts.only !== null && [...opts.only].every((n) => n === 'instances');
 
 // ---------------------------------------------------------------- result shapes
 
@@ -101,6 +112,8 @@ const results: {
   statements?: { large: { learners: number; count: number }; small: { learners: number; count: number } };
   bundle?: BundleReport | { error: string };
   coldStart?: { seconds: number } | { error: string };
+  /** `--instances N`: N server processes on the one database. */
+  scaleOut?: ScaleOutResult | { error: string };
   budgets: Budget[];
 } = {
   version: 1,
@@ -502,6 +515,51 @@ async function pglitePhase() {
   }
 }
 
+// ---------------------------------------------------------------- N instances
+
+async function scaleOut() {
+  let url: string;
+  try {
+    url = await benchDatabaseUrl(log);
+  } catch (err) {
+    if (err instanceof BenchSetupError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const database = await openDatabase({ url });
+  let target: Target;
+  try {
+    target = await discoverTarget(database, BIG_ORG_SLUG);
+  } catch (err) {
+    if (err instanceof NotSeededError) {
+      console.error(`The bench database is not seeded (${err.message}). Run \`pnpm bench:seed\` first.`);
+      process.exit(1);
+    }
+    throw err;
+  } finally {
+    await database.close();
+  }
+  try {
+    results.scaleOut = await scaleOutPhase({
+      databaseUrl: url,
+      target,
+      instances: opts.instances,
+      jobs: opts.jobs,
+      duration: opts.duration,
+      rounds: opts.rounds,
+      connections: opts.connections,
+      warmup: opts.warmup,
+      logFile: opts.serverLog,
+      log,
+    });
+  } catch (err) {
+    results.scaleOut = { error: (err as Error).message };
+    log(`  scale-out run failed: ${(err as Error).message}`);
+  }
+}
+
 // ---------------------------------------------------------------- budgets
 
 function budgets(): Budget[] {
@@ -583,6 +641,23 @@ function budgets(): Budget[] {
       note: b && 'error' in b ? b.error : 'not measured (web/dist missing; run with --check)',
     });
   }
+  const so = results.scaleOut;
+  if (so) {
+    out.push(
+      'jobs' in so
+        ? {
+            name: `jobs exactly once over ${so.instances} server processes`,
+            value: `${so.jobs.analysedOnce}/${so.jobs.submissions} analysed once, ${so.jobs.analysedTwiceOrMore} twice+; ${Object.entries(
+              so.jobs.byInstance,
+            )
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')}`,
+            budget: 'every job once, on several workers',
+            pass: so.jobs.exactlyOnce && Object.keys(so.jobs.byInstance).length > 1,
+          }
+        : { name: 'jobs exactly once over N processes', value: '—', budget: '—', pass: false, note: so.error },
+    );
+  }
   const c = results.coldStart;
   if (c && 'seconds' in c) {
     out.push({
@@ -613,8 +688,11 @@ if (opts.check && opts.build) {
   if (buildError) log(`  build failed: ${buildError}`);
 }
 
-await postgresPhase();
-if (opts.pgliteLearners > 0) await pglitePhase();
+// The processes first: the submit scenario below enqueues analyses that their workers would have to
+// work through before the run's own jobs.
+if (opts.instances > 1) await scaleOut();
+if (!scaleOutOnly) await postgresPhase();
+if (opts.pgliteLearners > 0 && !scaleOutOnly) await pglitePhase();
 
 if (opts.check || fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) {
   try {
@@ -660,6 +738,26 @@ if (lim?.bareSql || lim?.read) {
   if (lim.read) parts.push(`roadmap.list app / bare Express = ${Math.round(lim.read.ratio * 100)}% of req/s`);
   log(`Limits: ${parts.join('; ')}`);
 }
+const so = results.scaleOut;
+if (so && 'throughput' in so) {
+  log(`\n${so.instances} server processes on one database (pids ${so.pids.join(', ')}):`);
+  log(`  sessions shared: ${so.sharedSessions ? 'yes (logged in through instance-1, accepted by all)' : 'NO'}`);
+  for (const t of so.throughput) {
+    log(
+      `  ${t.name.padEnd(18)} ${t.connections} connections: 1 instance ${t.single.rps} req/s (p95 ${t.single.p95} ms) → ` +
+        `${so.instances} instances ${t.spread.rps} req/s [${t.spread.perInstance.map((p) => `${p.name} ${p.rps}`).join(', ')}] ` +
+        `(p95 ${t.spread.p95} ms) = ×${t.ratio}`,
+    );
+  }
+  const j = so.jobs;
+  log(
+    `  jobs: ${j.submissions} submissions, analysed exactly once ${j.analysedOnce}, twice+ ${j.analysedTwiceOrMore}, not ${j.notAnalysed}; ` +
+      `by worker ${Object.entries(j.byInstance)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}; pg-boss ${j.pgBoss.completed}/${j.pgBoss.jobs} completed, ${j.pgBoss.retried} retried; ` +
+      `${j.exactlyOnce ? 'EXACTLY ONCE' : 'NOT EXACTLY ONCE'}`,
+  );
+} else if (so) log(`\nscale-out run failed: ${so.error}`);
 printBudgets(results.budgets);
 
 const dir = path.join(ROOT, 'bench/results');

@@ -17,14 +17,14 @@ export interface CapturedQuery {
  * the procedure's preamble (session lookup, organisation by slug, `set_config`, membership).
  */
 export function dashboardStatements(captured: CapturedQuery[]): CapturedQuery[] {
-  const i = captured.findIndex((q) => /from "memberships"/.test(q.query));
+  const i = captured.findIndex((q) => /join "memberships"|from "memberships"/.test(q.query));
   if (i < 0) throw new Error('could not find the membership check among the captured statements');
   return captured.slice(i + 1);
 }
 
 /**
  * Replays the statements on one connection, as the service issues them: the first two (cohort,
- * skills) one after the other, the rest together (pipelined), like its `Promise.all`. The
+ * skills) together, then the rest together (pipelined), like its two `Promise.all`s. The
  * connection has `app.org_id` set once for the session: RLS applies, but there is no transaction,
  * no `set_config` per request, no HTTP and no JavaScript on the rows.
  */
@@ -33,7 +33,7 @@ export async function openBareSql(url: string, orgId: string, statements: Captur
   const head = statements.slice(0, 2);
   const rest = statements.slice(2);
   const once = async () => {
-    for (const s of head) await sql.unsafe(s.query, s.params as never[]);
+    await Promise.all(head.map((s) => sql.unsafe(s.query, s.params as never[])));
     await Promise.all(rest.map((s) => sql.unsafe(s.query, s.params as never[])));
   };
   return {

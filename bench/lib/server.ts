@@ -12,13 +12,19 @@ export interface BenchServer {
 
 /**
  * Starts `startServer` on 127.0.0.1 and an OS-chosen port. Production settings apart from: rate
- * limits raised (every request comes from one IP and a few users), the job worker off (it would
- * call GitHub; submissions still enqueue their analysis job), and the request log at `info`
+ * limits raised (every request comes from one IP and a few users), the job worker off unless
+ * `jobs` names a GitHub API to call (submissions still enqueue their analysis job), and the request log at `info`
  * written to `logFile` (default: discarded) so logging costs what it costs in production.
  */
 export async function startBenchServer(
   database: Database,
-  opts: { databaseUrl?: string | undefined; dataDir?: string | undefined; logFile?: string | undefined },
+  opts: {
+    databaseUrl?: string | undefined;
+    dataDir?: string | undefined;
+    logFile?: string | undefined;
+    /** Run the job worker (analyses against this GitHub API, e.g. a local fake) — off by default. */
+    jobs?: { githubApiUrl: string; githubToken?: string | undefined } | undefined;
+  },
 ): Promise<BenchServer> {
   const config = {
     ...loadConfig({
@@ -30,7 +36,9 @@ export async function startBenchServer(
       LOG_LEVEL: 'info',
       AUTH_RATE_LIMIT: '10000',
       MUTATION_RATE_LIMIT: '100000',
-      JOBS_ENABLED: 'false',
+      JOBS_ENABLED: opts.jobs ? 'true' : 'false',
+      GITHUB_API_URL: opts.jobs?.githubApiUrl,
+      GITHUB_TOKEN: opts.jobs?.githubToken,
       MASAR_DEMO: 'false',
     }),
     port: 0,

@@ -3,15 +3,14 @@
  * the AppError → tRPC code table, and the three procedure kinds. Every procedure carries access
  * metadata so the access-matrix test can enumerate them all.
  */
-import { memberships, organizations } from '@masar/drizzle';
+import type { organizations } from '@masar/drizzle';
 import { can, orgRef, type Permission, type Role } from '@masar/shared';
 import { initTRPC, TRPCError } from '@trpc/server';
-import { and, eq } from 'drizzle-orm';
 import superjson from 'superjson';
 import { ZodError, z } from 'zod';
 import type { Config } from './config';
 import type { Database, Db } from './db';
-import { applyRlsScope } from './db/tenant';
+import { enterOrg } from './db/tenant';
 import { AppError, type AppErrorCode, forbidden, notFound } from './errors';
 import type { Logger } from './logger';
 import type { Services } from './services/deps';
@@ -159,17 +158,11 @@ export function orgProcedure(permission: Permission) {
       try {
         await database.db.transaction(async (raw) => {
           const tx = raw as unknown as Db;
-          const [org] = await tx.select().from(organizations).where(eq(organizations.slug, input.orgSlug)).limit(1);
-          if (!org) throw notFound('organisation');
-          await applyRlsScope(tx, database, { orgId: org.id, userId: ctx.auth.user.id });
-          const [m] = await tx
-            .select({ role: memberships.role })
-            .from(memberships)
-            .where(and(eq(memberships.orgId, org.id), eq(memberships.userId, ctx.auth.user.id)))
-            .limit(1);
-          if (!m) throw notFound('organisation');
-          if (!can(m.role, permission)) throw forbidden(`${m.role} lacks ${permission}`);
-          const tenant: TenantCtx = { orgId: org.id, userId: ctx.auth.user.id, role: m.role, org };
+          const found = await enterOrg(tx, database, { slug: input.orgSlug, userId: ctx.auth.user.id });
+          if (!found?.role) throw notFound('organisation');
+          const { org, role } = found;
+          if (!can(role, permission)) throw forbidden(`${role} lacks ${permission}`);
+          const tenant: TenantCtx = { orgId: org.id, userId: ctx.auth.user.id, role, org };
           result = await run(tx, tenant);
           if (!result.ok) throw ROLLBACK;
         });

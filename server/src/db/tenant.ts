@@ -1,4 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { memberships, organizations } from '@masar/drizzle';
+import type { Role } from '@masar/shared';
+import { and, eq, sql } from 'drizzle-orm';
+import type postgres from 'postgres';
 import type { Database, Db } from './index';
 
 export interface RlsScope {
@@ -24,4 +27,73 @@ export function withRls<T>(database: Database, scope: RlsScope, fn: (tx: Db) => 
     await applyRlsScope(tx as unknown as Db, database, scope);
     return fn(tx as unknown as Db);
   });
+}
+
+/**
+ * Sets the scope of an organisation named by its slug (`app.org_id` from a sub-select, the rest
+ * blank), in the statement's own transaction. Organisations are not row-level secured.
+ */
+const SCOPE_BY_SLUG = `select
+  set_config('app.org_id', coalesce((select id::text from organizations where slug = $1), ''), true),
+  set_config('app.user_id', $2, true),
+  set_config('app.invite_token_hash', '', true),
+  set_config('app.portfolio_token_hash', '', true)`;
+
+/**
+ * The postgres.js transaction under a drizzle transaction (drizzle keeps it as `session.client`),
+ * and drizzle's query logger, so statements sent past drizzle are still logged (and counted).
+ */
+function postgresClient(tx: Db): { client: postgres.Sql; logQuery(query: string, params: unknown[]): void } {
+  const session = (
+    tx as unknown as {
+      session?: { client?: postgres.Sql; logger?: { logQuery(query: string, params: unknown[]): void } };
+    }
+  ).session;
+  const client = session?.client;
+  if (!client || typeof client.unsafe !== 'function') throw new Error('not a postgres.js transaction');
+  return { client, logQuery: (query, params) => session.logger?.logQuery(query, params) };
+}
+
+export type OrgRow = typeof organizations.$inferSelect;
+
+/**
+ * The preamble of every org-scoped request, in the request's transaction: set the RLS scope for
+ * the organisation `slug`, then read the organisation and the caller's membership (RLS applies).
+ * On PostgreSQL both statements are prepared and sent together — one round trip instead of three
+ * (organisation, `set_config`, membership); the membership read is queued after `set_config` on the
+ * same connection, so it runs under the new scope. Returns null when there is no such organisation.
+ */
+export async function enterOrg(
+  tx: Db,
+  database: Pick<Database, 'appRole' | 'kind'>,
+  p: { slug: string; userId: string },
+): Promise<{ org: OrgRow; role: Role | null } | null> {
+  const orgAndRole = tx
+    .select({ org: organizations, role: memberships.role })
+    .from(organizations)
+    .leftJoin(
+      memberships,
+      and(eq(memberships.orgId, organizations.id), eq(memberships.userId, sql.placeholder('userId'))),
+    )
+    .where(eq(organizations.slug, sql.placeholder('slug')))
+    .limit(1)
+    .prepare('org_and_role');
+  let rows: { org: OrgRow; role: Role | null }[];
+  if (database.kind === 'postgres') {
+    // execute() dispatches the scope statement first; the drizzle query follows on the same
+    // connection without waiting for its answer (postgres.js pipelines them).
+    const { client, logQuery } = postgresClient(tx);
+    logQuery(SCOPE_BY_SLUG, [p.slug, p.userId]);
+    const scope = client.unsafe(SCOPE_BY_SLUG, [p.slug, p.userId], { prepare: true }).execute();
+    [, rows] = await Promise.all([scope, orgAndRole.execute({ slug: p.slug, userId: p.userId })]);
+  } else {
+    await tx.execute(sql`select
+      set_config('app.org_id', coalesce((select id::text from organizations where slug = ${p.slug}), ''), true),
+      set_config('app.user_id', ${p.userId}, true),
+      set_config('app.invite_token_hash', '', true),
+      set_config('app.portfolio_token_hash', '', true)`);
+    if (database.appRole) await tx.execute(sql.raw(`set local role ${database.appRole}`));
+    rows = await orgAndRole.execute({ slug: p.slug, userId: p.userId });
+  }
+  return rows[0] ?? null;
 }

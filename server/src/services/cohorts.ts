@@ -434,8 +434,9 @@ export function effectiveDueDate(
   a: { dueDate: string; dueOffsetMonths: number | null },
   learnerStart: string,
   skillEndMonth: number,
+  addMonths: (date: string, months: number) => string = addMonthsToDate,
 ) {
-  return a.dueOffsetMonths === null ? a.dueDate : addMonthsToDate(learnerStart, skillEndMonth);
+  return a.dueOffsetMonths === null ? a.dueDate : addMonths(learnerStart, skillEndMonth);
 }
 
 export interface AssignmentDue {
@@ -447,13 +448,15 @@ export interface AssignmentDue {
 
 /**
  * The due date of every skill assigned to one learner (the earliest when several assignments
- * name it); skills no longer on the roadmap (absent from `endMonth`) are left out.
+ * name it); skills no longer on the roadmap (absent from `endMonth`) are left out. `addMonths`
+ * may be a memoised `addMonthsToDate` (dashboards compute this for every learner of a cohort).
  */
 export function learnerDueDates(
   learnerId: string,
   learnerStart: string,
   assignments: readonly AssignmentDue[],
   endMonth: ReadonlyMap<string, number>,
+  addMonths: (date: string, months: number) => string = addMonthsToDate,
 ): Map<string, string> {
   const due = new Map<string, string>();
   for (const a of assignments) {
@@ -461,7 +464,7 @@ export function learnerDueDates(
     for (const id of a.skillIds) {
       const end = endMonth.get(id);
       if (end === undefined) continue;
-      const d = effectiveDueDate(a, learnerStart, end);
+      const d = effectiveDueDate(a, learnerStart, end, addMonths);
       const current = due.get(id);
       if (current === undefined || d < current) due.set(id, d);
     }

@@ -9,8 +9,6 @@ import {
   users,
 } from '@masar/drizzle';
 import {
-  daysBetween,
-  dueState,
   expectedCoverage,
   expectedCurve,
   type IsoDate,
@@ -26,6 +24,7 @@ import { notFound } from '../errors';
 import type { TenantCtx } from '../trpc';
 import { type AssignmentDue, learnerDueDates, loadCohort } from './cohorts';
 import { queueHealth } from './submissions';
+import { TimelineMemo } from './timeline-memo';
 
 /**
  * Dashboards. Every aggregate is computed in SQL (GROUP BY, percentiles) with a fixed number of
@@ -37,7 +36,12 @@ function isoDay(d: Date | string): IsoDate {
   return (typeof d === 'string' ? d : d.toISOString()).slice(0, 10);
 }
 
-async function cohortSkills(db: Db, orgId: string, roadmapId: string) {
+/** The roadmap's skills, by roadmap id or by the cohort that follows it (a sub-select, no round trip first). */
+async function cohortSkills(db: Db, orgId: string, of: { roadmapId: string } | { cohortId: string }) {
+  const roadmap =
+    'roadmapId' in of
+      ? eq(roadmapSkills.roadmapId, of.roadmapId)
+      : sql`${roadmapSkills.roadmapId} = (select c.roadmap_id from cohorts c where c.org_id = ${orgId} and c.id = ${of.cohortId})`;
   return db
     .select({
       skillId: roadmapSkills.skillId,
@@ -50,13 +54,14 @@ async function cohortSkills(db: Db, orgId: string, roadmapId: string) {
     })
     .from(roadmapSkills)
     .innerJoin(skills, and(eq(skills.orgId, roadmapSkills.orgId), eq(skills.id, roadmapSkills.skillId)))
-    .where(
-      and(eq(roadmapSkills.orgId, orgId), eq(roadmapSkills.roadmapId, roadmapId), isNull(roadmapSkills.archivedAt)),
-    )
+    .where(and(eq(roadmapSkills.orgId, orgId), roadmap, isNull(roadmapSkills.archivedAt)))
     .orderBy(roadmapSkills.position);
 }
 
-/** The per-learner overdue days of assigned, not yet verified skills (pure). */
+/**
+ * The per-learner overdue days of assigned, not yet verified skills (pure). `memo` (for `today`)
+ * shares the date arithmetic between the learners of one request.
+ */
 export function overdueFor(
   learnerId: string,
   start: IsoDate,
@@ -64,14 +69,16 @@ export function overdueFor(
   assignments: readonly AssignmentDue[],
   endMonth: Map<string, number>,
   verified: Set<string>,
+  memo: TimelineMemo = new TimelineMemo(today),
 ) {
-  const due = learnerDueDates(learnerId, start, assignments, endMonth);
+  const due = learnerDueDates(learnerId, start, assignments, endMonth, memo.addMonths);
   const overdue: { skillId: string; dueDate: IsoDate; days: number }[] = [];
   const upcoming: { skillId: string; dueDate: IsoDate }[] = [];
   for (const [skillId, dueDate] of due) {
     if (verified.has(skillId)) continue;
-    const state = dueState(dueDate, today, false);
-    if (state === 'overdue') overdue.push({ skillId, dueDate, days: daysBetween(dueDate, today) });
+    // dueState(dueDate, today, false) === 'overdue' exactly when the due date has passed.
+    const days = memo.daysSince(dueDate);
+    if (days > 0) overdue.push({ skillId, dueDate, days });
     else upcoming.push({ skillId, dueDate });
   }
   overdue.sort((a, b) => b.days - a.days);
@@ -107,7 +114,7 @@ export async function learnerProgress(
   if (!member) throw notFound('learner');
   const start = member.personalStartDate ?? cohort.startDate;
   const [skillRows, progressRows, assignmentRows, openRows] = await Promise.all([
-    cohortSkills(db, tenant.orgId, cohort.roadmapId),
+    cohortSkills(db, tenant.orgId, { roadmapId: cohort.roadmapId }),
     db
       .select({
         skillId: skillProgress.skillId,
@@ -275,27 +282,33 @@ export async function cohortDashboard(
     search?: string | undefined;
   },
 ) {
-  const cohort = await loadCohort(db, tenant, p.cohortId);
-  const skillRows = await cohortSkills(db, tenant.orgId, cohort.roadmapId);
+  // Sent together (one round trip); an unknown or out-of-scope cohort still ends in NOT_FOUND.
+  const [cohort, skillRows] = await Promise.all([
+    loadCohort(db, tenant, p.cohortId),
+    cohortSkills(db, tenant.orgId, { cohortId: p.cohortId }),
+  ]);
   const skillIds = skillRows.map((s) => s.skillId);
   const skillArray = sql`${`{${skillIds.join(',')}}`}::uuid[]`;
   const [learnerRows, heatRows, assignmentRows, curveRows, queue] = await Promise.all([
-    // one row per learner: verified/evidenced counts, open submissions, last activity
+    // one row per learner: verified/evidenced counts, open submissions, last activity — two lateral
+    // aggregates (one scan of the learner's progress, one of their submissions)
     db.execute(sql`
       select u.id as "learnerId", u.name, coalesce(cm.personal_start_date, ${cohort.startDate}::date)::text as "startDate",
-        (select count(*)::int from skill_progress sp where sp.org_id = cm.org_id and sp.learner_id = cm.user_id
-           and sp.status = 'verified' and sp.skill_id = any(${skillArray})) as verified,
-        (select count(*)::int from skill_progress sp where sp.org_id = cm.org_id and sp.learner_id = cm.user_id
-           and sp.status in ('verified', 'evidenced') and sp.skill_id = any(${skillArray})) as evidenced,
-        (select array_agg(sp.skill_id) from skill_progress sp where sp.org_id = cm.org_id and sp.learner_id = cm.user_id
-           and sp.status = 'verified' and sp.skill_id = any(${skillArray})) as "verifiedIds",
-        (select count(*)::int from submissions s where s.org_id = cm.org_id and s.learner_id = cm.user_id
-           and s.cohort_id = cm.cohort_id and s.status in ('submitted', 'in_review', 'changes_requested')) as "openSubmissions",
-        greatest(
-          (select max(s.submitted_at) from submissions s where s.org_id = cm.org_id and s.learner_id = cm.user_id and s.cohort_id = cm.cohort_id),
-          (select max(sp.updated_at) from skill_progress sp where sp.org_id = cm.org_id and sp.learner_id = cm.user_id)
-        ) as "lastActivity"
+        p.verified, p.evidenced, p."verifiedIds", s.open as "openSubmissions",
+        greatest(s.last, p.last) as "lastActivity"
       from cohort_members cm join users u on u.id = cm.user_id
+      cross join lateral (
+        select count(*) filter (where sp.status = 'verified' and sp.skill_id = any(${skillArray}))::int as verified,
+          count(*) filter (where sp.status in ('verified', 'evidenced') and sp.skill_id = any(${skillArray}))::int as evidenced,
+          array_agg(sp.skill_id) filter (where sp.status = 'verified' and sp.skill_id = any(${skillArray})) as "verifiedIds",
+          max(sp.updated_at) as last
+        from skill_progress sp where sp.org_id = cm.org_id and sp.learner_id = cm.user_id
+      ) p
+      cross join lateral (
+        select count(*) filter (where s.status in ('submitted', 'in_review', 'changes_requested'))::int as open,
+          max(s.submitted_at) as last
+        from submissions s where s.org_id = cm.org_id and s.learner_id = cm.user_id and s.cohort_id = cm.cohort_id
+      ) s
       where cm.org_id = ${tenant.orgId} and cm.cohort_id = ${cohort.id} and cm.role = 'learner'`),
     // heatmap: verified share per learner × category
     db.execute(sql`
@@ -345,6 +358,7 @@ export async function cohortDashboard(
   ]);
   const total = skillRows.length;
   const endMonth = new Map(skillRows.map((s) => [s.skillId, s.endMonth]));
+  const memo = new TimelineMemo(p.today, skillRows);
   const learners = rowsOf<{
     learnerId: string;
     name: string;
@@ -355,8 +369,8 @@ export async function cohortDashboard(
     openSubmissions: number;
     lastActivity: Date | string | null;
   }>(learnerRows).map((r) => {
-    const m = monthsSinceStart(r.startDate, p.today);
-    const expected = expectedCoverage(skillRows, m);
+    const m = memo.monthsSince(r.startDate);
+    const expected = memo.expectedAt(m);
     const coverage = total ? Number(r.verified) / total : 0;
     const { overdue } = overdueFor(
       r.learnerId,
@@ -365,6 +379,7 @@ export async function cohortDashboard(
       assignmentRows,
       endMonth,
       new Set(r.verifiedIds ?? []),
+      memo,
     );
     const status = learnerStatus({ expected, verified: coverage, overdueDays: overdue.map((o) => o.days) });
     return {

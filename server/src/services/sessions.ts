@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sessions, users } from '@masar/drizzle';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 
 /**
@@ -62,17 +62,12 @@ export async function createSession(
   return { token, session: { id, userId: params.userId, expiresAt, createdAt: params.now } };
 }
 
-const TOKEN_RE = /^[A-Za-z0-9_-]{16,64}\.[A-Za-z0-9_-]{16,128}$/;
-
-/** Returns the session and user for a token, or null (unknown, tampered, expired). */
-export async function validateSessionToken(
-  db: Db,
-  token: string,
-  opts: { days: number; now: Date },
-): Promise<(AuthState & { refreshed: boolean }) | null> {
-  if (!TOKEN_RE.test(token)) return null;
-  const [id, secret] = token.split('.') as [string, string];
-  const [row] = await db
+/**
+ * The per-request session lookup as a prepared statement (built once per database handle; on
+ * PostgreSQL each pooled connection parses and plans it once instead of on every request).
+ */
+function buildSessionLookup(db: Db) {
+  return db
     .select({
       id: sessions.id,
       secretHash: sessions.secretHash,
@@ -89,8 +84,31 @@ export async function validateSessionToken(
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .limit(1);
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('session_lookup');
+}
+const sessionLookups = new WeakMap<Db, ReturnType<typeof buildSessionLookup>>();
+function sessionLookup(db: Db) {
+  let q = sessionLookups.get(db);
+  if (!q) {
+    q = buildSessionLookup(db);
+    sessionLookups.set(db, q);
+  }
+  return q;
+}
+
+const TOKEN_RE = /^[A-Za-z0-9_-]{16,64}\.[A-Za-z0-9_-]{16,128}$/;
+
+/** Returns the session and user for a token, or null (unknown, tampered, expired). */
+export async function validateSessionToken(
+  db: Db,
+  token: string,
+  opts: { days: number; now: Date },
+): Promise<(AuthState & { refreshed: boolean }) | null> {
+  if (!TOKEN_RE.test(token)) return null;
+  const [id, secret] = token.split('.') as [string, string];
+  const [row] = await sessionLookup(db).execute({ id });
   if (!row) return null;
   const given = sha256(secret);
   const stored = Buffer.from(row.secretHash);

@@ -13,7 +13,7 @@ import {
   DropdownMenuLabel,
   DropdownMenuSeparator,
   DropdownMenuTrigger,
-} from './ui/dropdown-menu';
+} from './ui/lazy-dropdown-menu';
 
 /** Radix aligns menus physically; in right-to-left "end" is the left edge. */
 function useEndAlign() {

@@ -15,7 +15,7 @@ import {
   DropdownMenuLabel,
   DropdownMenuSeparator,
   DropdownMenuTrigger,
-} from '../ui/dropdown-menu';
+} from '../ui/lazy-dropdown-menu';
 import { useRelativeTime } from './time';
 
 type Item = RouterOutputs['notification']['list']['items'][number];
