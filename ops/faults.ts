@@ -223,6 +223,12 @@ async function pgRestart(checks: Checks) {
     (r) => !ok2xx(r) && !outages.some((o) => r.startedAt + r.ms >= o.down - 100 && r.startedAt <= o.up + 5000),
   );
   checks.check(outside.length === 0, 'every failed request overlapped an outage', `${outside.length} outside`);
+  const as500 = clients.records.filter((r) => r.status >= 500 && r.status !== 503);
+  checks.check(
+    as500.length === 0,
+    'requests failed by the outage answered 503 (try again), never 500',
+    `${as500.length} other 5xx`,
+  );
   checks.check(
     app.child.exitCode === null && app.child.signalCode === null,
     'the server process was never restarted',

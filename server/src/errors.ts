@@ -36,6 +36,35 @@ export const notFound = (what: string) =>
 export const forbidden = (message = 'forbidden') =>
   new AppError('FORBIDDEN', { userMessage: 'errors.forbidden', message });
 
+/** Codes a lost or refused database connection comes with (Node sockets, postgres.js, SQLSTATE). */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+]);
+
+/**
+ * True when `err` (or anything in its `cause` chain) says the database could not be reached:
+ * the request failed because of an outage, not a bug, and gets 503 "try again" instead of 500.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 8; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Postgres unique violation, on both drivers. */
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const seen = new Set<unknown>();

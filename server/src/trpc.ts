@@ -11,7 +11,7 @@ import { ZodError, z } from 'zod';
 import type { Config } from './config';
 import type { Database, Db } from './db';
 import { enterOrg } from './db/tenant';
-import { AppError, type AppErrorCode, forbidden, notFound } from './errors';
+import { AppError, type AppErrorCode, forbidden, isDatabaseUnavailable, notFound } from './errors';
 import type { Logger } from './logger';
 import type { Services } from './services/deps';
 import type { AuthState } from './services/sessions';
@@ -83,16 +83,22 @@ const t = initTRPC
       const zodError = cause instanceof ZodError ? z.flattenError(cause) : null;
       const app = cause instanceof AppError ? cause : null;
       let message = shape.message;
+      let { code, httpStatus } = shape.data;
       if (zodError) message = 'errors.validation';
       else if (app) message = app.userMessage;
-      else if (error.code === 'INTERNAL_SERVER_ERROR') message = 'errors.internal';
+      else if (error.code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(cause)) {
+        // an outage, not a bug: 503 and "try again in a moment" (the client may retry)
+        message = 'errors.unavailable';
+        code = 'SERVICE_UNAVAILABLE';
+        httpStatus = 503;
+      } else if (error.code === 'INTERNAL_SERVER_ERROR') message = 'errors.internal';
       else if (!message.startsWith('errors.')) message = TRANSPORT_ERROR_KEYS[error.code] ?? 'errors.badRequest';
       return {
         ...shape,
         message,
         data: {
-          code: shape.data.code,
-          httpStatus: shape.data.httpStatus,
+          code,
+          httpStatus,
           path: shape.data.path,
           zodError,
           field: app?.field ?? null,

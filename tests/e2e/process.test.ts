@@ -121,6 +121,16 @@ describe('the server process', () => {
       expect((await readyz()).status).toBe(200);
       cluster.stop('fast');
       expect(await poll(503)).toEqual({ status: 503, body: { status: 'database-unreachable', database: 'postgres' } });
+      // a request that needs the database meanwhile: 503 "try again", not a 500
+      const logIn = await fetch(`${app.url}/trpc/auth.logIn`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: app.url },
+        body: JSON.stringify({ json: { email: 'someone@example.com', password: 'a-long-password' } }),
+      });
+      expect(logIn.status).toBe(503);
+      const failure = (await logIn.json()) as { error: { json: { message: string; data: { code: string } } } };
+      expect(failure.error.json.message).toBe('errors.unavailable');
+      expect(failure.error.json.data.code).toBe('SERVICE_UNAVAILABLE');
       cluster.start();
       expect((await poll(200)).status).toBe(200);
       const info = await fetch(`${app.url}/trpc/system.info`);

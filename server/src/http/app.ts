@@ -5,6 +5,7 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { isDatabaseUnavailable } from '../errors';
 import { appRouter } from '../router';
 import type { AppDeps } from '../trpc';
 import { contextFactory } from './context';
@@ -178,6 +179,11 @@ export function createApp(deps: AppDeps, state: AppState = { shuttingDown: false
     const status = (err as { status?: number }).status;
     if (status && status >= 400 && status < 500) {
       res.status(status).json({ error: { code: 'BAD_REQUEST', message: 'errors.badRequest' } });
+      return;
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log?.warn({ err }, 'database unavailable');
+      res.status(503).json({ error: { code: 'SERVICE_UNAVAILABLE', message: 'errors.unavailable' } });
       return;
     }
     req.log?.error({ err }, 'unhandled error');
