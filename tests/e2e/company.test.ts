@@ -80,6 +80,9 @@ describe('a company onboarding its hires', () => {
     await m.getByTestId('dashboard-learner-row').first().waitFor();
     expect(await m.getByTestId('dashboard-learner-row').count()).toBe(2);
     await m.getByText('Back to the onboarding plan').waitFor();
+    // the charts speak the company's words too
+    await m.getByText('Onboarding plan progress over time').first().waitFor();
+    expect(await m.locator('main').textContent()).not.toContain('Median learner');
     expect(await m.getByTestId('export-progress').count()).toBe(1);
     await keepScreenshot(m, 'company-manager-en');
 

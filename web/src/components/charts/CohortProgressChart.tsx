@@ -11,6 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { useTerms } from '../../lib/terms';
 import { TBody, TD, TH, THead, TR } from '../ui/table';
 import { ChartCard, ChartLegend, ChartTable, TooltipBox } from './ChartCard';
 import type { CohortDashboard } from './CoverageScatter';
@@ -28,6 +29,7 @@ interface Point {
 /** The cohort's median verified coverage by month, with the middle half (q1–q3) as a band, against the plan. */
 export function CohortProgressChart({ data }: { data: CohortDashboard }) {
   const { t } = useTranslation();
+  const { term } = useTerms();
   const f = useChartFormat();
   const rtl = useDirection() === 'rtl';
   const now = data.cohort.monthsSinceStart;
@@ -53,9 +55,9 @@ export function CohortProgressChart({ data }: { data: CohortDashboard }) {
       <TooltipBox
         title={f.month(p.month)}
         rows={[
-          { label: t('charts.series.median'), value: f.percent(p.median), color: COLORS.median },
+          { label: term('charts.series.median'), value: f.percent(p.median), color: COLORS.median },
           {
-            label: t('charts.series.band'),
+            label: term('charts.series.band'),
             value: p.q1 == null ? '—' : `${f.percent(p.q1)} – ${f.percent(p.q3)}`,
             color: COLORS.band,
           },
@@ -67,8 +69,8 @@ export function CohortProgressChart({ data }: { data: CohortDashboard }) {
 
   return (
     <ChartCard
-      title={t('charts.progress.title')}
-      description={t('charts.progress.description')}
+      title={term('charts.progress.title')}
+      description={term('charts.progress.description')}
       attrs={{
         'data-testid': 'progress-chart',
         'data-points': points.filter((p) => p.median != null).length,
@@ -76,8 +78,8 @@ export function CohortProgressChart({ data }: { data: CohortDashboard }) {
       legend={
         <ChartLegend
           items={[
-            { label: t('charts.series.median'), color: COLORS.median, swatch: 'line' },
-            { label: t('charts.series.band'), color: COLORS.band, swatch: 'band' },
+            { label: term('charts.series.median'), color: COLORS.median, swatch: 'line' },
+            { label: term('charts.series.band'), color: COLORS.band, swatch: 'band' },
             { label: t('charts.series.expected'), color: COLORS.expected, swatch: 'dashed' },
             { label: t('charts.today'), color: COLORS.today, swatch: 'line' },
           ]}
@@ -86,13 +88,13 @@ export function CohortProgressChart({ data }: { data: CohortDashboard }) {
       table={
         <ChartTable>
           <caption className="px-4 py-2 text-start text-sm font-medium text-slate-700">
-            {t('charts.progress.tableCaption')}
+            {term('charts.progress.tableCaption')}
           </caption>
           <THead>
             <tr>
               <TH scope="col">{t('charts.month')}</TH>
               <TH scope="col">{t('charts.series.q1')}</TH>
-              <TH scope="col">{t('charts.series.median')}</TH>
+              <TH scope="col">{term('charts.series.median')}</TH>
               <TH scope="col">{t('charts.series.q3')}</TH>
               <TH scope="col">{t('charts.series.expected')}</TH>
             </tr>
@@ -126,7 +128,7 @@ export function CohortProgressChart({ data }: { data: CohortDashboard }) {
           <ComposedChart
             data={points}
             margin={{ top: 24, right: 16, bottom: 24, left: 16 }}
-            title={t('charts.progress.title')}
+            title={term('charts.progress.title')}
           >
             <CartesianGrid stroke={COLORS.grid} vertical={false} />
             <XAxis
@@ -159,7 +161,7 @@ export function CohortProgressChart({ data }: { data: CohortDashboard }) {
             <Tooltip content={renderTooltip} />
             <Area
               dataKey="band"
-              name={t('charts.series.band')}
+              name={term('charts.series.band')}
               stroke="none"
               fill={COLORS.band}
               fillOpacity={0.35}
@@ -185,7 +187,7 @@ export function CohortProgressChart({ data }: { data: CohortDashboard }) {
             />
             <Line
               dataKey="median"
-              name={t('charts.series.median')}
+              name={term('charts.series.median')}
               stroke={COLORS.median}
               strokeWidth={3}
               dot={{ r: 3, fill: COLORS.median }}

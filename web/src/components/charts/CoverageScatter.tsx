@@ -12,6 +12,7 @@ import {
   YAxis,
   ZAxis,
 } from 'recharts';
+import { useTerms } from '../../lib/terms';
 import type { RouterOutputs } from '../../trpc';
 import { TBody, TD, TH, THead, TR } from '../ui/table';
 import { ChartCard, ChartLegend, ChartTable, TooltipBox } from './ChartCard';
@@ -38,6 +39,7 @@ type Point = CohortDashboard['scatter'][number];
  */
 export function CoverageScatter({ data }: { data: CohortDashboard }) {
   const { t } = useTranslation();
+  const { term } = useTerms();
   const f = useChartFormat();
   const rtl = useDirection() === 'rtl';
   const points = data.scatter;
@@ -63,7 +65,7 @@ export function CoverageScatter({ data }: { data: CohortDashboard }) {
   return (
     <ChartCard
       title={t('charts.scatter.title')}
-      description={t('charts.scatter.description')}
+      description={term('charts.scatter.description')}
       attrs={{ 'data-testid': 'scatter-chart', 'data-points': points.length }}
       legend={
         <ChartLegend
@@ -80,11 +82,11 @@ export function CoverageScatter({ data }: { data: CohortDashboard }) {
       table={
         <ChartTable>
           <caption className="px-4 py-2 text-start text-sm font-medium text-slate-700">
-            {t('charts.scatter.tableCaption')}
+            {term('charts.scatter.tableCaption')}
           </caption>
           <THead>
             <tr>
-              <TH scope="col">{t('charts.learner')}</TH>
+              <TH scope="col">{term('charts.learner')}</TH>
               <TH scope="col">{t('charts.series.expected')}</TH>
               <TH scope="col">{t('charts.series.coverage')}</TH>
               <TH scope="col">{t('charts.status')}</TH>

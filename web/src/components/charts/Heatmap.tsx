@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTerms } from '../../lib/terms';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../ui/card';
 import type { CohortDashboard } from './CoverageScatter';
 import { round3, textOn, useChartFormat, useDirection, viridis, viridisGradient } from './theme';
@@ -13,6 +14,7 @@ type Cell = CohortDashboard['heatmap'][number];
  */
 export function Heatmap({ data }: { data: CohortDashboard }) {
   const { t } = useTranslation();
+  const { term } = useTerms();
   const f = useChartFormat();
   const dir = useDirection();
   const titleId = useId();
@@ -87,7 +89,7 @@ export function Heatmap({ data }: { data: CohortDashboard }) {
         <CardTitle id={titleId} className="text-base">
           {t('charts.heatmap.title')}
         </CardTitle>
-        <CardDescription id={hintId}>{t('charts.heatmap.description')}</CardDescription>
+        <CardDescription id={hintId}>{term('charts.heatmap.description')}</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-3 pt-2">
         <div className="flex flex-wrap items-center justify-between gap-3">
@@ -113,7 +115,7 @@ export function Heatmap({ data }: { data: CohortDashboard }) {
                   scope="col"
                   className="sticky start-0 z-10 bg-slate-50 px-3 py-2 text-start font-semibold text-slate-700"
                 >
-                  {t('charts.learner')}
+                  {term('charts.learner')}
                 </th>
                 {categories.map((c) => (
                   <th
