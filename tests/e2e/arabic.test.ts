@@ -202,12 +202,15 @@ describe('Arabic, right to left', () => {
     expect(await calendar.locator('.rdp-caption_label').textContent()).toMatch(ARABIC_LETTER);
     await screenshot(page, 'datepicker-ar.png');
     // keyboard: the chosen day has focus; Escape closes and gives focus back to the button
-    expect(await page.evaluate(() => document.activeElement?.closest('td')?.getAttribute('data-day'))).toMatch(
-      /^\d{4}-\d{2}-\d{2}$/,
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('td')?.getAttribute('data-day') ?? ''))
+      .toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await page.keyboard.press('Escape');
     await calendar.waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('date-startDate');
+    // Radix hands focus back once the popover has unmounted (a frame later): poll, do not sample once
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('date-startDate');
     await context.close();
   });
 
