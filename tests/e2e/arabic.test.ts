@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppProcess, startAppProcess } from '../helpers/server-process';
 import { ARTIFACTS, launchBrowser, newPage } from './browser';
-import { mutate, query, signUp } from './helpers';
+import { DEMO_SLUG, logInDemo, mutate, query, signUp } from './helpers';
 
 /**
  * Issue #10: Arabic, right to left, on the seeded demo (MASAR_DEMO=true). A learner switches to
@@ -13,8 +13,7 @@ import { mutate, query, signUp } from './helpers';
  * learner page and the cohort dashboard in Arabic: `UPDATE_SCREENSHOTS=1 pnpm test:e2e` refreshes
  * docs/screenshots/.
  */
-const SLUG = 'alex-demo';
-const DEMO_PASSWORD = 'masar-demo-2026';
+const SLUG = DEMO_SLUG;
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const ARABIC_LETTER = /[\u0621-\u064A]/;
 const ARABIC_INDIC_DIGIT = /[\u0660-\u0669]/;
@@ -31,15 +30,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-async function logIn(page: Page, email: string) {
-  await page.goto('/login');
-  const form = page.getByTestId('login-form');
-  await form.locator('input[name="email"]').fill(email);
-  await form.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await form.locator('button[type="submit"]').click();
-  await page.waitForURL((u) => u.pathname !== '/login');
-}
 
 const documentLocale = (page: Page) =>
   page.evaluate(() => ({ dir: document.documentElement.dir, lang: document.documentElement.lang }));
@@ -68,7 +58,7 @@ describe('Arabic, right to left', () => {
   it('a learner switches to Arabic in the header: mirrored, translated, charts in Arabic, repos LTR; back to English at once; digits', async () => {
     const { context, page } = await newPage(browser, app.url);
     await page.setViewportSize({ width: 1280, height: 800 });
-    await logIn(page, 'learner01@demo.masar.test');
+    await logInDemo(page, 'learner01@demo.masar.test');
     await page.goto(`/o/${SLUG}/my-roadmap`);
     await page.getByTestId('my-progress-link').first().click();
     await page.waitForURL(/\/cohorts\/[0-9a-f-]{36}\/learners\/[0-9a-f-]{36}$/);
@@ -170,7 +160,7 @@ describe('Arabic, right to left', () => {
   it('the mentor’s cohort dashboard in Arabic: Arabic chart labels, the date picker in Arabic starting on Saturday', async () => {
     const { context, page } = await newPage(browser, app.url);
     await page.setViewportSize({ width: 1280, height: 800 });
-    await logIn(page, 'mentor@demo.masar.test');
+    await logInDemo(page, 'mentor@demo.masar.test');
     await page.getByTestId('language-switch').click();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await page.goto(`/o/${SLUG}/cohorts`);

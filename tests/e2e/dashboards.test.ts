@@ -3,14 +3,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppProcess, startAppProcess } from '../helpers/server-process';
 import { keepScreenshot, launchBrowser, newPage } from './browser';
+import { DEMO_SLUG, logInDemo } from './helpers';
 
 /**
  * The progress dashboards on the seeded demo (MASAR_DEMO=true): the cohort dashboard as the demo
  * mentor, "My progress" as a demo learner, the organisation overview as the demo admin; each page
  * in English and Arabic, and checked with axe-core.
  */
-const SLUG = 'alex-demo';
-const DEMO_PASSWORD = 'masar-demo-2026';
+const SLUG = DEMO_SLUG;
 const DEMO_LEARNERS = 20;
 
 let app: AppProcess;
@@ -24,15 +24,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-async function logIn(page: Page, email: string) {
-  await page.goto('/login');
-  const form = page.getByTestId('login-form');
-  await form.locator('input[name="email"]').fill(email);
-  await form.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await form.locator('button[type="submit"]').click();
-  await page.waitForURL((u) => u.pathname !== '/login');
-}
 
 /** axe-core's serious and critical violations on the page as it is now ("rule: targets"). */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -62,7 +53,7 @@ function num(value: string | null): number {
 describe('progress dashboards on the demo organisation', () => {
   it('the mentor opens the cohort dashboard: 20 learners, heatmap, scatter, median; sorting, filtering and keyboard', async () => {
     const { context, page } = await newPage(browser, app.url);
-    await logIn(page, 'mentor@demo.masar.test');
+    await logInDemo(page, 'mentor@demo.masar.test');
 
     // from the cohorts list to the dashboard
     await page.goto(`/o/${SLUG}/cohorts`);
@@ -198,7 +189,7 @@ describe('progress dashboards on the demo organisation', () => {
 
   it('a learner opens My progress: expected and verified series, today’s point, status and lists', async () => {
     const { context, page } = await newPage(browser, app.url);
-    await logIn(page, 'learner01@demo.masar.test');
+    await logInDemo(page, 'learner01@demo.masar.test');
     await page.goto(`/o/${SLUG}/my-roadmap`);
     await page.getByTestId('my-progress-link').first().click();
     await page.waitForURL(/\/cohorts\/[0-9a-f-]{36}\/learners\/[0-9a-f-]{36}$/);
@@ -277,7 +268,7 @@ describe('progress dashboards on the demo organisation', () => {
 
   it('the admin sees the overview of cohorts, with a card per active cohort that leads to its dashboard', async () => {
     const { context, page } = await newPage(browser, app.url);
-    await logIn(page, 'admin@demo.masar.test');
+    await logInDemo(page, 'admin@demo.masar.test');
     await page.goto(`/o/${SLUG}`);
     await page.getByTestId('org-tab-cohortsOverview').click();
     await page.waitForURL(`**/o/${SLUG}/overview`);

@@ -3,6 +3,20 @@ import { newPage } from './browser';
 
 export const PASSWORD = 'a-long-and-unusual-passphrase';
 
+/** The demo organisation seeded on an embedded start with MASAR_DEMO=true (server/src/seed/demo.ts). */
+export const DEMO_SLUG = 'alex-demo';
+const DEMO_PASSWORD = 'masar-demo-2026';
+
+/** Logs in as one of the demo organisation's people through the real log-in form. */
+export async function logInDemo(page: Page, email: string) {
+  await page.goto('/login');
+  const form = page.getByTestId('login-form');
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await form.locator('button[type="submit"]').click();
+  await page.waitForURL((u) => u.pathname !== '/login');
+}
+
 export async function signUp(page: Page, name: string, email: string) {
   await page.goto('/signup');
   const form = page.getByTestId('signup-form');

@@ -69,3 +69,17 @@ export async function orgWithEveryRole(deps: AppDeps) {
   };
   return { org, members };
 }
+
+type ReviewInput = Parameters<TestClient['caller']['submission']['review']>[0];
+
+/**
+ * A reviewer reviews a revision as they see the submission now: reads it first for its version
+ * (the optimistic-concurrency check every real review goes through), then sends the decision.
+ */
+export async function reviewAsSeen(
+  reviewer: TestClient,
+  review: Omit<ReviewInput, 'expectedVersion'>,
+): Promise<Awaited<ReturnType<TestClient['caller']['submission']['review']>>> {
+  const seen = await reviewer.caller.submission.get({ orgSlug: review.orgSlug, submissionId: review.submissionId });
+  return reviewer.caller.submission.review({ ...review, expectedVersion: seen.submission.version });
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, type TestDeps, testDeps } from '../helpers/app';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { expectTrpcError } from '../helpers/errors';
-import { addMember, createOrg, createUser } from '../helpers/factories';
+import { addMember, createOrg, createUser, reviewAsSeen } from '../helpers/factories';
 
 let database: TestDatabase;
 let deps: TestDeps;
@@ -55,12 +55,10 @@ async function company() {
     claimedSkillIds: [skill('first-api'), skill('sql-basics')],
     title: 'First API',
   });
-  const seen = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
-  await mentor.caller.submission.review({
+  await reviewAsSeen(mentor, {
     orgSlug: s,
     submissionId: sub.submissionId,
     revision: 1,
-    expectedVersion: seen.submission.version,
     decision: 'approved',
     comment: '=cmd|"/c calc"!A1 — well done, "clean" code',
     ratings: [

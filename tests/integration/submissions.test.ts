@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDeps, testDeps } from '../helpers/app';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { expectTrpcError } from '../helpers/errors';
-import { addMember, createOrg, createUser } from '../helpers/factories';
+import { addMember, createOrg, createUser, reviewAsSeen } from '../helpers/factories';
 import { startFakeGithub } from '../helpers/fake-github';
 
 let database: TestDatabase;
@@ -312,12 +312,10 @@ describe('reviews', () => {
       title: 'x',
     });
     await deps.jobs.drain();
-    const seen = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
-    await mentor.caller.submission.review({
+    await reviewAsSeen(mentor, {
       orgSlug: s,
       submissionId: sub.submissionId,
       revision: 1,
-      expectedVersion: seen.submission.version,
       decision: 'approved',
       ratings: [{ skillId: skill('testing'), rating: 'demonstrated' }],
     });
@@ -359,12 +357,10 @@ describe('notifications, snippets and queue health', () => {
         actorName: 'Learner',
       });
     }
-    const seen = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
-    await mentor.caller.submission.review({
+    await reviewAsSeen(mentor, {
       orgSlug: s,
       submissionId: sub.submissionId,
       revision: 1,
-      expectedVersion: seen.submission.version,
       decision: 'changes_requested',
       comment: 'More commits please',
     });
@@ -419,12 +415,10 @@ describe('notifications, snippets and queue health', () => {
     expect(inApp.items[0]).toMatchObject({ kind: 'submission.new', title: 'Orders API (acme/orders-api)' });
 
     // the learner chose Arabic: the review email is Arabic
-    let seen = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
-    await mentor.caller.submission.review({
+    await reviewAsSeen(mentor, {
       orgSlug: s,
       submissionId: sub.submissionId,
       revision: 1,
-      expectedVersion: seen.submission.version,
       decision: 'changes_requested',
       comment: 'Add tests',
     });
@@ -449,12 +443,10 @@ describe('notifications, snippets and queue health', () => {
     to = await outbox();
     expect(to(mentor.user.email).subject).toBe('نسخة جديدة من Learner: Orders API');
     expect(to(mentor2.user.email).subject).toBe('New revision from Learner: Orders API');
-    seen = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
-    await mentor.caller.submission.review({
+    await reviewAsSeen(mentor, {
       orgSlug: s,
       submissionId: sub.submissionId,
       revision: 2,
-      expectedVersion: seen.submission.version,
       decision: 'approved',
       comment: 'Good',
     });
