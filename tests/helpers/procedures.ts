@@ -171,6 +171,7 @@ export const SAMPLES: Record<string, { input: (f: Fixture) => unknown; ids?: boo
   'notification.markRead': { input: (f) => ({ orgSlug: f.orgSlug, all: true }) },
   'dashboard.learner': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, learnerId: f.userId }), ids: true },
   'dashboard.cohort': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId }), ids: true },
+  'dashboard.cohortLearners': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId }), ids: true },
   'dashboard.org': { input: (f) => ({ orgSlug: f.orgSlug }) },
   'readiness.get': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, learnerId: f.userId }), ids: true },
   'readiness.consent': { input: (f) => ({ orgSlug: f.orgSlug }) },

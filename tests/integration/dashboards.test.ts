@@ -89,12 +89,18 @@ describe('dashboards on a hand-computed small cohort', () => {
     );
     expect(other.overdue[0]!.days).toBe(31); // due 27 Oct, today 27 Nov
 
-    const dash = await owner.caller.dashboard.cohort({ orgSlug: s, cohortId: cohort.id, sort: 'coverage', desc: true });
-    expect(dash.learners.items.map((r) => [r.name, r.status, r.overdue])).toEqual([
+    const dash = await owner.caller.dashboard.cohort({ orgSlug: s, cohortId: cohort.id });
+    const table = await owner.caller.dashboard.cohortLearners({
+      orgSlug: s,
+      cohortId: cohort.id,
+      sort: 'coverage',
+      direction: 'desc',
+    });
+    expect(table.items.map((r) => [r.name, r.status, r.overdue])).toEqual([
       ['Amira', 'on_track', 0],
       ['Bassem', 'behind', 5],
     ]);
-    expect(dash.learners.items[0]!.expected).toBeCloseTo(expected, 6);
+    expect(table.items[0]!.expected).toBeCloseTo(expected, 6);
     expect(dash.statusCounts).toEqual({ behind: 1, on_track: 1, ahead: 0 });
     const cell = dash.heatmap.find((h) => h.learnerId === ahead.user.id && h.category === 'fundamentals')!;
     expect(cell).toMatchObject({ total: 2, verified: 2, share: 1 });
@@ -104,8 +110,8 @@ describe('dashboards on a hand-computed small cohort', () => {
     expect(m3.median).toBeCloseTo(2.5 / 26, 6);
     expect(m3.expected).toBeCloseTo(5 / 26, 6);
     expect(dash.progressOverTime.find((p) => p.month === 1)!.median).toBe(0);
-    const filtered = await owner.caller.dashboard.cohort({ orgSlug: s, cohortId: cohort.id, status: 'behind' });
-    expect(filtered.learners.items.map((r) => r.name)).toEqual(['Bassem']);
+    const filtered = await owner.caller.dashboard.cohortLearners({ orgSlug: s, cohortId: cohort.id, status: 'behind' });
+    expect(filtered.items.map((r) => r.name)).toEqual(['Bassem']);
 
     const overview = await owner.caller.dashboard.org({ orgSlug: s });
     expect(overview).toEqual([
@@ -174,17 +180,166 @@ describe('statement count', () => {
     const n200 = await count(() => c200.caller.dashboard.cohort({ orgSlug: large.s, cohortId: large.cohort.id }));
     expect(n5).toBeGreaterThan(3);
     expect(n200).toBe(n5);
-    const big = await c200.caller.dashboard.cohort({
+    const big = await c200.caller.dashboard.cohort({ orgSlug: large.s, cohortId: large.cohort.id });
+    expect(big.scatter).toHaveLength(200);
+    // the learners table on its own: as many statements for 5 as for 200 learners, fewer than the dashboard
+    const input = (c: { s: string; cohort: { id: string } }) => ({
+      orgSlug: c.s,
+      cohortId: c.cohort.id,
+      sort: 'name' as const,
+      direction: 'desc' as const,
+      search: 'learner',
+      page: 2,
+    });
+    const t5 = await count(() => c5.caller.dashboard.cohortLearners(input(small)));
+    const t200 = await count(() => c200.caller.dashboard.cohortLearners(input(large)));
+    expect(t5).toBeGreaterThan(3);
+    expect(t200).toBe(t5);
+    expect(t5).toBeLessThan(n5);
+    const page4 = await c200.caller.dashboard.cohortLearners({
       orgSlug: large.s,
       cohortId: large.cohort.id,
       pageSize: 50,
       page: 4,
     });
-    expect(big.learners.total).toBe(200);
-    expect(big.learners.items).toHaveLength(50);
-    expect(big.scatter).toHaveLength(200);
+    expect(page4.total).toBe(200);
+    expect(page4.items).toHaveLength(50);
     const o5 = await count(() => c5.caller.dashboard.org({ orgSlug: small.s }));
     const o200 = await count(() => c200.caller.dashboard.org({ orgSlug: large.s }));
     expect(o200).toBe(o5);
+  });
+});
+
+describe('the learners table (dashboard.cohortLearners)', () => {
+  /** 30 learners "Learner 0".."Learner 29"; learner i has i % 7 of the first skills verified, 9, 19 and 29 all. */
+  let fx: Awaited<ReturnType<typeof thirty>>;
+  async function thirty() {
+    const { owner, s, orgId, full, cohort } = await setup('2026-05-01');
+    await withRls(deps.database, { orgId }, async (tx) => {
+      for (let i = 0; i < 30; i++) {
+        const id = randomUUID();
+        await tx.execute(sql`insert into users (id, email, email_normalized, name, password_hash)
+          values (${id}, ${`t${i}-${id}@example.test`}, ${`t${i}-${id}@example.test`}, ${`Learner ${i}`}, 'x')`);
+        await tx.execute(sql`insert into memberships (org_id, user_id, role) values (${orgId}, ${id}, 'learner')`);
+        await tx.execute(
+          sql`insert into cohort_members (org_id, cohort_id, user_id, role) values (${orgId}, ${cohort.id}, ${id}, 'learner')`,
+        );
+        for (const skill of full.skills.slice(0, i % 10 === 9 ? undefined : i % 7)) {
+          await tx.execute(sql`insert into skill_progress (org_id, learner_id, skill_id, status, verified_at)
+            values (${orgId}, ${id}, ${skill.skillId}, 'verified', '2026-11-01T00:00:00Z')`);
+        }
+      }
+    });
+    const input = { orgSlug: s, cohortId: cohort.id };
+    return { owner, input, skills: full.skills.length };
+  }
+  beforeAll(async () => {
+    fx = await thirty();
+  });
+
+  it('sorts on the server, both directions, ties by name', async () => {
+    const { owner, input } = fx;
+    const byName = await owner.caller.dashboard.cohortLearners({ ...input, sort: 'name', pageSize: 100 });
+    const names = byName.items.map((r) => r.name);
+    expect(names).toEqual([...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)));
+    expect(names[0]).toBe('Learner 0');
+    const desc = await owner.caller.dashboard.cohortLearners({
+      ...input,
+      sort: 'name',
+      direction: 'desc',
+      pageSize: 100,
+    });
+    expect(desc.items.map((r) => r.name)).toEqual([...names].reverse());
+
+    const cov = await owner.caller.dashboard.cohortLearners({
+      ...input,
+      sort: 'coverage',
+      direction: 'desc',
+      pageSize: 100,
+    });
+    expect(cov.items.slice(0, 3).map((r) => [r.name, r.coverage])).toEqual([
+      ['Learner 9', 1],
+      ['Learner 29', 1],
+      ['Learner 19', 1],
+    ]);
+    expect(cov.items[3]!.coverage).toBe(6 / fx.skills);
+    for (let i = 1; i < cov.items.length; i++) {
+      const [a, b] = [cov.items[i - 1]!, cov.items[i]!];
+      expect(a.coverage).toBeGreaterThanOrEqual(b.coverage);
+      if (a.coverage === b.coverage) expect(a.name > b.name).toBe(true); // desc reverses the name tie-break too
+    }
+    // the default: most behind first (difference ascending)
+    const def = await owner.caller.dashboard.cohortLearners({ ...input, pageSize: 100 });
+    const diffs = def.items.map((r) => r.difference);
+    expect(diffs).toEqual([...diffs].sort((a, b) => a - b));
+  });
+
+  it('searches names (trimmed, any case) and filters by status, the totals matching the dashboard', async () => {
+    const { owner, input } = fx;
+    const found = await owner.caller.dashboard.cohortLearners({ ...input, search: '  LEARNER 2 ', sort: 'name' });
+    expect(found.total).toBe(11); // Learner 2, 20–29
+    expect(found.items.map((r) => r.name)).toContain('Learner 2');
+    expect(found.items.every((r) => r.name.startsWith('Learner 2'))).toBe(true);
+    expect((await owner.caller.dashboard.cohortLearners({ ...input, search: 'nobody' })).total).toBe(0);
+    // a LIKE wildcard is just a character
+    expect((await owner.caller.dashboard.cohortLearners({ ...input, search: '%' })).total).toBe(0);
+
+    const dash = await owner.caller.dashboard.cohort(input);
+    const all = await owner.caller.dashboard.cohortLearners({ ...input, pageSize: 100 });
+    expect(all.total).toBe(dash.scatter.length);
+    expect(all.total).toBe(30);
+    expect(dash.statusCounts.ahead).toBe(3);
+    expect(dash.statusCounts.behind).toBeGreaterThan(0);
+    for (const status of ['behind', 'on_track', 'ahead'] as const) {
+      const only = await owner.caller.dashboard.cohortLearners({ ...input, status, pageSize: 100 });
+      expect(only.total).toBe(dash.statusCounts[status]);
+      expect(only.items.every((r) => r.status === status)).toBe(true);
+    }
+    // the rows are the scatter's points
+    const scatter = new Map(dash.scatter.map((p) => [p.learnerId, p]));
+    for (const r of all.items) {
+      expect(scatter.get(r.learnerId)).toEqual({
+        learnerId: r.learnerId,
+        name: r.name,
+        coverage: r.coverage,
+        expected: r.expected,
+        status: r.status,
+      });
+    }
+    const both = await owner.caller.dashboard.cohortLearners({ ...input, status: 'behind', search: 'learner 1' });
+    expect(both.items.every((r) => r.status === 'behind' && r.name.startsWith('Learner 1'))).toBe(true);
+  });
+
+  it('pages: every learner once across the pages, the same total on each', async () => {
+    const { owner, input } = fx;
+    const seen: string[] = [];
+    for (let page = 1; page <= 5; page++) {
+      const p = await owner.caller.dashboard.cohortLearners({ ...input, sort: 'name', page, pageSize: 7 });
+      expect(p).toMatchObject({ total: 30, page, pageSize: 7 });
+      expect(p.items).toHaveLength(page < 5 ? 7 : 2);
+      seen.push(...p.items.map((r) => r.learnerId));
+    }
+    expect(new Set(seen).size).toBe(30);
+    const past = await owner.caller.dashboard.cohortLearners({ ...input, page: 6, pageSize: 7 });
+    expect(past).toMatchObject({ total: 30, items: [] });
+  });
+
+  it('caps the page size at 100 and refuses bad sorts and pages', async () => {
+    const { owner, input } = fx;
+    expect((await owner.caller.dashboard.cohortLearners({ ...input, pageSize: 100 })).items).toHaveLength(30);
+    await expectTrpcError(owner.caller.dashboard.cohortLearners({ ...input, pageSize: 101 }), 'BAD_REQUEST');
+    await expectTrpcError(owner.caller.dashboard.cohortLearners({ ...input, pageSize: 0 }), 'BAD_REQUEST');
+    await expectTrpcError(owner.caller.dashboard.cohortLearners({ ...input, page: 0 }), 'BAD_REQUEST');
+    await expectTrpcError(
+      // biome-ignore lint/suspicious/noExplicitAny: a sort the schema does not know
+      owner.caller.dashboard.cohortLearners({ ...input, sort: 'email' as any }),
+      'BAD_REQUEST',
+    );
+    const tooLong = await expectTrpcError(
+      owner.caller.dashboard.cohortLearners({ ...input, search: 'x'.repeat(101) }),
+      'BAD_REQUEST',
+    );
+    expect(tooLong.message).toContain('errors.search.tooLong');
+    await expectTrpcError(owner.caller.dashboard.cohortLearners({ ...input, cohortId: randomUUID() }), 'NOT_FOUND');
   });
 });

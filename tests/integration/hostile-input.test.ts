@@ -285,7 +285,7 @@ const NOT_STORED = new Set([
   'auth.changePassword:newPassword',
   'auth.sessions.revoke:sessionId',
   'cohort.list:search',
-  'dashboard.cohort:search',
+  'dashboard.cohortLearners:search',
 ]);
 
 /** The documented normalisation: what an accepted value reads back as. */

@@ -1,6 +1,18 @@
-import { todayIn, zId, zSearch } from '@masar/shared';
+import { todayIn, zId, zOffsetPage, zSearch } from '@masar/shared';
 import { z } from 'zod';
 import * as dashboards from '../services/dashboards';
+
+const COHORT_SORTS = [
+  'name',
+  'coverage',
+  'expected',
+  'difference',
+  'status',
+  'overdue',
+  'open',
+  'lastActivity',
+] as const satisfies readonly dashboards.CohortSort[];
+
 import { orgProcedure, router } from '../trpc';
 
 export const dashboardRouter = router({
@@ -13,25 +25,31 @@ export const dashboardRouter = router({
         today: todayIn(ctx.tenant.org.timeZone, ctx.deps.now()),
       }),
     ),
+  /** The cohort dashboard's charts, quartiles, heatmap and queue health (the learners table is `cohortLearners`). */
   cohort: orgProcedure('cohorts.read')
-    .input(
-      z.object({
-        cohortId: zId,
-        page: z.number().int().min(1).max(10_000).default(1),
-        pageSize: z.number().int().min(1).max(100).default(25),
-        sort: z
-          .enum(['name', 'coverage', 'expected', 'difference', 'status', 'overdue', 'open', 'lastActivity'])
-          .default('difference'),
-        desc: z.boolean().default(false),
-        status: z.enum(['ahead', 'on_track', 'behind']).optional(),
-        search: zSearch.optional(),
-      }),
-    )
+    .input(z.object({ cohortId: zId }))
     .query(({ ctx, input }) =>
       dashboards.cohortDashboard(ctx.db, ctx.tenant, {
         ...input,
         today: todayIn(ctx.tenant.org.timeZone, ctx.deps.now()),
         now: ctx.deps.now(),
+      }),
+    ),
+  /** The cohort dashboard's learners table: one sorted, filtered page and the total. */
+  cohortLearners: orgProcedure('cohorts.read')
+    .input(
+      zOffsetPage.extend({
+        cohortId: zId,
+        sort: z.enum(COHORT_SORTS).default('difference'),
+        direction: z.enum(['asc', 'desc']).default('asc'),
+        status: z.enum(['ahead', 'on_track', 'behind']).optional(),
+        search: zSearch.optional(),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      dashboards.cohortLearners(ctx.db, ctx.tenant, {
+        ...input,
+        today: todayIn(ctx.tenant.org.timeZone, ctx.deps.now()),
       }),
     ),
   org: orgProcedure('org.overview').query(({ ctx }) =>

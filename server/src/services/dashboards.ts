@@ -15,6 +15,7 @@ import {
   type LearnerStatus,
   learnerStatus,
   monthsSinceStart,
+  type OffsetPage,
   TIMELINE_MONTHS,
 } from '@masar/shared';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
@@ -23,6 +24,7 @@ import { rowsOf } from '../db';
 import { notFound } from '../errors';
 import type { TenantCtx } from '../trpc';
 import { type AssignmentDue, learnerDueDates, loadCohort } from './cohorts';
+import { type Paged, paged } from './paging';
 import { queueHealth } from './submissions';
 import { TimelineMemo } from './timeline-memo';
 
@@ -267,29 +269,33 @@ export type CohortSort =
   | 'open'
   | 'lastActivity';
 
-export async function cohortDashboard(
+type Cohort = Awaited<ReturnType<typeof loadCohort>>;
+type SkillRow = Awaited<ReturnType<typeof cohortSkills>>[number];
+
+/** The cohort and its roadmap's skills, sent together (one round trip); an unknown or out-of-scope cohort ends in NOT_FOUND. */
+async function cohortAndSkills(db: Db, tenant: TenantCtx, cohortId: string) {
+  const [cohort, skillRows] = await Promise.all([
+    loadCohort(db, tenant, cohortId),
+    cohortSkills(db, tenant.orgId, { cohortId }),
+  ]);
+  return { cohort, skillRows };
+}
+
+/**
+ * Every learner of the cohort with coverage, expected coverage, status, overdue skills, open
+ * submissions and last activity: the rows of the dashboard's learners table, also behind its scatter
+ * chart and status counts. Two statements sent together whatever the cohort's size.
+ */
+export async function cohortLearnerRows(
   db: Db,
   tenant: TenantCtx,
-  p: {
-    cohortId: string;
-    today: IsoDate;
-    now: Date;
-    page: number;
-    pageSize: number;
-    sort: CohortSort;
-    desc: boolean;
-    status?: LearnerStatus | undefined;
-    search?: string | undefined;
-  },
+  cohort: Cohort,
+  skillRows: readonly SkillRow[],
+  today: IsoDate,
 ) {
-  // Sent together (one round trip); an unknown or out-of-scope cohort still ends in NOT_FOUND.
-  const [cohort, skillRows] = await Promise.all([
-    loadCohort(db, tenant, p.cohortId),
-    cohortSkills(db, tenant.orgId, { cohortId: p.cohortId }),
-  ]);
   const skillIds = skillRows.map((s) => s.skillId);
   const skillArray = sql`${`{${skillIds.join(',')}}`}::uuid[]`;
-  const [learnerRows, heatRows, assignmentRows, curveRows, queue] = await Promise.all([
+  const [learnerRows, assignmentRows] = await Promise.all([
     // one row per learner: verified/evidenced counts, open submissions, last activity — two lateral
     // aggregates (one scan of the learner's progress, one of their submissions)
     db.execute(sql`
@@ -310,17 +316,6 @@ export async function cohortDashboard(
         from submissions s where s.org_id = cm.org_id and s.learner_id = cm.user_id and s.cohort_id = cm.cohort_id
       ) s
       where cm.org_id = ${tenant.orgId} and cm.cohort_id = ${cohort.id} and cm.role = 'learner'`),
-    // heatmap: verified share per learner × category
-    db.execute(sql`
-      select cm.user_id as "learnerId", s.category, count(*)::int as total,
-        count(sp.skill_id) filter (where sp.status = 'verified')::int as verified
-      from cohort_members cm
-      cross join roadmap_skills rs
-      join skills s on s.org_id = rs.org_id and s.id = rs.skill_id
-      left join skill_progress sp on sp.org_id = cm.org_id and sp.learner_id = cm.user_id and sp.skill_id = rs.skill_id
-      where cm.org_id = ${tenant.orgId} and cm.cohort_id = ${cohort.id} and cm.role = 'learner'
-        and rs.org_id = ${tenant.orgId} and rs.roadmap_id = ${cohort.roadmapId} and rs.archived_at is null
-      group by cm.user_id, s.category`),
     db
       .select({
         learnerIds: stageAssignments.learnerIds,
@@ -336,30 +331,11 @@ export async function cohortDashboard(
           isNull(stageAssignments.archivedAt),
         ),
       ),
-    // cohort progress over time: quartiles of verified coverage by month since each learner's start
-    db.execute(sql`
-      with l as (
-        select cm.user_id, coalesce(cm.personal_start_date, ${cohort.startDate}::date) as start
-        from cohort_members cm where cm.org_id = ${tenant.orgId} and cm.cohort_id = ${cohort.id} and cm.role = 'learner'
-      ), m as (
-        select generate_series(0, greatest(0, least(36, floor((${p.today}::date - ${cohort.startDate}::date) / 30.44)::int))) as month
-      ), per as materialized (
-        select m.month, l.user_id,
-          (select count(*) from skill_progress sp where sp.org_id = ${tenant.orgId} and sp.learner_id = l.user_id
-             and sp.status = 'verified' and sp.skill_id = any(${skillArray})
-             and sp.verified_at < (l.start + make_interval(months => m.month))) as n
-        from l cross join m
-      )
-      select month, percentile_cont(0.25) within group (order by n) as q1,
-        percentile_cont(0.5) within group (order by n) as median,
-        percentile_cont(0.75) within group (order by n) as q3
-      from per group by month order by month`),
-    queueHealth(db, tenant, { cohortId: cohort.id, now: p.now }),
   ]);
   const total = skillRows.length;
   const endMonth = new Map(skillRows.map((s) => [s.skillId, s.endMonth]));
-  const memo = new TimelineMemo(p.today, skillRows);
-  const learners = rowsOf<{
+  const memo = new TimelineMemo(today, skillRows);
+  return rowsOf<{
     learnerId: string;
     name: string;
     startDate: string;
@@ -375,7 +351,7 @@ export async function cohortDashboard(
     const { overdue } = overdueFor(
       r.learnerId,
       r.startDate,
-      p.today,
+      today,
       assignmentRows,
       endMonth,
       new Set(r.verifiedIds ?? []),
@@ -397,27 +373,97 @@ export async function cohortDashboard(
       lastActivity: r.lastActivity ? new Date(r.lastActivity) : null,
     };
   });
-  const statusRank: Record<LearnerStatus, number> = { behind: 0, on_track: 1, ahead: 2 };
-  const key: Record<CohortSort, (r: (typeof learners)[number]) => number | string> = {
-    name: (r) => r.name.toLowerCase(),
-    coverage: (r) => r.coverage,
-    expected: (r) => r.expected,
-    difference: (r) => r.difference,
-    status: (r) => statusRank[r.status],
-    overdue: (r) => r.overdue,
-    open: (r) => r.openSubmissions,
-    lastActivity: (r) => r.lastActivity?.getTime() ?? 0,
-  };
+}
+
+export type LearnerRow = Awaited<ReturnType<typeof cohortLearnerRows>>[number];
+
+const statusRank: Record<LearnerStatus, number> = { behind: 0, on_track: 1, ahead: 2 };
+const sortKey: Record<CohortSort, (r: LearnerRow) => number | string> = {
+  name: (r) => r.name.toLowerCase(),
+  coverage: (r) => r.coverage,
+  expected: (r) => r.expected,
+  difference: (r) => r.difference,
+  status: (r) => statusRank[r.status],
+  overdue: (r) => r.overdue,
+  open: (r) => r.openSubmissions,
+  lastActivity: (r) => r.lastActivity?.getTime() ?? 0,
+};
+
+/**
+ * The cohort dashboard's learners table on its own: filtered (status, a name search), sorted (ties by
+ * name) and paged, so paging the table does not recompute the charts. The same rows as the dashboard's
+ * scatter chart and status counts (`cohortLearnerRows`).
+ */
+export async function cohortLearners(
+  db: Db,
+  tenant: TenantCtx,
+  p: OffsetPage & {
+    cohortId: string;
+    today: IsoDate;
+    sort: CohortSort;
+    direction: 'asc' | 'desc';
+    status?: LearnerStatus | undefined;
+    search?: string | undefined;
+  },
+): Promise<Paged<LearnerRow>> {
+  const { cohort, skillRows } = await cohortAndSkills(db, tenant, p.cohortId);
+  const learners = await cohortLearnerRows(db, tenant, cohort, skillRows, p.today);
+  const search = p.search?.toLowerCase();
   const filtered = learners.filter(
-    (r) => (!p.status || r.status === p.status) && (!p.search || r.name.toLowerCase().includes(p.search.toLowerCase())),
+    (r) => (!p.status || r.status === p.status) && (!search || r.name.toLowerCase().includes(search)),
   );
+  const key = sortKey[p.sort];
   filtered.sort((a, b) => {
-    const x = key[p.sort](a);
-    const y = key[p.sort](b);
+    const x = key(a);
+    const y = key(b);
     const c = x < y ? -1 : x > y ? 1 : a.name.localeCompare(b.name);
-    return p.desc ? -c : c;
+    return p.direction === 'desc' ? -c : c;
   });
-  const pageRows = filtered.slice((p.page - 1) * p.pageSize, p.page * p.pageSize);
+  return paged(
+    p,
+    async (limit, offset) => filtered.slice(offset, offset + limit),
+    async () => [{ n: filtered.length }],
+  );
+}
+
+export async function cohortDashboard(db: Db, tenant: TenantCtx, p: { cohortId: string; today: IsoDate; now: Date }) {
+  const { cohort, skillRows } = await cohortAndSkills(db, tenant, p.cohortId);
+  const skillIds = skillRows.map((s) => s.skillId);
+  const skillArray = sql`${`{${skillIds.join(',')}}`}::uuid[]`;
+  const [learners, heatRows, curveRows, queue] = await Promise.all([
+    cohortLearnerRows(db, tenant, cohort, skillRows, p.today),
+    // heatmap: verified share per learner × category
+    db.execute(sql`
+      select cm.user_id as "learnerId", s.category, count(*)::int as total,
+        count(sp.skill_id) filter (where sp.status = 'verified')::int as verified
+      from cohort_members cm
+      cross join roadmap_skills rs
+      join skills s on s.org_id = rs.org_id and s.id = rs.skill_id
+      left join skill_progress sp on sp.org_id = cm.org_id and sp.learner_id = cm.user_id and sp.skill_id = rs.skill_id
+      where cm.org_id = ${tenant.orgId} and cm.cohort_id = ${cohort.id} and cm.role = 'learner'
+        and rs.org_id = ${tenant.orgId} and rs.roadmap_id = ${cohort.roadmapId} and rs.archived_at is null
+      group by cm.user_id, s.category`),
+    // cohort progress over time: quartiles of verified coverage by month since each learner's start
+    db.execute(sql`
+      with l as (
+        select cm.user_id, coalesce(cm.personal_start_date, ${cohort.startDate}::date) as start
+        from cohort_members cm where cm.org_id = ${tenant.orgId} and cm.cohort_id = ${cohort.id} and cm.role = 'learner'
+      ), m as (
+        select generate_series(0, greatest(0, least(36, floor((${p.today}::date - ${cohort.startDate}::date) / 30.44)::int))) as month
+      ), per as materialized (
+        select m.month, l.user_id,
+          (select count(*) from skill_progress sp where sp.org_id = ${tenant.orgId} and sp.learner_id = l.user_id
+             and sp.status = 'verified' and sp.skill_id = any(${skillArray})
+             and sp.verified_at < (l.start + make_interval(months => m.month))) as n
+        from l cross join m
+      )
+      select month, percentile_cont(0.25) within group (order by n) as q1,
+        percentile_cont(0.5) within group (order by n) as median,
+        percentile_cont(0.75) within group (order by n) as q3
+      from per group by month order by month`),
+    queueHealth(db, tenant, { cohortId: cohort.id, now: p.now }),
+  ]);
+  const total = skillRows.length;
   const cohortMonth = monthsSinceStart(cohort.startDate, p.today);
   return {
     cohort: {
@@ -428,7 +474,6 @@ export async function cohortDashboard(
       totalSkills: total,
     },
     today: p.today,
-    learners: { items: pageRows, total: filtered.length, page: p.page, pageSize: p.pageSize },
     /** Every learner's coverage against expected (for the scatter chart), unpaginated but one row each. */
     scatter: learners.map((r) => ({
       learnerId: r.learnerId,

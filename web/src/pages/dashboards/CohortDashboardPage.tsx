@@ -50,35 +50,12 @@ function CohortDashboardLoader() {
   const { slug } = useOrg();
   const trpc = useTRPC();
   const valid = zId.safeParse(cohortId).success;
-  const [page, setPage] = useState(1);
-  const [sort, setSort] = useState<SortKey>('difference');
-  const [desc, setDesc] = useState(false);
-  const [status, setStatus] = useState<LearnerStatus | ''>('');
-  const [search, setSearch] = useState('');
-  const debounced = useDebounced(search.trim());
-  useEffect(() => {
-    setPage(1);
-  }, [debounced, status]);
+  // The charts, quartiles, heatmap and queue health: one query per cohort, cached while the learners
+  // table (its own query, `dashboard.cohortLearners`) sorts, filters and pages.
   const dashboard = useQuery({
-    ...trpc.dashboard.cohort.queryOptions({
-      orgSlug: slug,
-      cohortId,
-      page,
-      pageSize: PAGE_SIZE,
-      sort,
-      desc,
-      ...(status ? { status } : {}),
-      ...(debounced ? { search: debounced } : {}),
-    }),
+    ...trpc.dashboard.cohort.queryOptions({ orgSlug: slug, cohortId }),
     enabled: valid,
-    placeholderData: keepPreviousData,
   });
-  const total = dashboard.data?.learners.total ?? 0;
-  useEffect(() => {
-    if (dashboard.data && page > 1 && dashboard.data.learners.items.length === 0) {
-      setPage(clampPage(page, total, PAGE_SIZE));
-    }
-  }, [dashboard.data, page, total]);
 
   if (!valid || errorData(dashboard.error)?.code === 'NOT_FOUND') {
     return (
@@ -98,47 +75,19 @@ function CohortDashboardLoader() {
       onRetry={() => dashboard.refetch()}
       errorTitle={term('dashboards.cohort.loadError')}
     >
-      {dashboard.data ? (
-        <DashboardView
-          data={dashboard.data}
-          table={{
-            page,
-            setPage,
-            sort,
-            desc,
-            onSort: (s, d) => {
-              setSort(s);
-              setDesc(d);
-              setPage(1);
-            },
-            status,
-            setStatus,
-            search,
-            setSearch,
-            filtered: Boolean(status || debounced),
-            loading: dashboard.isPlaceholderData,
-          }}
-        />
-      ) : null}
+      {dashboard.data ? <DashboardView data={dashboard.data} /> : null}
     </QueryState>
   );
 }
 
 interface TableState {
-  page: number;
-  setPage: (p: number) => void;
-  sort: SortKey;
-  desc: boolean;
-  onSort: (s: SortKey, desc: boolean) => void;
   status: LearnerStatus | '';
   setStatus: (s: LearnerStatus | '') => void;
   search: string;
   setSearch: (s: string) => void;
-  filtered: boolean;
-  loading: boolean;
 }
 
-function DashboardView({ data, table }: { data: CohortDashboard; table: TableState }) {
+function DashboardView({ data }: { data: CohortDashboard }) {
   const { t } = useTranslation();
   const { term } = useTerms();
   const f = useChartFormat();
@@ -217,37 +166,7 @@ function DashboardView({ data, table }: { data: CohortDashboard; table: TableSta
             </dl>
           </section>
 
-          <Card>
-            <CardHeader className="pb-4">
-              <CardTitle className="text-base">{term('dashboards.cohort.learnersTitle')}</CardTitle>
-              <CardDescription>{term('dashboards.cohort.learnersDescription')}</CardDescription>
-            </CardHeader>
-            <Filters table={table} />
-            <div className="px-6 pb-6">
-              {data.learners.total === 0 ? (
-                <StateMessage
-                  kind="empty"
-                  title={term('dashboards.cohort.noMatches')}
-                  body={term('dashboards.cohort.noMatchesBody')}
-                  data-testid="dashboard-no-matches"
-                />
-              ) : (
-                <div className="overflow-hidden rounded-lg border border-slate-200">
-                  <LearnersTable
-                    data={data.learners}
-                    cohortId={data.cohort.id}
-                    sort={table.sort}
-                    desc={table.desc}
-                    onSort={table.onSort}
-                    page={table.page}
-                    pageSize={PAGE_SIZE}
-                    onPageChange={table.setPage}
-                    loadingPage={table.loading}
-                  />
-                </div>
-              )}
-            </div>
-          </Card>
+          <LearnersCard cohortId={data.cohort.id} />
 
           <div className="grid gap-6 xl:grid-cols-2">
             <CohortProgressChart data={data} />
@@ -257,6 +176,90 @@ function DashboardView({ data, table }: { data: CohortDashboard; table: TableSta
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * The learners table with its search and status filter: its own query (`dashboard.cohortLearners`),
+ * so sorting, searching and paging fetch one page of rows and leave the charts' query alone. The
+ * previous page stays on screen (dimmed, `aria-busy`) while the next one loads.
+ */
+function LearnersCard({ cohortId }: { cohortId: string }) {
+  const { term } = useTerms();
+  const { slug } = useOrg();
+  const trpc = useTRPC();
+  const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<SortKey>('difference');
+  const [desc, setDesc] = useState(false);
+  const [status, setStatus] = useState<LearnerStatus | ''>('');
+  const [search, setSearch] = useState('');
+  const debounced = useDebounced(search.trim());
+  useEffect(() => {
+    setPage(1);
+  }, [debounced, status]);
+  const learners = useQuery({
+    ...trpc.dashboard.cohortLearners.queryOptions({
+      orgSlug: slug,
+      cohortId,
+      page,
+      pageSize: PAGE_SIZE,
+      sort,
+      direction: desc ? 'desc' : 'asc',
+      ...(status ? { status } : {}),
+      ...(debounced ? { search: debounced } : {}),
+    }),
+    placeholderData: keepPreviousData,
+  });
+  const total = learners.data?.total ?? 0;
+  useEffect(() => {
+    if (learners.data && page > 1 && learners.data.items.length === 0) {
+      setPage(clampPage(page, total, PAGE_SIZE));
+    }
+  }, [learners.data, page, total]);
+
+  return (
+    <Card>
+      <CardHeader className="pb-4">
+        <CardTitle className="text-base">{term('dashboards.cohort.learnersTitle')}</CardTitle>
+        <CardDescription>{term('dashboards.cohort.learnersDescription')}</CardDescription>
+      </CardHeader>
+      <Filters table={{ status, setStatus, search, setSearch }} />
+      <div className="px-6 pb-6">
+        <QueryState
+          isPending={learners.isPending}
+          error={learners.data ? null : learners.error}
+          onRetry={() => learners.refetch()}
+          errorTitle={term('dashboards.cohort.loadError')}
+        >
+          {learners.data?.total === 0 ? (
+            <StateMessage
+              kind="empty"
+              title={term('dashboards.cohort.noMatches')}
+              body={term('dashboards.cohort.noMatchesBody')}
+              data-testid="dashboard-no-matches"
+            />
+          ) : learners.data ? (
+            <div className="overflow-hidden rounded-lg border border-slate-200">
+              <LearnersTable
+                data={learners.data}
+                cohortId={cohortId}
+                sort={sort}
+                desc={desc}
+                onSort={(s, d) => {
+                  setSort(s);
+                  setDesc(d);
+                  setPage(1);
+                }}
+                page={page}
+                pageSize={PAGE_SIZE}
+                onPageChange={setPage}
+                loadingPage={learners.isPlaceholderData}
+              />
+            </div>
+          ) : null}
+        </QueryState>
+      </div>
+    </Card>
   );
 }
 

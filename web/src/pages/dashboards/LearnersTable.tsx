@@ -9,7 +9,6 @@ import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CohortDashboard } from '../../components/charts/CoverageScatter';
 import { StatusBadge } from '../../components/charts/StatusBadge';
 import { round3, useChartFormat } from '../../components/charts/theme';
 import { Pagination } from '../../components/Pagination';
@@ -18,8 +17,10 @@ import { useFormat } from '../../lib/format';
 import { useOrg } from '../../lib/org';
 import { useTerms } from '../../lib/terms';
 import { cn } from '../../lib/utils';
+import type { RouterOutputs } from '../../trpc';
 
-export type LearnerRow = CohortDashboard['learners']['items'][number];
+export type CohortLearners = RouterOutputs['dashboard']['cohortLearners'];
+export type LearnerRow = CohortLearners['items'][number];
 export const SORT_KEYS = [
   'name',
   'coverage',
@@ -49,7 +50,7 @@ export function LearnersTable({
   onPageChange,
   loadingPage,
 }: {
-  data: CohortDashboard['learners'];
+  data: CohortLearners;
   cohortId: string;
   sort: SortKey;
   desc: boolean;
