@@ -54,6 +54,13 @@ describe('progress dashboards on the demo organisation', () => {
   it('the mentor opens the cohort dashboard: 20 learners, heatmap, scatter, median; sorting, filtering and keyboard', async () => {
     const { context, page } = await newPage(browser, app.url);
     await logInDemo(page, 'mentor@demo.masar.test');
+    // every tRPC procedure the page asks for (a batched request names several: /trpc/a,b?batch=1)
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const { pathname } = new URL(r.url());
+      if (pathname.startsWith('/trpc/')) asked.push(...decodeURIComponent(pathname.slice('/trpc/'.length)).split(','));
+    });
+    const dashboardCalls = (from: number) => asked.slice(from).filter((p) => p.startsWith('dashboard.'));
 
     // from the cohorts list to the dashboard
     await page.goto(`/o/${SLUG}/cohorts`);
@@ -67,6 +74,9 @@ describe('progress dashboards on the demo organisation', () => {
     // the learners table: 20 in total, paged; every learner once across the pages
     const table = page.getByTestId('dashboard-learners');
     expect(await table.getAttribute('data-total')).toBe(String(DEMO_LEARNERS));
+    expect(dashboardCalls(0).filter((p) => p === 'dashboard.cohort')).toHaveLength(1);
+    const beforeTable = asked.length;
+    let pagesTurned = 0;
     const rows = page.getByTestId('dashboard-learner-row');
     const names = new Set<string>();
     for (let guard = 0; guard < 10; guard++) {
@@ -79,6 +89,7 @@ describe('progress dashboards on the demo organisation', () => {
       if (await next.isDisabled()) break;
       const before = await rows.first().getAttribute('data-name');
       await next.click();
+      pagesTurned++;
       await page.waitForFunction(
         (name) => document.querySelector('[data-testid="dashboard-learner-row"]')?.getAttribute('data-name') !== name,
         before,
@@ -115,6 +126,12 @@ describe('progress dashboards on the demo organisation', () => {
       (n) => document.querySelector('[data-testid="dashboard-learners"]')?.getAttribute('data-total') === String(n),
       DEMO_LEARNERS,
     );
+
+    // paging, sorting and filtering asked for table pages only: the charts' query stayed cached
+    const tableCalls = dashboardCalls(beforeTable);
+    expect(pagesTurned).toBeGreaterThan(0);
+    expect(new Set(tableCalls)).toEqual(new Set(['dashboard.cohortLearners']));
+    expect(tableCalls.length).toBeGreaterThanOrEqual(pagesTurned + 3); // pages, two sorts, the filter
 
     // the heatmap: one cell per learner and category, shares between 0 and 1
     const heatmap = page.getByTestId('heatmap');
