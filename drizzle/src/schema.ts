@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   customType,
   date,
@@ -13,6 +14,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  varchar,
 } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -89,6 +91,19 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_id_idx').on(t.userId)],
 );
+
+/**
+ * rate-limiter-flexible's RateLimiterPostgres store: log-in/sign-up and mutation budgets shared by
+ * every server process on one PostgreSQL (server/src/services/limiter.ts). The columns are exactly
+ * the ones the library's own CREATE TABLE makes; it runs with `tableCreated: true`, so this
+ * migration creates it. `key` is `<keyPrefix>:<key>` (accounts as SHA-256, never the email);
+ * `expire` is epoch milliseconds. No org_id: not a tenant table, no RLS.
+ */
+export const rateLimits = pgTable('rate_limits', {
+  key: varchar('key', { length: 255 }).primaryKey(),
+  points: integer('points').notNull().default(0),
+  expire: bigint('expire', { mode: 'number' }),
+});
 
 /** A tenant. Its `id` is the `org_id` of every tenant row. */
 export const organizations = pgTable(

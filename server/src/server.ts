@@ -39,7 +39,7 @@ export async function startServer(
     config,
     database,
     logger,
-    services: createServices(config, logger, jobs),
+    services: createServices(config, logger, jobs, database),
     now: () => new Date(),
   };
   let sweeper: NodeJS.Timeout | null = null;
@@ -99,6 +99,7 @@ export async function startServer(
           server.closeIdleConnections();
         });
         await jobs.stop().catch((err) => logger.warn({ err }, 'job queue did not stop cleanly'));
+        await deps.services.close().catch((err) => logger.warn({ err }, 'rate-limit pool did not close cleanly'));
         // A database handed in by the caller (tests) stays open: the caller closes it.
         if (!opts.database) await database.close();
         logger.info('Masar stopped');

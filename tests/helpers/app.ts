@@ -20,7 +20,7 @@ export function testDeps(database: Database, env: Record<string, string> = {}): 
     config,
     database,
     logger,
-    services: createServices(config, logger, jobs),
+    services: createServices(config, logger, jobs, database),
     now: () => new Date(),
     jobs,
   };
