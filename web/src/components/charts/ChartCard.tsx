@@ -1,9 +1,11 @@
 import { Check, Copy, Table2 } from 'lucide-react';
-import { type ComponentProps, type ReactNode, type RefObject, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TooltipContentProps } from 'recharts';
 import { cn } from '../../lib/utils';
 import { Button } from '../ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../ui/card';
+import { TH } from '../ui/table';
 
 type DataAttrs = Record<`data-${string}`, string | number | undefined>;
 
@@ -177,14 +179,10 @@ export function Swatch({ color, kind, size = 14 }: { color: string; kind: Legend
   );
 }
 
+export type TooltipContent = { title: ReactNode; rows: { label: string; value: string; color?: string }[] };
+
 /** The box a chart tooltip draws (HTML, in the page's direction). */
-export function TooltipBox({
-  title,
-  rows,
-}: {
-  title: ReactNode;
-  rows: { label: string; value: string; color?: string }[];
-}) {
+export function TooltipBox({ title, rows }: TooltipContent) {
   const { i18n } = useTranslation();
   return (
     <div
@@ -207,9 +205,35 @@ export function TooltipBox({
   );
 }
 
-/** A bare `<table>` for chart data (its card scrolls it; no nested scroll box). */
-export function ChartTable({ className, ...props }: ComponentProps<'table'>) {
-  return <table className={cn('w-full border-collapse text-sm', className)} {...props} />;
+/**
+ * A recharts tooltip `content`: the box for the hovered point, with what `content` makes of the
+ * point's data (nothing while no point is hovered).
+ */
+export function pointTooltip<P>(content: (point: P) => TooltipContent) {
+  return ({ active, payload }: TooltipContentProps) => {
+    const point = payload?.[0]?.payload as P | undefined;
+    if (!active || !point) return null;
+    return <TooltipBox {...content(point)} />;
+  };
+}
+
+/** A bare `<table>` for chart data, with its caption (its card scrolls it; no nested scroll box). */
+export function ChartTable({ caption, children }: { caption: string; children: ReactNode }) {
+  return (
+    <table className="w-full border-collapse text-sm">
+      <caption className="px-4 py-2 text-start text-sm font-medium text-slate-700">{caption}</caption>
+      {children}
+    </table>
+  );
+}
+
+/** The header cell that names a chart table's row. */
+export function RowHeader({ children }: { children: ReactNode }) {
+  return (
+    <TH scope="row" className="text-sm font-medium normal-case tracking-normal text-slate-800">
+      {children}
+    </TH>
+  );
 }
 
 /** A pulsing placeholder block. */
