@@ -1,8 +1,9 @@
-import { Check, Copy, Table2 } from 'lucide-react';
-import { type ReactNode, type RefObject, useEffect, useId, useRef, useState } from 'react';
+import { Table2 } from 'lucide-react';
+import { type ReactNode, type RefObject, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TooltipContentProps } from 'recharts';
 import { cn } from '../../lib/utils';
+import { CopyStateLabel, useCopy } from '../CopyButton';
 import { Button } from '../ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../ui/card';
 import { TH } from '../ui/table';
@@ -80,24 +81,6 @@ export function ChartCard({
   );
 }
 
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const el = document.createElement('textarea');
-    el.value = text;
-    el.setAttribute('readonly', '');
-    el.style.position = 'fixed';
-    el.style.opacity = '0';
-    document.body.appendChild(el);
-    el.select();
-    const ok = document.execCommand('copy');
-    el.remove();
-    return ok;
-  }
-}
-
 /** Copies a table as tab-separated text (pastes into a spreadsheet as cells). */
 function tableText(root: HTMLElement): string {
   return [...root.querySelectorAll('tr')]
@@ -109,27 +92,16 @@ function tableText(root: HTMLElement): string {
 
 function CopyTableButton({ source }: { source: RefObject<HTMLDivElement | null> }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  useEffect(() => {
-    if (state === 'idle') return;
-    const id = setTimeout(() => setState('idle'), 2000);
-    return () => clearTimeout(id);
-  }, [state]);
+  const { state, copy } = useCopy();
   return (
     <Button
       type="button"
       variant="ghost"
       size="sm"
-      onClick={async () => {
-        const el = source.current;
-        setState(el && (await copyText(tableText(el))) ? 'copied' : 'failed');
-      }}
+      onClick={() => copy(source.current ? tableText(source.current) : null)}
       data-testid="copy-table"
     >
-      {state === 'copied' ? <Check className="size-4" aria-hidden /> : <Copy className="size-4" aria-hidden />}
-      <span aria-live="polite">
-        {state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : t('charts.copyTable')}
-      </span>
+      <CopyStateLabel state={state} idle={t('charts.copyTable')} />
     </Button>
   );
 }
