@@ -8,7 +8,6 @@ import { useForm } from 'react-hook-form';
 import { Trans, useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
 import { SelectField, TextField } from '../../components/FormField';
-import { QueryState } from '../../components/QueryState';
 import { StateMessage } from '../../components/StateMessage';
 import { Alert } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
@@ -20,7 +19,7 @@ import { applyServerErrors, serverErrorMessage } from '../../lib/forms';
 import { useOrg } from '../../lib/org';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
-import { DataTable } from './DataTable';
+import { PagedTable } from './DataTable';
 import { RequirePermission } from './OrgLayout';
 
 type Invitation = RouterOutputs['invitations']['list']['items'][number];
@@ -249,35 +248,22 @@ function InvitationList() {
         </div>
       ) : null}
       <div className="px-6 pb-6">
-        <QueryState
-          isPending={list.isPending}
-          error={list.error}
-          onRetry={() => list.refetch()}
+        <PagedTable
+          query={list}
           errorTitle={t('invitations.loadError')}
-        >
-          {list.data && list.data.total === 0 ? (
-            <StateMessage kind="empty" title={t('invitations.empty')} body={t('invitations.emptyBody')} />
-          ) : list.data ? (
-            <div className="overflow-hidden rounded-lg border border-slate-200">
-              <DataTable
-                testId="invitations-table"
-                data={list.data.items}
-                loadingPage={list.isPlaceholderData}
-                columns={columns}
-                total={list.data.total}
-                page={page}
-                pageSize={PAGE_SIZE}
-                onPageChange={setPage}
-                getRowId={(inv) => inv.id}
-                rowProps={(row) => ({
-                  'data-testid': 'invitation-row',
-                  'data-email': row.original.email,
-                  'data-status': row.original.status,
-                })}
-              />
-            </div>
-          ) : null}
-        </QueryState>
+          empty={<StateMessage kind="empty" title={t('invitations.empty')} body={t('invitations.emptyBody')} />}
+          testId="invitations-table"
+          columns={columns}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPageChange={setPage}
+          getRowId={(inv) => inv.id}
+          rowProps={(row) => ({
+            'data-testid': 'invitation-row',
+            'data-email': row.original.email,
+            'data-status': row.original.status,
+          })}
+        />
       </div>
     </Card>
   );
@@ -338,31 +324,18 @@ function Outbox() {
         <CardDescription>{t('outbox.description')}</CardDescription>
       </CardHeader>
       <div className="px-6 pb-6">
-        <QueryState
-          isPending={outbox.isPending}
-          error={outbox.error}
-          onRetry={() => outbox.refetch()}
+        <PagedTable
+          query={outbox}
           errorTitle={t('outbox.loadError')}
-        >
-          {outbox.data && outbox.data.total === 0 ? (
-            <StateMessage kind="empty" title={t('outbox.empty')} />
-          ) : outbox.data ? (
-            <div className="overflow-hidden rounded-lg border border-slate-200">
-              <DataTable
-                testId="outbox-table"
-                data={outbox.data.items}
-                loadingPage={outbox.isPlaceholderData}
-                columns={columns}
-                total={outbox.data.total}
-                page={page}
-                pageSize={PAGE_SIZE}
-                onPageChange={setPage}
-                getRowId={(e) => e.id}
-                rowProps={(row) => ({ 'data-testid': 'outbox-row', 'data-email': row.original.toEmail })}
-              />
-            </div>
-          ) : null}
-        </QueryState>
+          empty={<StateMessage kind="empty" title={t('outbox.empty')} />}
+          testId="outbox-table"
+          columns={columns}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPageChange={setPage}
+          getRowId={(e) => e.id}
+          rowProps={(row) => ({ 'data-testid': 'outbox-row', 'data-email': row.original.toEmail })}
+        />
       </div>
     </Card>
   );

@@ -4,7 +4,6 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { Trash2 } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QueryState } from '../../components/QueryState';
 import { StateMessage } from '../../components/StateMessage';
 import { Alert } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
@@ -19,7 +18,7 @@ import { useOrg } from '../../lib/org';
 import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
-import { clampPage, DataTable } from './DataTable';
+import { clampPage, PagedTable } from './DataTable';
 import { RequirePermission } from './OrgLayout';
 
 type Member = RouterOutputs['members']['list']['items'][number];
@@ -183,35 +182,22 @@ function MembersList() {
         </div>
       ) : null}
       <div className="px-6 pb-6">
-        <QueryState
-          isPending={members.isPending}
-          error={members.error}
-          onRetry={() => members.refetch()}
+        <PagedTable
+          query={members}
           errorTitle={t('members.loadError')}
-        >
-          {members.data && members.data.total === 0 ? (
-            <StateMessage kind="empty" title={t('members.empty')} />
-          ) : members.data ? (
-            <div className="overflow-hidden rounded-lg border border-slate-200">
-              <DataTable
-                testId="members-table"
-                data={members.data.items}
-                loadingPage={members.isPlaceholderData}
-                columns={columns}
-                total={members.data.total}
-                page={page}
-                pageSize={PAGE_SIZE}
-                onPageChange={setPage}
-                getRowId={(m) => m.userId}
-                rowProps={(row) => ({
-                  'data-testid': 'member-row',
-                  'data-email': row.original.email,
-                  'data-role': row.original.role,
-                })}
-              />
-            </div>
-          ) : null}
-        </QueryState>
+          empty={<StateMessage kind="empty" title={t('members.empty')} />}
+          testId="members-table"
+          columns={columns}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPageChange={setPage}
+          getRowId={(m) => m.userId}
+          rowProps={(row) => ({
+            'data-testid': 'member-row',
+            'data-email': row.original.email,
+            'data-role': row.original.role,
+          })}
+        />
       </div>
     </Card>
   );
