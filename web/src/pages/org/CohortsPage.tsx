@@ -8,7 +8,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { DateField } from '../../components/DatePicker';
-import { SelectField, TextField } from '../../components/FormField';
+import { FormError, SelectField, TextField } from '../../components/FormField';
 import { StateMessage } from '../../components/StateMessage';
 import { Alert } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
@@ -113,11 +113,7 @@ function NewCohortCard() {
         <CardDescription>{term('cohorts.newDescription')}</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
-        {formError ? (
-          <Alert tone="error" data-testid="form-error">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         {roadmaps.error ? (
           <Alert tone="error">{t('roadmaps.loadError')}</Alert>
         ) : roadmaps.data && available.length === 0 ? (

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Trans, useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
-import { SelectField, TextField } from '../../components/FormField';
+import { FormError, SelectField, TextField } from '../../components/FormField';
 import { StateMessage } from '../../components/StateMessage';
 import { Alert } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
@@ -115,11 +115,7 @@ function InviteForm() {
             <InviteLink link={created.link} />
           </Alert>
         ) : null}
-        {formError ? (
-          <Alert tone="error" data-testid="form-error">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <form
           onSubmit={onSubmit}
           noValidate

@@ -17,8 +17,7 @@ import { type ReactNode, useState } from 'react';
 import { type FieldValues, type Path, type UseFormRegister, type UseFormReturn, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { Choice, ChoiceGroup, SelectField, TextareaField, TextField } from '../../../components/FormField';
-import { Alert } from '../../../components/ui/alert';
+import { Choice, ChoiceGroup, FormError, SelectField, TextareaField, TextField } from '../../../components/FormField';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { NativeSelect } from '../../../components/ui/input';
@@ -94,15 +93,6 @@ export function RoadmapDialogs({
     case 'resource':
       return <ResourceDialog data={data} resource={dialog.resource} onClose={onClose} />;
   }
-}
-
-function FormError({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <Alert tone="error" data-testid="form-error">
-      {message}
-    </Alert>
-  );
 }
 
 function DialogButtons({ pending, onClose, label }: { pending: boolean; onClose: () => void; label: string }) {
