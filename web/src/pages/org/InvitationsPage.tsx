@@ -13,7 +13,7 @@ import { Alert } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
-import { ConfirmDialog } from '../../components/ui/confirm-dialog';
+import { ConfirmButton } from '../../components/ui/confirm-dialog';
 import { isolate, useFormat } from '../../lib/format';
 import { applyServerErrors, serverErrorMessage } from '../../lib/forms';
 import { useOrg } from '../../lib/org';
@@ -200,19 +200,11 @@ function InvitationList() {
           const inv = info.row.original;
           if (inv.status !== 'pending') return null;
           return (
-            <ConfirmDialog
-              trigger={
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  className="text-red-700 hover:bg-red-50"
-                  data-testid="revoke-invitation"
-                  pending={revoke.isPending && revoke.variables?.invitationId === inv.id}
-                >
-                  <Ban className="size-4" aria-hidden />
-                  {t('invitations.revoke')}
-                </Button>
-              }
+            <ConfirmButton
+              label={t('invitations.revoke')}
+              icon={Ban}
+              pending={revoke.isPending && revoke.variables?.invitationId === inv.id}
+              testId="revoke-invitation"
               title={t('invitations.revokeConfirmTitle')}
               description={
                 <Trans
@@ -221,7 +213,6 @@ function InvitationList() {
                   components={{ email: <bdi className="whitespace-nowrap font-medium text-slate-800" /> }}
                 />
               }
-              confirmLabel={t('invitations.revoke')}
               onConfirm={() => revoke.mutate({ orgSlug: slug, invitationId: inv.id })}
             />
           );

@@ -1,15 +1,13 @@
 import { assignableRoles, type Role } from '@masar/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
-import { Trash2 } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StateMessage } from '../../components/StateMessage';
 import { Alert } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
-import { Button } from '../../components/ui/button';
 import { Card, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
-import { ConfirmDialog } from '../../components/ui/confirm-dialog';
+import { ConfirmButton } from '../../components/ui/confirm-dialog';
 import { NativeSelect } from '../../components/ui/input';
 import { useMe } from '../../lib/auth';
 import { isolate, useFormat } from '../../lib/format';
@@ -144,22 +142,12 @@ function MembersList() {
           const m = info.row.original;
           if (m.userId === myId || (m.role === 'owner' && myRole !== 'owner')) return null;
           return (
-            <ConfirmDialog
-              trigger={
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  className="text-red-700 hover:bg-red-50"
-                  data-testid="remove-member"
-                  pending={remove.isPending && remove.variables?.userId === m.userId}
-                >
-                  <Trash2 className="size-4" aria-hidden />
-                  {t('members.remove')}
-                </Button>
-              }
+            <ConfirmButton
+              label={t('members.remove')}
+              pending={remove.isPending && remove.variables?.userId === m.userId}
+              testId="remove-member"
               title={t('members.removeConfirmTitle', { name: isolate(m.name) })}
               description={t('members.removeConfirmBody', { org: isolate(org.name) })}
-              confirmLabel={t('members.remove')}
               onConfirm={() => remove.mutate({ orgSlug: slug, userId: m.userId })}
             />
           );
