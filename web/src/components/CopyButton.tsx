@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './ui/button';
 
-async function copyText(text: string): Promise<boolean> {
+/** Copies `text` to the clipboard; false when neither the clipboard API nor the fallback could. */
+export async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;
@@ -22,27 +23,47 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function CopyButton({ text, testId = 'copy-link' }: { text: string; testId?: string }) {
-  const { t } = useTranslation();
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+export type CopyState = 'idle' | 'copied' | 'failed';
+
+/** Copies text on demand and says how it went for two seconds (then idle again). */
+export function useCopy() {
+  const [state, setState] = useState<CopyState>('idle');
   useEffect(() => {
     if (state === 'idle') return;
     const id = setTimeout(() => setState('idle'), 2000);
     return () => clearTimeout(id);
   }, [state]);
+  /** `null`: nothing to copy (counts as failed). */
+  const copy = async (text: string | null) => setState(text !== null && (await copyText(text)) ? 'copied' : 'failed');
+  return { state, copy };
+}
+
+/** A copy button's icon and its label, which says "Copied" or "Copy failed" for a while after a copy. */
+export function CopyStateLabel({ state, idle }: { state: CopyState; idle: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {state === 'copied' ? <Check className="size-4" aria-hidden /> : <Copy className="size-4" aria-hidden />}
+      <span aria-live="polite">
+        {state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : idle}
+      </span>
+    </>
+  );
+}
+
+export function CopyButton({ text, testId = 'copy-link' }: { text: string; testId?: string }) {
+  const { t } = useTranslation();
+  const { state, copy } = useCopy();
   return (
     <Button
       type="button"
       variant="secondary"
       size="sm"
-      onClick={async () => setState((await copyText(text)) ? 'copied' : 'failed')}
+      onClick={() => copy(text)}
       data-testid={testId}
       data-state={state}
     >
-      {state === 'copied' ? <Check className="size-4" aria-hidden /> : <Copy className="size-4" aria-hidden />}
-      <span aria-live="polite">
-        {state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : t('common.copy')}
-      </span>
+      <CopyStateLabel state={state} idle={t('common.copy')} />
     </Button>
   );
 }

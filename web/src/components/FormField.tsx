@@ -1,6 +1,7 @@
 import type * as React from 'react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Alert } from './ui/alert';
 import { Input, NativeSelect, Textarea } from './ui/input';
 import { Label } from './ui/label';
 
@@ -170,5 +171,15 @@ export function Choice({
         {description ? <span className="block text-xs text-slate-500">{description}</span> : null}
       </span>
     </label>
+  );
+}
+
+/** The error of a whole form (not of one field), above its fields; nothing while there is none. */
+export function FormError({ message }: { message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <Alert tone="error" data-testid="form-error">
+      {message}
+    </Alert>
   );
 }

@@ -8,7 +8,7 @@ import {
   zPersonName,
 } from '@masar/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Laptop, Trash2 } from 'lucide-react';
+import { Laptop } from 'lucide-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +20,7 @@ import { Alert } from '../components/ui/alert';
 import { Badge } from '../components/ui/badge';
 import { Button } from '../components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../components/ui/card';
-import { ConfirmDialog } from '../components/ui/confirm-dialog';
+import { ConfirmButton, ConfirmDialog } from '../components/ui/confirm-dialog';
 import { Table, TBody, TD, TH, THead, TR } from '../components/ui/table';
 import { DEFAULT_DIGITS, setDigits, setLocale } from '../i18n';
 import { type Me, useMe } from '../lib/auth';
@@ -386,22 +386,12 @@ function SessionsCard() {
                       <TD className="whitespace-nowrap">{fmt.dateTime(s.lastUsedAt)}</TD>
                       <TD className="text-end">
                         {s.current ? null : (
-                          <ConfirmDialog
-                            trigger={
-                              <Button
-                                variant="ghost"
-                                size="sm"
-                                className="text-red-700 hover:bg-red-50"
-                                pending={revoke.isPending && revoke.variables?.sessionId === s.id}
-                                data-testid="revoke-session"
-                              >
-                                <Trash2 className="size-4" aria-hidden />
-                                {t('account.revoke')}
-                              </Button>
-                            }
+                          <ConfirmButton
+                            label={t('account.revoke')}
+                            pending={revoke.isPending && revoke.variables?.sessionId === s.id}
+                            testId="revoke-session"
                             title={t('account.revokeConfirmTitle')}
                             description={t('account.revokeConfirmBody', { device: isolate(device) })}
-                            confirmLabel={t('account.revoke')}
                             onConfirm={() => revoke.mutate({ sessionId: s.id })}
                           />
                         )}

@@ -5,8 +5,7 @@ import { type ReactNode, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { TextField } from '../components/FormField';
-import { Alert } from '../components/ui/alert';
+import { FormError, TextField } from '../components/FormField';
 import { Button } from '../components/ui/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../components/ui/card';
 import { authPath, safeNextPath, useAfterAuth } from '../lib/auth';
@@ -85,11 +84,7 @@ export function LogInPage() {
       }
     >
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="login-form">
-        {formError ? (
-          <Alert tone="error" data-testid="form-error">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <TextField
           label={t('fields.email')}
           type="email"
@@ -152,11 +147,7 @@ export function SignUpForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="signup-form">
-      {formError ? (
-        <Alert tone="error" data-testid="form-error">
-          {formError}
-        </Alert>
-      ) : null}
+      <FormError message={formError} />
       <TextField label={t('fields.name')} autoComplete="name" error={errors.name?.message} {...register('name')} />
       <TextField
         label={t('fields.email')}

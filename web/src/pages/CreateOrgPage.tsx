@@ -5,9 +5,8 @@ import { type ChangeEvent, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { SelectField, TextField } from '../components/FormField';
+import { FormError, SelectField, TextField } from '../components/FormField';
 import { PageHeader } from '../components/Layout';
-import { Alert } from '../components/ui/alert';
 import { Button } from '../components/ui/button';
 import { Card, CardContent } from '../components/ui/card';
 import { applyServerErrors } from '../lib/forms';
@@ -83,11 +82,7 @@ export function CreateOrgPage() {
       <Card>
         <CardContent>
           <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" data-testid="create-org-form">
-            {formError ? (
-              <Alert tone="error" data-testid="form-error">
-                {formError}
-              </Alert>
-            ) : null}
+            <FormError message={formError} />
             <TextField
               label={t('fields.orgName')}
               autoComplete="organization"

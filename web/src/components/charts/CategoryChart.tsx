@@ -1,18 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ResponsiveContainer,
-  Tooltip,
-  type TooltipContentProps,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { TBody, TD, TH, THead, TR } from '../ui/table';
-import { ChartCard, ChartLegend, ChartTable, TooltipBox } from './ChartCard';
+import { ChartCard, ChartLegend, ChartTable, pointTooltip, RowHeader } from './ChartCard';
 import type { LearnerProgress } from './TimelineChart';
-import { COLORS, useChartFormat, useDirection } from './theme';
+import { AXIS, COLORS, useChartFormat, useDirection } from './theme';
 
 type Row = LearnerProgress['categories'][number] & { label: string };
 
@@ -28,20 +19,14 @@ export function CategoryChart({ data }: { data: LearnerProgress }) {
   const max = Math.max(1, ...rows.map((r) => Math.max(r.total, r.dueNow, r.verified)));
   const countTicks = Array.from({ length: max + 1 }, (_, i) => i).filter((i) => max <= 8 || i % 2 === 0);
 
-  const renderTooltip = ({ active, payload }: TooltipContentProps) => {
-    const r = payload?.[0]?.payload as Row | undefined;
-    if (!active || !r) return null;
-    return (
-      <TooltipBox
-        title={r.label}
-        rows={[
-          { label: t('charts.series.verified'), value: f.number(r.verified), color: COLORS.verified },
-          { label: t('charts.series.dueNow'), value: f.number(r.dueNow), color: COLORS.dueNow },
-          { label: t('charts.series.total'), value: f.number(r.total) },
-        ]}
-      />
-    );
-  };
+  const renderTooltip = pointTooltip((r: Row) => ({
+    title: r.label,
+    rows: [
+      { label: t('charts.series.verified'), value: f.number(r.verified), color: COLORS.verified },
+      { label: t('charts.series.dueNow'), value: f.number(r.dueNow), color: COLORS.dueNow },
+      { label: t('charts.series.total'), value: f.number(r.total) },
+    ],
+  }));
 
   return (
     <ChartCard
@@ -57,10 +42,7 @@ export function CategoryChart({ data }: { data: LearnerProgress }) {
         />
       }
       table={
-        <ChartTable>
-          <caption className="px-4 py-2 text-start text-sm font-medium text-slate-700">
-            {t('charts.categories.tableCaption')}
-          </caption>
+        <ChartTable caption={t('charts.categories.tableCaption')}>
           <THead>
             <tr>
               <TH scope="col">{t('charts.category')}</TH>
@@ -79,9 +61,7 @@ export function CategoryChart({ data }: { data: LearnerProgress }) {
                 data-due-now={r.dueNow}
                 data-total={r.total}
               >
-                <TH scope="row" className="text-sm font-medium normal-case tracking-normal text-slate-800">
-                  {r.label}
-                </TH>
+                <RowHeader>{r.label}</RowHeader>
                 <TD className="tabular-nums">{f.number(r.verified)}</TD>
                 <TD className="tabular-nums">{f.number(r.dueNow)}</TD>
                 <TD className="tabular-nums">{f.number(r.total)}</TD>
@@ -108,8 +88,7 @@ export function CategoryChart({ data }: { data: LearnerProgress }) {
               allowDecimals={false}
               reversed={rtl}
               tickFormatter={(v: number) => f.number(v)}
-              tick={{ fontSize: 12, fill: COLORS.axis }}
-              stroke={COLORS.axis}
+              {...AXIS}
             />
             <YAxis
               type="category"

@@ -1,9 +1,12 @@
-import { Check, Copy, Table2 } from 'lucide-react';
-import { type ComponentProps, type ReactNode, type RefObject, useEffect, useId, useRef, useState } from 'react';
+import { Table2 } from 'lucide-react';
+import { type ReactNode, type RefObject, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TooltipContentProps } from 'recharts';
 import { cn } from '../../lib/utils';
+import { CopyStateLabel, useCopy } from '../CopyButton';
 import { Button } from '../ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../ui/card';
+import { TH } from '../ui/table';
 
 type DataAttrs = Record<`data-${string}`, string | number | undefined>;
 
@@ -78,24 +81,6 @@ export function ChartCard({
   );
 }
 
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const el = document.createElement('textarea');
-    el.value = text;
-    el.setAttribute('readonly', '');
-    el.style.position = 'fixed';
-    el.style.opacity = '0';
-    document.body.appendChild(el);
-    el.select();
-    const ok = document.execCommand('copy');
-    el.remove();
-    return ok;
-  }
-}
-
 /** Copies a table as tab-separated text (pastes into a spreadsheet as cells). */
 function tableText(root: HTMLElement): string {
   return [...root.querySelectorAll('tr')]
@@ -107,27 +92,16 @@ function tableText(root: HTMLElement): string {
 
 function CopyTableButton({ source }: { source: RefObject<HTMLDivElement | null> }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  useEffect(() => {
-    if (state === 'idle') return;
-    const id = setTimeout(() => setState('idle'), 2000);
-    return () => clearTimeout(id);
-  }, [state]);
+  const { state, copy } = useCopy();
   return (
     <Button
       type="button"
       variant="ghost"
       size="sm"
-      onClick={async () => {
-        const el = source.current;
-        setState(el && (await copyText(tableText(el))) ? 'copied' : 'failed');
-      }}
+      onClick={() => copy(source.current ? tableText(source.current) : null)}
       data-testid="copy-table"
     >
-      {state === 'copied' ? <Check className="size-4" aria-hidden /> : <Copy className="size-4" aria-hidden />}
-      <span aria-live="polite">
-        {state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : t('charts.copyTable')}
-      </span>
+      <CopyStateLabel state={state} idle={t('charts.copyTable')} />
     </Button>
   );
 }
@@ -177,14 +151,10 @@ export function Swatch({ color, kind, size = 14 }: { color: string; kind: Legend
   );
 }
 
+export type TooltipContent = { title: ReactNode; rows: { label: string; value: string; color?: string }[] };
+
 /** The box a chart tooltip draws (HTML, in the page's direction). */
-export function TooltipBox({
-  title,
-  rows,
-}: {
-  title: ReactNode;
-  rows: { label: string; value: string; color?: string }[];
-}) {
+export function TooltipBox({ title, rows }: TooltipContent) {
   const { i18n } = useTranslation();
   return (
     <div
@@ -207,9 +177,35 @@ export function TooltipBox({
   );
 }
 
-/** A bare `<table>` for chart data (its card scrolls it; no nested scroll box). */
-export function ChartTable({ className, ...props }: ComponentProps<'table'>) {
-  return <table className={cn('w-full border-collapse text-sm', className)} {...props} />;
+/**
+ * A recharts tooltip `content`: the box for the hovered point, with what `content` makes of the
+ * point's data (nothing while no point is hovered).
+ */
+export function pointTooltip<P>(content: (point: P) => TooltipContent) {
+  return ({ active, payload }: TooltipContentProps) => {
+    const point = payload?.[0]?.payload as P | undefined;
+    if (!active || !point) return null;
+    return <TooltipBox {...content(point)} />;
+  };
+}
+
+/** A bare `<table>` for chart data, with its caption (its card scrolls it; no nested scroll box). */
+export function ChartTable({ caption, children }: { caption: string; children: ReactNode }) {
+  return (
+    <table className="w-full border-collapse text-sm">
+      <caption className="px-4 py-2 text-start text-sm font-medium text-slate-700">{caption}</caption>
+      {children}
+    </table>
+  );
+}
+
+/** The header cell that names a chart table's row. */
+export function RowHeader({ children }: { children: ReactNode }) {
+  return (
+    <TH scope="row" className="text-sm font-medium normal-case tracking-normal text-slate-800">
+      {children}
+    </TH>
+  );
 }
 
 /** A pulsing placeholder block. */

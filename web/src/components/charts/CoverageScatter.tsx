@@ -7,7 +7,6 @@ import {
   Scatter,
   ScatterChart,
   Tooltip,
-  type TooltipContentProps,
   XAxis,
   YAxis,
   ZAxis,
@@ -15,9 +14,10 @@ import {
 import { useTerms } from '../../lib/terms';
 import type { RouterOutputs } from '../../trpc';
 import { TBody, TD, TH, THead, TR } from '../ui/table';
-import { ChartCard, ChartLegend, ChartTable, TooltipBox } from './ChartCard';
+import { ChartCard, ChartLegend, ChartTable, pointTooltip, RowHeader } from './ChartCard';
 import { StatusBadge } from './StatusBadge';
 import {
+  AXIS,
   COLORS,
   round3,
   STATUS_COLOR,
@@ -28,6 +28,7 @@ import {
   ticks,
   useChartFormat,
   useDirection,
+  xAxisLabel,
 } from './theme';
 
 export type CohortDashboard = RouterOutputs['dashboard']['cohort'];
@@ -47,20 +48,14 @@ export function CoverageScatter({ data }: { data: CohortDashboard }) {
   const axisTicks = ticks(max, shareStep(max));
   const sorted = [...points].sort((a, b) => a.name.localeCompare(b.name, f.locale));
 
-  const renderTooltip = ({ active, payload }: TooltipContentProps) => {
-    const p = payload?.[0]?.payload as Point | undefined;
-    if (!active || !p) return null;
-    return (
-      <TooltipBox
-        title={p.name}
-        rows={[
-          { label: t('charts.series.coverage'), value: f.percent(p.coverage), color: STATUS_COLOR[p.status] },
-          { label: t('charts.series.expected'), value: f.percent(p.expected) },
-          { label: t('charts.status'), value: t(`dashboards.status.${p.status}`) },
-        ]}
-      />
-    );
-  };
+  const renderTooltip = pointTooltip((p: Point) => ({
+    title: p.name,
+    rows: [
+      { label: t('charts.series.coverage'), value: f.percent(p.coverage), color: STATUS_COLOR[p.status] },
+      { label: t('charts.series.expected'), value: f.percent(p.expected) },
+      { label: t('charts.status'), value: t(`dashboards.status.${p.status}`) },
+    ],
+  }));
 
   return (
     <ChartCard
@@ -80,10 +75,7 @@ export function CoverageScatter({ data }: { data: CohortDashboard }) {
         />
       }
       table={
-        <ChartTable>
-          <caption className="px-4 py-2 text-start text-sm font-medium text-slate-700">
-            {term('charts.scatter.tableCaption')}
-          </caption>
+        <ChartTable caption={term('charts.scatter.tableCaption')}>
           <THead>
             <tr>
               <TH scope="col">{term('charts.learner')}</TH>
@@ -102,9 +94,7 @@ export function CoverageScatter({ data }: { data: CohortDashboard }) {
                 data-coverage={round3(p.coverage)}
                 data-status={p.status}
               >
-                <TH scope="row" className="text-sm font-medium normal-case tracking-normal text-slate-800">
-                  {p.name}
-                </TH>
+                <RowHeader>{p.name}</RowHeader>
                 <TD className="tabular-nums">{f.percent(p.expected)}</TD>
                 <TD className="tabular-nums">{f.percent(p.coverage)}</TD>
                 <TD>
@@ -136,15 +126,8 @@ export function CoverageScatter({ data }: { data: CohortDashboard }) {
               ticks={axisTicks}
               reversed={rtl}
               tickFormatter={(v: number) => f.percent(v)}
-              tick={{ fontSize: 12, fill: COLORS.axis }}
-              stroke={COLORS.axis}
-              label={{
-                value: t('charts.scatter.xAxis'),
-                position: 'insideBottom',
-                offset: -16,
-                fontSize: 12,
-                fill: COLORS.axis,
-              }}
+              {...AXIS}
+              label={xAxisLabel(t('charts.scatter.xAxis'))}
             />
             <YAxis
               type="number"
@@ -154,8 +137,7 @@ export function CoverageScatter({ data }: { data: CohortDashboard }) {
               ticks={axisTicks}
               orientation={rtl ? 'right' : 'left'}
               tickFormatter={(v: number) => f.percent(v)}
-              tick={{ fontSize: 12, fill: COLORS.axis }}
-              stroke={COLORS.axis}
+              {...AXIS}
               width={48}
             />
             <ZAxis range={[90, 90]} />

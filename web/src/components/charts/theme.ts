@@ -158,3 +158,11 @@ export function monthStep(max: number): number {
 export function shareStep(max: number): number {
   return max <= 0.3 ? 0.05 : max <= 0.6 ? 0.1 : 0.2;
 }
+
+/** How every chart axis looks: small slate ticks on a slate line. */
+export const AXIS = { tick: { fontSize: 12, fill: COLORS.axis }, stroke: COLORS.axis } as const;
+
+/** An axis title under the x axis. */
+export function xAxisLabel(value: string) {
+  return { value, position: 'insideBottom', offset: -16, fontSize: 12, fill: COLORS.axis } as const;
+}

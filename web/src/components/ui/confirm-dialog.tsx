@@ -1,4 +1,5 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
+import { type LucideIcon, Trash2 } from 'lucide-react';
 import type * as React from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './button';
@@ -41,5 +42,48 @@ export function ConfirmDialog({
         </AlertDialog.Content>
       </AlertDialog.Portal>
     </AlertDialog.Root>
+  );
+}
+
+/**
+ * A small red button (an icon and `label`) for a destructive action on one row: it asks first, and
+ * its `label` also confirms.
+ */
+export function ConfirmButton({
+  label,
+  icon: Icon = Trash2,
+  pending,
+  testId,
+  title,
+  description,
+  onConfirm,
+}: {
+  label: string;
+  icon?: LucideIcon;
+  pending: boolean;
+  testId: string;
+  title: string;
+  description: React.ReactNode;
+  onConfirm: () => void;
+}) {
+  return (
+    <ConfirmDialog
+      trigger={
+        <Button
+          variant="ghost"
+          size="sm"
+          className="text-red-700 hover:bg-red-50"
+          pending={pending}
+          data-testid={testId}
+        >
+          <Icon className="size-4" aria-hidden />
+          {label}
+        </Button>
+      }
+      title={title}
+      description={description}
+      confirmLabel={label}
+      onConfirm={onConfirm}
+    />
   );
 }

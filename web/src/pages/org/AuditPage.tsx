@@ -4,14 +4,13 @@ import { createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QueryState } from '../../components/QueryState';
 import { StateMessage } from '../../components/StateMessage';
 import { Card, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
 import { isolate, useFormat } from '../../lib/format';
 import { useOrg } from '../../lib/org';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
-import { DataTable } from './DataTable';
+import { PagedTable } from './DataTable';
 import { RequirePermission } from './OrgLayout';
 
 type AuditEvent = RouterOutputs['org']['audit']['items'][number];
@@ -126,31 +125,18 @@ function AuditLog() {
         <CardDescription>{t('audit.description', { timeZone: isolate(org.timeZone) })}</CardDescription>
       </CardHeader>
       <div className="px-6 pb-6">
-        <QueryState
-          isPending={audit.isPending}
-          error={audit.error}
-          onRetry={() => audit.refetch()}
+        <PagedTable
+          query={audit}
           errorTitle={t('audit.loadError')}
-        >
-          {audit.data && audit.data.total === 0 ? (
-            <StateMessage kind="empty" title={t('audit.empty')} />
-          ) : audit.data ? (
-            <div className="overflow-hidden rounded-lg border border-slate-200">
-              <DataTable
-                testId="audit-table"
-                data={audit.data.items}
-                loadingPage={audit.isPlaceholderData}
-                columns={columns}
-                total={audit.data.total}
-                page={page}
-                pageSize={PAGE_SIZE}
-                onPageChange={setPage}
-                getRowId={(e) => e.id}
-                rowProps={(row) => ({ 'data-testid': 'audit-row', 'data-action': row.original.action })}
-              />
-            </div>
-          ) : null}
-        </QueryState>
+          empty={<StateMessage kind="empty" title={t('audit.empty')} />}
+          testId="audit-table"
+          columns={columns}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPageChange={setPage}
+          getRowId={(e) => e.id}
+          rowProps={(row) => ({ 'data-testid': 'audit-row', 'data-action': row.original.action })}
+        />
       </div>
     </Card>
   );

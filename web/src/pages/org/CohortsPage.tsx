@@ -8,8 +8,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { DateField } from '../../components/DatePicker';
-import { SelectField, TextField } from '../../components/FormField';
-import { QueryState } from '../../components/QueryState';
+import { FormError, SelectField, TextField } from '../../components/FormField';
 import { StateMessage } from '../../components/StateMessage';
 import { Alert } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
@@ -23,7 +22,7 @@ import { useRoadmapText } from '../../lib/roadmapText';
 import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
-import { clampPage, DataTable } from './DataTable';
+import { clampPage, PagedTable } from './DataTable';
 import { RequirePermission } from './OrgLayout';
 
 type CohortRow = RouterOutputs['cohort']['list']['items'][number];
@@ -114,11 +113,7 @@ function NewCohortCard() {
         <CardDescription>{term('cohorts.newDescription')}</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
-        {formError ? (
-          <Alert tone="error" data-testid="form-error">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         {roadmaps.error ? (
           <Alert tone="error">{t('roadmaps.loadError')}</Alert>
         ) : roadmaps.data && available.length === 0 ? (
@@ -287,13 +282,10 @@ function CohortList() {
         </label>
       </div>
       <div className="px-6 pb-6">
-        <QueryState
-          isPending={list.isPending}
-          error={list.error}
-          onRetry={() => list.refetch()}
+        <PagedTable
+          query={list}
           errorTitle={term('cohorts.loadError')}
-        >
-          {list.data && list.data.total === 0 ? (
+          empty={
             <StateMessage
               kind="empty"
               title={
@@ -302,27 +294,19 @@ function CohortList() {
               body={debounced || archived ? undefined : term('cohorts.emptyBody')}
               data-testid="cohorts-empty"
             />
-          ) : list.data ? (
-            <div className="overflow-hidden rounded-lg border border-slate-200">
-              <DataTable
-                testId="cohorts-table"
-                data={list.data.items}
-                loadingPage={list.isPlaceholderData}
-                columns={columns}
-                total={list.data.total}
-                page={page}
-                pageSize={PAGE_SIZE}
-                onPageChange={setPage}
-                getRowId={(c) => c.id}
-                rowProps={(row) => ({
-                  'data-testid': 'cohort-row',
-                  'data-name': row.original.name,
-                  'data-id': row.original.id,
-                })}
-              />
-            </div>
-          ) : null}
-        </QueryState>
+          }
+          testId="cohorts-table"
+          columns={columns}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPageChange={setPage}
+          getRowId={(c) => c.id}
+          rowProps={(row) => ({
+            'data-testid': 'cohort-row',
+            'data-name': row.original.name,
+            'data-id': row.original.id,
+          })}
+        />
         {archived ? (
           <p className="mt-3 text-xs text-slate-500">
             <Badge className="me-1.5">{t('common.archived')}</Badge>

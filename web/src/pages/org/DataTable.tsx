@@ -1,7 +1,48 @@
 import { type ColumnDef, flexRender, getCoreRowModel, type Row, useReactTable } from '@tanstack/react-table';
 import type * as React from 'react';
 import { Pagination } from '../../components/Pagination';
+import { QueryState } from '../../components/QueryState';
 import { Table, TBody, TD, TH, THead, TR } from '../../components/ui/table';
+
+type DataTableProps<T> = Parameters<typeof DataTable<T>>[0];
+
+/**
+ * A paged query's rows as a DataTable in a bordered box, with the query's loading and error states;
+ * `empty` instead when the query has no rows at all.
+ */
+export function PagedTable<T>({
+  query,
+  errorTitle,
+  empty,
+  ...table
+}: {
+  query: {
+    data?: { items: T[]; total: number } | undefined;
+    isPending: boolean;
+    error: unknown;
+    isPlaceholderData: boolean;
+    refetch: () => unknown;
+  };
+  errorTitle: string;
+  empty: React.ReactNode;
+} & Omit<DataTableProps<T>, 'data' | 'total' | 'loadingPage'>) {
+  return (
+    <QueryState isPending={query.isPending} error={query.error} onRetry={() => query.refetch()} errorTitle={errorTitle}>
+      {query.data && query.data.total === 0 ? (
+        empty
+      ) : query.data ? (
+        <div className="overflow-hidden rounded-lg border border-slate-200">
+          <DataTable
+            data={query.data.items}
+            loadingPage={query.isPlaceholderData}
+            total={query.data.total}
+            {...table}
+          />
+        </div>
+      ) : null}
+    </QueryState>
+  );
+}
 
 /**
  * A TanStack table over one page of server data (`manualPagination`: the server pages, we show

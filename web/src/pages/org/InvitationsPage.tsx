@@ -7,20 +7,19 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Trans, useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
-import { SelectField, TextField } from '../../components/FormField';
-import { QueryState } from '../../components/QueryState';
+import { FormError, SelectField, TextField } from '../../components/FormField';
 import { StateMessage } from '../../components/StateMessage';
 import { Alert } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
-import { ConfirmDialog } from '../../components/ui/confirm-dialog';
+import { ConfirmButton } from '../../components/ui/confirm-dialog';
 import { isolate, useFormat } from '../../lib/format';
 import { applyServerErrors, serverErrorMessage } from '../../lib/forms';
 import { useOrg } from '../../lib/org';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
-import { DataTable } from './DataTable';
+import { PagedTable } from './DataTable';
 import { RequirePermission } from './OrgLayout';
 
 type Invitation = RouterOutputs['invitations']['list']['items'][number];
@@ -116,11 +115,7 @@ function InviteForm() {
             <InviteLink link={created.link} />
           </Alert>
         ) : null}
-        {formError ? (
-          <Alert tone="error" data-testid="form-error">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <form
           onSubmit={onSubmit}
           noValidate
@@ -205,19 +200,11 @@ function InvitationList() {
           const inv = info.row.original;
           if (inv.status !== 'pending') return null;
           return (
-            <ConfirmDialog
-              trigger={
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  className="text-red-700 hover:bg-red-50"
-                  data-testid="revoke-invitation"
-                  pending={revoke.isPending && revoke.variables?.invitationId === inv.id}
-                >
-                  <Ban className="size-4" aria-hidden />
-                  {t('invitations.revoke')}
-                </Button>
-              }
+            <ConfirmButton
+              label={t('invitations.revoke')}
+              icon={Ban}
+              pending={revoke.isPending && revoke.variables?.invitationId === inv.id}
+              testId="revoke-invitation"
               title={t('invitations.revokeConfirmTitle')}
               description={
                 <Trans
@@ -226,7 +213,6 @@ function InvitationList() {
                   components={{ email: <bdi className="whitespace-nowrap font-medium text-slate-800" /> }}
                 />
               }
-              confirmLabel={t('invitations.revoke')}
               onConfirm={() => revoke.mutate({ orgSlug: slug, invitationId: inv.id })}
             />
           );
@@ -249,35 +235,22 @@ function InvitationList() {
         </div>
       ) : null}
       <div className="px-6 pb-6">
-        <QueryState
-          isPending={list.isPending}
-          error={list.error}
-          onRetry={() => list.refetch()}
+        <PagedTable
+          query={list}
           errorTitle={t('invitations.loadError')}
-        >
-          {list.data && list.data.total === 0 ? (
-            <StateMessage kind="empty" title={t('invitations.empty')} body={t('invitations.emptyBody')} />
-          ) : list.data ? (
-            <div className="overflow-hidden rounded-lg border border-slate-200">
-              <DataTable
-                testId="invitations-table"
-                data={list.data.items}
-                loadingPage={list.isPlaceholderData}
-                columns={columns}
-                total={list.data.total}
-                page={page}
-                pageSize={PAGE_SIZE}
-                onPageChange={setPage}
-                getRowId={(inv) => inv.id}
-                rowProps={(row) => ({
-                  'data-testid': 'invitation-row',
-                  'data-email': row.original.email,
-                  'data-status': row.original.status,
-                })}
-              />
-            </div>
-          ) : null}
-        </QueryState>
+          empty={<StateMessage kind="empty" title={t('invitations.empty')} body={t('invitations.emptyBody')} />}
+          testId="invitations-table"
+          columns={columns}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPageChange={setPage}
+          getRowId={(inv) => inv.id}
+          rowProps={(row) => ({
+            'data-testid': 'invitation-row',
+            'data-email': row.original.email,
+            'data-status': row.original.status,
+          })}
+        />
       </div>
     </Card>
   );
@@ -338,31 +311,18 @@ function Outbox() {
         <CardDescription>{t('outbox.description')}</CardDescription>
       </CardHeader>
       <div className="px-6 pb-6">
-        <QueryState
-          isPending={outbox.isPending}
-          error={outbox.error}
-          onRetry={() => outbox.refetch()}
+        <PagedTable
+          query={outbox}
           errorTitle={t('outbox.loadError')}
-        >
-          {outbox.data && outbox.data.total === 0 ? (
-            <StateMessage kind="empty" title={t('outbox.empty')} />
-          ) : outbox.data ? (
-            <div className="overflow-hidden rounded-lg border border-slate-200">
-              <DataTable
-                testId="outbox-table"
-                data={outbox.data.items}
-                loadingPage={outbox.isPlaceholderData}
-                columns={columns}
-                total={outbox.data.total}
-                page={page}
-                pageSize={PAGE_SIZE}
-                onPageChange={setPage}
-                getRowId={(e) => e.id}
-                rowProps={(row) => ({ 'data-testid': 'outbox-row', 'data-email': row.original.toEmail })}
-              />
-            </div>
-          ) : null}
-        </QueryState>
+          empty={<StateMessage kind="empty" title={t('outbox.empty')} />}
+          testId="outbox-table"
+          columns={columns}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPageChange={setPage}
+          getRowId={(e) => e.id}
+          rowProps={(row) => ({ 'data-testid': 'outbox-row', 'data-email': row.original.toEmail })}
+        />
       </div>
     </Card>
   );

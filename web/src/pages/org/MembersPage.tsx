@@ -1,16 +1,13 @@
 import { assignableRoles, type Role } from '@masar/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
-import { Trash2 } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QueryState } from '../../components/QueryState';
 import { StateMessage } from '../../components/StateMessage';
 import { Alert } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
-import { Button } from '../../components/ui/button';
 import { Card, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
-import { ConfirmDialog } from '../../components/ui/confirm-dialog';
+import { ConfirmButton } from '../../components/ui/confirm-dialog';
 import { NativeSelect } from '../../components/ui/input';
 import { useMe } from '../../lib/auth';
 import { isolate, useFormat } from '../../lib/format';
@@ -19,7 +16,7 @@ import { useOrg } from '../../lib/org';
 import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
-import { clampPage, DataTable } from './DataTable';
+import { clampPage, PagedTable } from './DataTable';
 import { RequirePermission } from './OrgLayout';
 
 type Member = RouterOutputs['members']['list']['items'][number];
@@ -145,22 +142,12 @@ function MembersList() {
           const m = info.row.original;
           if (m.userId === myId || (m.role === 'owner' && myRole !== 'owner')) return null;
           return (
-            <ConfirmDialog
-              trigger={
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  className="text-red-700 hover:bg-red-50"
-                  data-testid="remove-member"
-                  pending={remove.isPending && remove.variables?.userId === m.userId}
-                >
-                  <Trash2 className="size-4" aria-hidden />
-                  {t('members.remove')}
-                </Button>
-              }
+            <ConfirmButton
+              label={t('members.remove')}
+              pending={remove.isPending && remove.variables?.userId === m.userId}
+              testId="remove-member"
               title={t('members.removeConfirmTitle', { name: isolate(m.name) })}
               description={t('members.removeConfirmBody', { org: isolate(org.name) })}
-              confirmLabel={t('members.remove')}
               onConfirm={() => remove.mutate({ orgSlug: slug, userId: m.userId })}
             />
           );
@@ -183,35 +170,22 @@ function MembersList() {
         </div>
       ) : null}
       <div className="px-6 pb-6">
-        <QueryState
-          isPending={members.isPending}
-          error={members.error}
-          onRetry={() => members.refetch()}
+        <PagedTable
+          query={members}
           errorTitle={t('members.loadError')}
-        >
-          {members.data && members.data.total === 0 ? (
-            <StateMessage kind="empty" title={t('members.empty')} />
-          ) : members.data ? (
-            <div className="overflow-hidden rounded-lg border border-slate-200">
-              <DataTable
-                testId="members-table"
-                data={members.data.items}
-                loadingPage={members.isPlaceholderData}
-                columns={columns}
-                total={members.data.total}
-                page={page}
-                pageSize={PAGE_SIZE}
-                onPageChange={setPage}
-                getRowId={(m) => m.userId}
-                rowProps={(row) => ({
-                  'data-testid': 'member-row',
-                  'data-email': row.original.email,
-                  'data-role': row.original.role,
-                })}
-              />
-            </div>
-          ) : null}
-        </QueryState>
+          empty={<StateMessage kind="empty" title={t('members.empty')} />}
+          testId="members-table"
+          columns={columns}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPageChange={setPage}
+          getRowId={(m) => m.userId}
+          rowProps={(row) => ({
+            'data-testid': 'member-row',
+            'data-email': row.original.email,
+            'data-role': row.original.role,
+          })}
+        />
       </div>
     </Card>
   );

@@ -1,7 +1,7 @@
 import { type ResourceKind, zId } from '@masar/shared';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Archive, ArrowDown, ArrowLeft, ArrowUp, Check, ExternalLink, Pencil, Plus, RotateCcw } from 'lucide-react';
-import { type ComponentProps, useId, useState } from 'react';
+import { type ComponentProps, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { QueryState } from '../../components/QueryState';
@@ -677,74 +677,94 @@ function RowActions({
   );
 }
 
-function BriefsCard({
-  data,
+/**
+ * The briefs or the resources of the roadmap: a card with its heading, an "add" button while
+ * editing, and a row per item (`renderItem` draws the row's content around the row's actions).
+ */
+function ItemsCard<T extends Brief | Resource>({
+  kind,
+  title,
+  description,
+  addLabel,
+  emptyTitle,
+  items,
+  listClassName,
+  itemClassName,
+  archivedClassName,
+  renderItem,
   editing,
   onAdd,
   onEdit,
   onArchive,
   busyId,
 }: {
-  data: RoadmapData;
+  kind: 'brief' | 'resource';
+  title: string;
+  description: string;
+  addLabel: string;
+  emptyTitle: string;
+  items: T[];
+  listClassName: string;
+  itemClassName: string;
+  archivedClassName: string;
+  renderItem: (
+    item: T,
+    row: { title: string; description: string; archived: boolean; actions: ReactNode },
+  ) => ReactNode;
   editing: boolean;
   onAdd: () => void;
-  onEdit: (brief: Brief) => void;
-  onArchive: (brief: Brief, archived: boolean) => void;
+  onEdit: (item: T) => void;
+  onArchive: (item: T, archived: boolean) => void;
   busyId: string | undefined;
 }) {
-  const { t } = useTranslation();
   const text = useRoadmapText();
   return (
-    <Card data-testid="briefs">
+    <Card data-testid={`${kind}s`}>
       <CardHeader>
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>
-            <CardTitle>{t('roadmap.briefsTitle')}</CardTitle>
-            <CardDescription>{t('roadmap.briefsDescription')}</CardDescription>
+            <CardTitle>{title}</CardTitle>
+            <CardDescription>{description}</CardDescription>
           </div>
           {editing ? (
-            <Button variant="secondary" size="sm" onClick={onAdd} data-testid="add-brief">
+            <Button variant="secondary" size="sm" onClick={onAdd} data-testid={`add-${kind}`}>
               <Plus className="size-4" aria-hidden />
-              {t('roadmap.addBrief')}
+              {addLabel}
             </Button>
           ) : null}
         </div>
       </CardHeader>
       <CardContent>
-        {data.briefs.length === 0 ? (
-          <StateMessage kind="empty" title={t('roadmap.noBriefs')} />
+        {items.length === 0 ? (
+          <StateMessage kind="empty" title={emptyTitle} />
         ) : (
-          <ul className="grid gap-4 lg:grid-cols-2">
-            {data.briefs.map((b) => {
-              const shown = text('brief', b);
-              const archived = Boolean(b.archivedAt);
+          <ul className={listClassName}>
+            {items.map((item) => {
+              const shown = text(kind, item);
+              const archived = Boolean(item.archivedAt);
               return (
                 <li
-                  key={b.id}
-                  className={cn('rounded-lg border border-slate-200 p-4', archived && 'border-dashed opacity-70')}
-                  data-testid="brief"
-                  data-id={b.id}
+                  key={item.id}
+                  className={cn(itemClassName, archived && archivedClassName)}
+                  data-testid={kind}
+                  data-id={item.id}
                   data-archived={archived ? 'true' : 'false'}
                 >
-                  <div className="flex items-start justify-between gap-2">
-                    <h3 className="font-medium text-slate-900">
-                      {shown.title}
-                      {archived ? <Badge className="ms-2">{t('common.archived')}</Badge> : null}
-                    </h3>
-                    <RowActions
-                      editing={editing}
-                      archived={archived}
-                      busy={busyId === b.id}
-                      title={shown.title}
-                      kind="brief"
-                      onEdit={() => onEdit(b)}
-                      onArchive={(a) => onArchive(b, a)}
-                    />
-                  </div>
-                  {shown.description ? (
-                    <p className="mt-1 text-sm leading-relaxed text-slate-600">{shown.description}</p>
-                  ) : null}
-                  <SkillChips data={data} skillIds={b.skillIds} />
+                  {renderItem(item, {
+                    ...shown,
+                    archived,
+                    actions: (
+                      <RowActions
+                        editing={editing}
+                        archived={archived}
+                        busy={busyId === item.id}
+                        title={shown.title}
+                        kind={kind}
+                        onEdit={() => onEdit(item)}
+                        onArchive={(a) => onArchive(item, a)}
+                      />
+                    ),
+                  })}
                 </li>
               );
             })}
@@ -752,6 +772,42 @@ function BriefsCard({
         )}
       </CardContent>
     </Card>
+  );
+}
+
+type ItemsCardProps<T extends Brief | Resource> = Pick<
+  ComponentProps<typeof ItemsCard<T>>,
+  'editing' | 'onAdd' | 'onEdit' | 'onArchive' | 'busyId'
+> & { data: RoadmapData };
+
+function BriefsCard({ data, ...props }: ItemsCardProps<Brief>) {
+  const { t } = useTranslation();
+  return (
+    <ItemsCard
+      kind="brief"
+      title={t('roadmap.briefsTitle')}
+      description={t('roadmap.briefsDescription')}
+      addLabel={t('roadmap.addBrief')}
+      emptyTitle={t('roadmap.noBriefs')}
+      items={data.briefs}
+      listClassName="grid gap-4 lg:grid-cols-2"
+      itemClassName="rounded-lg border border-slate-200 p-4"
+      archivedClassName="border-dashed opacity-70"
+      renderItem={(b, { title, description, archived, actions }) => (
+        <>
+          <div className="flex items-start justify-between gap-2">
+            <h3 className="font-medium text-slate-900">
+              {title}
+              {archived ? <Badge className="ms-2">{t('common.archived')}</Badge> : null}
+            </h3>
+            {actions}
+          </div>
+          {description ? <p className="mt-1 text-sm leading-relaxed text-slate-600">{description}</p> : null}
+          <SkillChips data={data} skillIds={b.skillIds} />
+        </>
+      )}
+      {...props}
+    />
   );
 }
 
@@ -763,93 +819,48 @@ function hostOf(url: string): string {
   }
 }
 
-function ResourcesCard({
-  data,
-  editing,
-  onAdd,
-  onEdit,
-  onArchive,
-  busyId,
-}: {
-  data: RoadmapData;
-  editing: boolean;
-  onAdd: () => void;
-  onEdit: (resource: Resource) => void;
-  onArchive: (resource: Resource, archived: boolean) => void;
-  busyId: string | undefined;
-}) {
+function ResourcesCard({ data, ...props }: ItemsCardProps<Resource>) {
   const { t } = useTranslation();
-  const text = useRoadmapText();
   return (
-    <Card data-testid="resources">
-      <CardHeader>
-        <div className="flex flex-wrap items-start justify-between gap-3">
-          <div>
-            <CardTitle>{t('roadmap.resourcesTitle')}</CardTitle>
-            <CardDescription>{t('roadmap.resourcesDescription')}</CardDescription>
+    <ItemsCard
+      kind="resource"
+      title={t('roadmap.resourcesTitle')}
+      description={t('roadmap.resourcesDescription')}
+      addLabel={t('roadmap.addResource')}
+      emptyTitle={t('roadmap.noResources')}
+      items={data.resources}
+      listClassName="divide-y divide-slate-100"
+      itemClassName="flex items-start justify-between gap-3 py-3"
+      archivedClassName="opacity-60"
+      renderItem={(r, { title, archived, actions }) => (
+        <>
+          <div className="min-w-0">
+            <div className="flex flex-wrap items-center gap-2">
+              <a
+                href={r.url}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="inline-flex items-center gap-1 font-medium text-brand-800 hover:underline"
+                data-testid="resource-link"
+              >
+                {title}
+                <ExternalLink className="size-3.5 shrink-0 rtl:-scale-x-100" aria-hidden />
+                <span className="sr-only">{t('common.opensInNewTab')}</span>
+              </a>
+              <Badge tone="brand" data-testid="resource-kind">
+                {t(`resourceKinds.${r.kind}`, { defaultValue: r.kind })}
+              </Badge>
+              {archived ? <Badge>{t('common.archived')}</Badge> : null}
+            </div>
+            <bdi dir="ltr" className="text-xs text-slate-500">
+              {hostOf(r.url)}
+            </bdi>
+            <SkillChips data={data} skillIds={r.skillIds} />
           </div>
-          {editing ? (
-            <Button variant="secondary" size="sm" onClick={onAdd} data-testid="add-resource">
-              <Plus className="size-4" aria-hidden />
-              {t('roadmap.addResource')}
-            </Button>
-          ) : null}
-        </div>
-      </CardHeader>
-      <CardContent>
-        {data.resources.length === 0 ? (
-          <StateMessage kind="empty" title={t('roadmap.noResources')} />
-        ) : (
-          <ul className="divide-y divide-slate-100">
-            {data.resources.map((r) => {
-              const shown = text('resource', r);
-              const archived = Boolean(r.archivedAt);
-              return (
-                <li
-                  key={r.id}
-                  className={cn('flex items-start justify-between gap-3 py-3', archived && 'opacity-60')}
-                  data-testid="resource"
-                  data-id={r.id}
-                  data-archived={archived ? 'true' : 'false'}
-                >
-                  <div className="min-w-0">
-                    <div className="flex flex-wrap items-center gap-2">
-                      <a
-                        href={r.url}
-                        target="_blank"
-                        rel="noopener noreferrer"
-                        className="inline-flex items-center gap-1 font-medium text-brand-800 hover:underline"
-                        data-testid="resource-link"
-                      >
-                        {shown.title}
-                        <ExternalLink className="size-3.5 shrink-0 rtl:-scale-x-100" aria-hidden />
-                        <span className="sr-only">{t('common.opensInNewTab')}</span>
-                      </a>
-                      <Badge tone="brand" data-testid="resource-kind">
-                        {t(`resourceKinds.${r.kind}`, { defaultValue: r.kind })}
-                      </Badge>
-                      {archived ? <Badge>{t('common.archived')}</Badge> : null}
-                    </div>
-                    <bdi dir="ltr" className="text-xs text-slate-500">
-                      {hostOf(r.url)}
-                    </bdi>
-                    <SkillChips data={data} skillIds={r.skillIds} />
-                  </div>
-                  <RowActions
-                    editing={editing}
-                    archived={archived}
-                    busy={busyId === r.id}
-                    title={shown.title}
-                    kind="resource"
-                    onEdit={() => onEdit(r)}
-                    onArchive={(a) => onArchive(r, a)}
-                  />
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </CardContent>
-    </Card>
+          {actions}
+        </>
+      )}
+      {...props}
+    />
   );
 }

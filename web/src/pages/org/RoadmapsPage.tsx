@@ -6,10 +6,9 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { TextField } from '../../components/FormField';
+import { FormError, TextField } from '../../components/FormField';
 import { QueryState } from '../../components/QueryState';
 import { StateMessage } from '../../components/StateMessage';
-import { Alert } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { Card, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
@@ -172,11 +171,7 @@ function DuplicateDialog({
       description={t('roadmaps.duplicateDescription')}
     >
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="duplicate-form">
-        {formError ? (
-          <Alert tone="error" data-testid="form-error">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <TextField label={t('fields.title')} error={errors.title?.message} {...register('title')} />
         <div className="flex justify-end gap-3">
           <Button type="button" variant="secondary" onClick={onClose}>

@@ -1,6 +1,6 @@
 import { addMonthsToDate, isValidIsoDate } from '@masar/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { CalendarClock, ClipboardList, Pencil, Trash2 } from 'lucide-react';
+import { CalendarClock, ClipboardList, Pencil } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { StateMessage } from '../../../components/StateMessage';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../../components/ui/card';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
+import { ConfirmButton } from '../../../components/ui/confirm-dialog';
 import { Table, TBody, TD, TH, THead, TR } from '../../../components/ui/table';
 import { useFormat } from '../../../lib/format';
 import { applyServerErrors, serverErrorMessage } from '../../../lib/forms';
@@ -206,22 +206,12 @@ function AssignmentList({
                             {t('cohort.editDue')}
                           </Button>
                         )}
-                        <ConfirmDialog
-                          trigger={
-                            <Button
-                              variant="ghost"
-                              size="sm"
-                              className="text-red-700 hover:bg-red-50"
-                              pending={remove.isPending && remove.variables?.assignmentId === a.id}
-                              data-testid="remove-assignment"
-                            >
-                              <Trash2 className="size-4" aria-hidden />
-                              {t('cohort.removeAssignment')}
-                            </Button>
-                          }
+                        <ConfirmButton
+                          label={t('cohort.removeAssignment')}
+                          pending={remove.isPending && remove.variables?.assignmentId === a.id}
+                          testId="remove-assignment"
                           title={t('cohort.removeAssignmentTitle')}
                           description={t('cohort.removeAssignmentBody')}
-                          confirmLabel={t('cohort.removeAssignment')}
                           onConfirm={() => remove.mutate({ orgSlug: slug, assignmentId: a.id })}
                         />
                       </div>

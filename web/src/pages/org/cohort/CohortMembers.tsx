@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { assignableRoles, zEmail, zId } from '@masar/shared';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Send, Trash2, UserPlus } from 'lucide-react';
+import { Send, UserPlus } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../../components/ui/card';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
+import { ConfirmButton } from '../../../components/ui/confirm-dialog';
 import { Table, TBody, TD, TH, THead, TR } from '../../../components/ui/table';
 import { useMe } from '../../../lib/auth';
 import { isolate, useFormat } from '../../../lib/format';
@@ -136,22 +136,12 @@ export function MembersCard({ data }: { data: CohortData }) {
                     {manage ? (
                       <TD className="text-end">
                         {canRemove(m) ? (
-                          <ConfirmDialog
-                            trigger={
-                              <Button
-                                variant="ghost"
-                                size="sm"
-                                className="text-red-700 hover:bg-red-50"
-                                pending={remove.isPending && remove.variables?.userId === m.userId}
-                                data-testid="remove-cohort-member"
-                              >
-                                <Trash2 className="size-4" aria-hidden />
-                                {term('cohort.removeMember')}
-                              </Button>
-                            }
+                          <ConfirmButton
+                            label={term('cohort.removeMember')}
+                            pending={remove.isPending && remove.variables?.userId === m.userId}
+                            testId="remove-cohort-member"
                             title={term('cohort.removeMemberTitle', { name: isolate(m.name) })}
                             description={term('cohort.removeMemberBody', { cohort: isolate(data.cohort.name) })}
-                            confirmLabel={term('cohort.removeMember')}
                             onConfirm={() =>
                               remove.mutate({ orgSlug: slug, cohortId: data.cohort.id, userId: m.userId })
                             }

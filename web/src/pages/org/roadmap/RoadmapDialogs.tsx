@@ -13,12 +13,11 @@ import {
   zTitle,
 } from '@masar/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { type FieldValues, type Path, type UseFormRegister, useForm } from 'react-hook-form';
+import { type ReactNode, useState } from 'react';
+import { type FieldValues, type Path, type UseFormRegister, type UseFormReturn, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { Choice, ChoiceGroup, SelectField, TextareaField, TextField } from '../../../components/FormField';
-import { Alert } from '../../../components/ui/alert';
+import { Choice, ChoiceGroup, FormError, SelectField, TextareaField, TextField } from '../../../components/FormField';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { NativeSelect } from '../../../components/ui/input';
@@ -96,15 +95,6 @@ export function RoadmapDialogs({
   }
 }
 
-function FormError({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <Alert tone="error" data-testid="form-error">
-      {message}
-    </Alert>
-  );
-}
-
 function DialogButtons({ pending, onClose, label }: { pending: boolean; onClose: () => void; label: string }) {
   const { t } = useTranslation();
   return (
@@ -119,12 +109,103 @@ function DialogButtons({ pending, onClose, label }: { pending: boolean; onClose:
   );
 }
 
+/** The frame every roadmap dialog shares: the dialog, its form, the form's error and the buttons. */
+function FormDialog({
+  title,
+  description,
+  className,
+  testId,
+  formError,
+  pending,
+  submitLabel,
+  onSubmit,
+  onClose,
+  children,
+}: {
+  title: string;
+  description: string;
+  className?: string;
+  testId: string;
+  formError: string | null;
+  pending: boolean;
+  submitLabel: string;
+  onSubmit: () => void;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog
+      open
+      onOpenChange={(o) => (o ? null : onClose())}
+      title={title}
+      description={description}
+      className={className}
+    >
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid={testId}>
+        <FormError message={formError} />
+        {children}
+        <DialogButtons pending={pending} onClose={onClose} label={submitLabel} />
+      </form>
+    </Dialog>
+  );
+}
+
+/**
+ * A dialog's save: clears the form's error, writes, refreshes the roadmap pages and closes; a
+ * server error lands on its field, or above the form.
+ */
+function useSaveAndClose<T extends FieldValues>(form: UseFormReturn<T>, onClose: () => void) {
+  const invalidate = useInvalidateRoadmaps();
+  const [formError, setFormError] = useState<string | null>(null);
+  const save = async (write: () => Promise<unknown>) => {
+    setFormError(null);
+    try {
+      await write();
+      await invalidate();
+      onClose();
+    } catch (err) {
+      setFormError(applyServerErrors(form, err));
+    }
+  };
+  return { formError, save };
+}
+
+type FieldErrors = Partial<
+  Record<'title' | 'description' | 'startMonth' | 'endMonth', { message?: string | undefined }>
+>;
+
+/** The title field, and the description field under `descriptionLabel` (none without it). */
+function TextFields<T extends FieldValues>({
+  register,
+  errors,
+  descriptionLabel,
+}: {
+  register: UseFormRegister<T>;
+  errors: FieldErrors;
+  descriptionLabel?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField label={t('fields.title')} error={errors.title?.message} {...register('title' as Path<T>)} />
+      {descriptionLabel ? (
+        <TextareaField
+          label={descriptionLabel}
+          rows={4}
+          error={errors.description?.message}
+          {...register('description' as Path<T>)}
+        />
+      ) : null}
+    </>
+  );
+}
+
 function MonthFields<T extends FieldValues>({
   register,
   errors,
 }: {
   register: UseFormRegister<T>;
-  errors: { startMonth?: { message?: string | undefined }; endMonth?: { message?: string | undefined } };
+  errors: FieldErrors;
 }) {
   const { t } = useTranslation();
   return (
@@ -160,52 +241,36 @@ function RoadmapDialog({ data, onClose }: { data: RoadmapData; onClose: () => vo
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const text = useRoadmapText();
-  const invalidate = useInvalidateRoadmaps();
   const { slug } = useOrg();
-  const [formError, setFormError] = useState<string | null>(null);
   const shown = text('roadmap', data.roadmap);
   const form = useForm({ resolver: zodResolver(roadmapForm), defaultValues: shown });
   const update = useMutation(trpc.roadmap.update.mutationOptions());
-  const {
-    register,
-    formState: { errors },
-  } = form;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
+  const { formError, save } = useSaveAndClose(form, onClose);
+  const onSubmit = form.handleSubmit((values) => {
     const next = textToSave('roadmap', data.roadmap, i18n.language, values);
     if (!next.changed) return onClose();
-    try {
-      await update.mutateAsync({
+    return save(() =>
+      update.mutateAsync({
         orgSlug: slug,
         roadmapId: data.roadmap.id,
         title: next.title,
         description: next.description,
-      });
-      await invalidate();
-      onClose();
-    } catch (err) {
-      setFormError(applyServerErrors(form, err));
-    }
+      }),
+    );
   });
   return (
-    <Dialog
-      open
-      onOpenChange={(o) => (o ? null : onClose())}
+    <FormDialog
       title={t('roadmap.renameTitle')}
       description={t('roadmap.renameDescription')}
+      testId="roadmap-form"
+      formError={formError}
+      pending={update.isPending}
+      submitLabel={t('common.save')}
+      onSubmit={onSubmit}
+      onClose={onClose}
     >
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="roadmap-form">
-        <FormError message={formError} />
-        <TextField label={t('fields.title')} error={errors.title?.message} {...register('title')} />
-        <TextareaField
-          label={t('fields.description')}
-          rows={4}
-          error={errors.description?.message}
-          {...register('description')}
-        />
-        <DialogButtons pending={update.isPending} onClose={onClose} label={t('common.save')} />
-      </form>
-    </Dialog>
+      <TextFields register={form.register} errors={form.formState.errors} descriptionLabel={t('fields.description')} />
+    </FormDialog>
   );
 }
 
@@ -215,9 +280,7 @@ function StageDialog({ data, stage, onClose }: { data: RoadmapData; stage?: Stag
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const text = useRoadmapText();
-  const invalidate = useInvalidateRoadmaps();
   const { slug } = useOrg();
-  const [formError, setFormError] = useState<string | null>(null);
   const last = data.stages.filter((s) => !s.archivedAt).at(-1);
   const defaults = stage
     ? { ...text('stage', stage), startMonth: stage.startMonth, endMonth: stage.endMonth }
@@ -230,55 +293,35 @@ function StageDialog({ data, stage, onClose }: { data: RoadmapData; stage?: Stag
   const form = useForm({ resolver: zodResolver(stageForm), defaultValues: defaults });
   const add = useMutation(trpc.roadmap.addStage.mutationOptions());
   const update = useMutation(trpc.roadmap.updateStage.mutationOptions());
-  const {
-    register,
-    formState: { errors },
-  } = form;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      if (stage) {
-        const next = textToSave('stage', stage, i18n.language, values);
-        await update.mutateAsync({
-          orgSlug: slug,
-          stageId: stage.id,
-          ...(next.changed ? { title: next.title, description: next.description } : {}),
-          startMonth: values.startMonth,
-          endMonth: values.endMonth,
-        });
-      } else {
-        await add.mutateAsync({ orgSlug: slug, roadmapId: data.roadmap.id, ...values });
-      }
-      await invalidate();
-      onClose();
-    } catch (err) {
-      setFormError(applyServerErrors(form, err));
-    }
-  });
+  const { formError, save } = useSaveAndClose(form, onClose);
+  const onSubmit = form.handleSubmit((values) =>
+    save(() => {
+      if (!stage) return add.mutateAsync({ orgSlug: slug, roadmapId: data.roadmap.id, ...values });
+      const next = textToSave('stage', stage, i18n.language, values);
+      return update.mutateAsync({
+        orgSlug: slug,
+        stageId: stage.id,
+        ...(next.changed ? { title: next.title, description: next.description } : {}),
+        startMonth: values.startMonth,
+        endMonth: values.endMonth,
+      });
+    }),
+  );
+  const { register, formState } = form;
   return (
-    <Dialog
-      open
-      onOpenChange={(o) => (o ? null : onClose())}
+    <FormDialog
       title={stage ? t('roadmap.editStageTitle') : t('roadmap.addStageTitle')}
       description={t('roadmap.stageDialogDescription')}
+      testId="stage-form"
+      formError={formError}
+      pending={add.isPending || update.isPending}
+      submitLabel={stage ? t('common.save') : t('roadmap.addStage')}
+      onSubmit={onSubmit}
+      onClose={onClose}
     >
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="stage-form">
-        <FormError message={formError} />
-        <TextField label={t('fields.title')} error={errors.title?.message} {...register('title')} />
-        <TextareaField
-          label={t('fields.description')}
-          rows={4}
-          error={errors.description?.message}
-          {...register('description')}
-        />
-        <MonthFields register={register} errors={errors} />
-        <DialogButtons
-          pending={add.isPending || update.isPending}
-          onClose={onClose}
-          label={stage ? t('common.save') : t('roadmap.addStage')}
-        />
-      </form>
-    </Dialog>
+      <TextFields register={register} errors={formState.errors} descriptionLabel={t('fields.description')} />
+      <MonthFields register={register} errors={formState.errors} />
+    </FormDialog>
   );
 }
 
@@ -298,9 +341,7 @@ function SkillDialog({
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const text = useRoadmapText();
-  const invalidate = useInvalidateRoadmaps();
   const { slug } = useOrg();
-  const [formError, setFormError] = useState<string | null>(null);
   const stages = data.stages.filter((s) => !s.archivedAt || s.id === stageId);
   const stage = data.stages.find((s) => s.id === stageId);
   const defaults = skill
@@ -324,6 +365,7 @@ function SkillDialog({
   const form = useForm({ resolver: zodResolver(skillForm), defaultValues: defaults });
   const add = useMutation(trpc.roadmap.addSkill.mutationOptions());
   const update = useMutation(trpc.roadmap.updateSkill.mutationOptions());
+  const { formError, save } = useSaveAndClose(form, onClose);
   const {
     register,
     formState: { errors },
@@ -345,36 +387,28 @@ function SkillDialog({
     form.setValue('endMonth', b.endMonth, opts);
   };
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      if (skill) {
-        const next = textToSave('skill', skill, i18n.language, values);
-        await update.mutateAsync({
-          orgSlug: slug,
-          roadmapId: data.roadmap.id,
-          skillId: skill.skillId,
-          ...(next.changed ? { title: next.title, description: next.description } : {}),
-          category: values.category,
-          stageId: values.stageId,
-          startMonth: values.startMonth,
-          endMonth: values.endMonth,
-        });
-      } else {
+  const onSubmit = form.handleSubmit((values) =>
+    save(() => {
+      if (!skill) {
         const { key, ...rest } = values;
-        await add.mutateAsync({ orgSlug: slug, roadmapId: data.roadmap.id, ...rest, ...(key ? { key } : {}) });
+        return add.mutateAsync({ orgSlug: slug, roadmapId: data.roadmap.id, ...rest, ...(key ? { key } : {}) });
       }
-      await invalidate();
-      onClose();
-    } catch (err) {
-      setFormError(applyServerErrors(form, err));
-    }
-  });
+      const next = textToSave('skill', skill, i18n.language, values);
+      return update.mutateAsync({
+        orgSlug: slug,
+        roadmapId: data.roadmap.id,
+        skillId: skill.skillId,
+        ...(next.changed ? { title: next.title, description: next.description } : {}),
+        category: values.category,
+        stageId: values.stageId,
+        startMonth: values.startMonth,
+        endMonth: values.endMonth,
+      });
+    }),
+  );
 
   return (
-    <Dialog
-      open
-      onOpenChange={(o) => (o ? null : onClose())}
+    <FormDialog
       title={skill ? t('roadmap.editSkillTitle') : t('roadmap.addSkillTitle')}
       description={
         skill
@@ -382,69 +416,61 @@ function SkillDialog({
           : t('roadmap.addSkillDescription', { stage: stage ? text('stage', stage).title : '' })
       }
       className="max-w-xl"
+      testId="skill-form"
+      formError={formError}
+      pending={add.isPending || update.isPending}
+      submitLabel={skill ? t('common.save') : t('roadmap.addSkill')}
+      onSubmit={onSubmit}
+      onClose={onClose}
     >
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="skill-form">
-        <FormError message={formError} />
-        {!skill && reusable.length > 0 ? (
-          <div className="flex flex-col gap-1.5 rounded-lg border border-slate-200 bg-slate-50 p-3">
-            <Label htmlFor="reuse-skill">{t('roadmap.reuseSkill')}</Label>
-            <NativeSelect
-              id="reuse-skill"
-              defaultValue=""
-              onChange={(e) => reuse(e.target.value)}
-              data-testid="reuse-skill-select"
-            >
-              <option value="">{t('roadmap.reuseNone')}</option>
-              {reusable.map((s) => (
-                <option key={s.key} value={s.key}>
-                  {text('skill', { builtinKey: s.key }).title}
-                </option>
-              ))}
-            </NativeSelect>
-            <p className="text-xs text-slate-500">{t('roadmap.reuseHint')}</p>
-          </div>
-        ) : null}
-        <TextField label={t('fields.title')} error={errors.title?.message} {...register('title')} />
-        <TextareaField
-          label={t('roadmap.skillMeaning')}
-          rows={4}
-          error={errors.description?.message}
-          {...register('description')}
-        />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label={t('fields.category')} error={errors.category?.message} {...register('category')}>
-            {SKILL_CATEGORY_VALUES.map((c) => (
-              <option key={c} value={c}>
-                {t(`categories.${c}`)}
+      {!skill && reusable.length > 0 ? (
+        <div className="flex flex-col gap-1.5 rounded-lg border border-slate-200 bg-slate-50 p-3">
+          <Label htmlFor="reuse-skill">{t('roadmap.reuseSkill')}</Label>
+          <NativeSelect
+            id="reuse-skill"
+            defaultValue=""
+            onChange={(e) => reuse(e.target.value)}
+            data-testid="reuse-skill-select"
+          >
+            <option value="">{t('roadmap.reuseNone')}</option>
+            {reusable.map((s) => (
+              <option key={s.key} value={s.key}>
+                {text('skill', { builtinKey: s.key }).title}
               </option>
             ))}
-          </SelectField>
-          <SelectField label={t('roadmap.stage')} error={errors.stageId?.message} {...register('stageId')}>
-            {stages.map((s) => (
-              <option key={s.id} value={s.id}>
-                {text('stage', s).title}
-              </option>
-            ))}
-          </SelectField>
+          </NativeSelect>
+          <p className="text-xs text-slate-500">{t('roadmap.reuseHint')}</p>
         </div>
-        <MonthFields register={register} errors={errors} />
-        {!skill ? (
-          <TextField
-            label={t('roadmap.skillKey')}
-            dir="ltr"
-            autoComplete="off"
-            hint={t('roadmap.skillKeyHint')}
-            error={errors.key?.message}
-            {...register('key')}
-          />
-        ) : null}
-        <DialogButtons
-          pending={add.isPending || update.isPending}
-          onClose={onClose}
-          label={skill ? t('common.save') : t('roadmap.addSkill')}
+      ) : null}
+      <TextFields register={register} errors={errors} descriptionLabel={t('roadmap.skillMeaning')} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField label={t('fields.category')} error={errors.category?.message} {...register('category')}>
+          {SKILL_CATEGORY_VALUES.map((c) => (
+            <option key={c} value={c}>
+              {t(`categories.${c}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('roadmap.stage')} error={errors.stageId?.message} {...register('stageId')}>
+          {stages.map((s) => (
+            <option key={s.id} value={s.id}>
+              {text('stage', s).title}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <MonthFields register={register} errors={errors} />
+      {!skill ? (
+        <TextField
+          label={t('roadmap.skillKey')}
+          dir="ltr"
+          autoComplete="off"
+          hint={t('roadmap.skillKeyHint')}
+          error={errors.key?.message}
+          {...register('key')}
         />
-      </form>
-    </Dialog>
+      ) : null}
+    </FormDialog>
   );
 }
 
@@ -497,9 +523,7 @@ function BriefDialog({ data, brief, onClose }: { data: RoadmapData; brief?: Brie
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const text = useRoadmapText();
-  const invalidate = useInvalidateRoadmaps();
   const { slug } = useOrg();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     resolver: zodResolver(briefInput),
     defaultValues: brief
@@ -508,60 +532,40 @@ function BriefDialog({ data, brief, onClose }: { data: RoadmapData; brief?: Brie
   });
   const add = useMutation(trpc.roadmap.addBrief.mutationOptions());
   const update = useMutation(trpc.roadmap.updateBrief.mutationOptions());
-  const {
-    register,
-    formState: { errors },
-  } = form;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
+  const { formError, save } = useSaveAndClose(form, onClose);
+  const onSubmit = form.handleSubmit((values) => {
     const skillIds = values.skillIds ?? [];
-    try {
-      if (brief) {
-        const next = textToSave('brief', brief, i18n.language, {
-          title: values.title,
-          description: values.description,
-        });
-        await update.mutateAsync({
-          orgSlug: slug,
-          briefId: brief.id,
-          title: next.title,
-          description: next.description,
-          skillIds,
-        });
-      } else {
-        await add.mutateAsync({ orgSlug: slug, roadmapId: data.roadmap.id, ...values, skillIds });
-      }
-      await invalidate();
-      onClose();
-    } catch (err) {
-      setFormError(applyServerErrors(form, err));
-    }
+    return save(() => {
+      if (!brief) return add.mutateAsync({ orgSlug: slug, roadmapId: data.roadmap.id, ...values, skillIds });
+      const next = textToSave('brief', brief, i18n.language, {
+        title: values.title,
+        description: values.description,
+      });
+      return update.mutateAsync({
+        orgSlug: slug,
+        briefId: brief.id,
+        title: next.title,
+        description: next.description,
+        skillIds,
+      });
+    });
   });
+  const { register, formState } = form;
   return (
-    <Dialog
-      open
-      onOpenChange={(o) => (o ? null : onClose())}
+    <FormDialog
       title={brief ? t('roadmap.editBriefTitle') : t('roadmap.addBriefTitle')}
       description={t('roadmap.briefDialogDescription')}
       className="max-w-xl"
+      testId="brief-form"
+      formError={formError}
+      pending={add.isPending || update.isPending}
+      submitLabel={brief ? t('common.save') : t('roadmap.addBrief')}
+      onSubmit={onSubmit}
+      onClose={onClose}
     >
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="brief-form">
-        <FormError message={formError} />
-        <TextField label={t('fields.title')} error={errors.title?.message} {...register('title')} />
-        <TextareaField
-          label={t('fields.description')}
-          rows={4}
-          error={errors.description?.message}
-          {...register('description')}
-        />
-        <SkillChecklist data={data} register={register} error={errors.skillIds?.message} />
-        <DialogButtons
-          pending={add.isPending || update.isPending}
-          onClose={onClose}
-          label={brief ? t('common.save') : t('roadmap.addBrief')}
-        />
-      </form>
-    </Dialog>
+      <TextFields register={register} errors={formState.errors} descriptionLabel={t('fields.description')} />
+      <SkillChecklist data={data} register={register} error={formState.errors.skillIds?.message} />
+    </FormDialog>
   );
 }
 
@@ -577,9 +581,7 @@ function ResourceDialog({
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const text = useRoadmapText();
-  const invalidate = useInvalidateRoadmaps();
   const { slug } = useOrg();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     resolver: zodResolver(resourceInput),
     defaultValues: resource
@@ -593,68 +595,57 @@ function ResourceDialog({
   });
   const add = useMutation(trpc.roadmap.addResource.mutationOptions());
   const update = useMutation(trpc.roadmap.updateResource.mutationOptions());
+  const { formError, save } = useSaveAndClose(form, onClose);
+  const onSubmit = form.handleSubmit((values) => {
+    const skillIds = values.skillIds ?? [];
+    return save(() => {
+      if (!resource) return add.mutateAsync({ orgSlug: slug, roadmapId: data.roadmap.id, ...values, skillIds });
+      const next = textToSave('resource', resource, i18n.language, { title: values.title });
+      return update.mutateAsync({
+        orgSlug: slug,
+        resourceId: resource.id,
+        title: next.title,
+        kind: values.kind,
+        url: values.url,
+        skillIds,
+      });
+    });
+  });
   const {
     register,
     formState: { errors },
   } = form;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const skillIds = values.skillIds ?? [];
-    try {
-      if (resource) {
-        const next = textToSave('resource', resource, i18n.language, { title: values.title });
-        await update.mutateAsync({
-          orgSlug: slug,
-          resourceId: resource.id,
-          title: next.title,
-          kind: values.kind,
-          url: values.url,
-          skillIds,
-        });
-      } else {
-        await add.mutateAsync({ orgSlug: slug, roadmapId: data.roadmap.id, ...values, skillIds });
-      }
-      await invalidate();
-      onClose();
-    } catch (err) {
-      setFormError(applyServerErrors(form, err));
-    }
-  });
   return (
-    <Dialog
-      open
-      onOpenChange={(o) => (o ? null : onClose())}
+    <FormDialog
       title={resource ? t('roadmap.editResourceTitle') : t('roadmap.addResourceTitle')}
       description={t('roadmap.resourceDialogDescription')}
       className="max-w-xl"
+      testId="resource-form"
+      formError={formError}
+      pending={add.isPending || update.isPending}
+      submitLabel={resource ? t('common.save') : t('roadmap.addResource')}
+      onSubmit={onSubmit}
+      onClose={onClose}
     >
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="resource-form">
-        <FormError message={formError} />
-        <TextField label={t('fields.title')} error={errors.title?.message} {...register('title')} />
-        <div className="grid gap-4 sm:grid-cols-[12rem_1fr]">
-          <SelectField label={t('fields.kind')} error={errors.kind?.message} {...register('kind')}>
-            {RESOURCE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`resourceKinds.${k}`)}
-              </option>
-            ))}
-          </SelectField>
-          <TextField
-            label={t('fields.url')}
-            type="url"
-            dir="ltr"
-            autoComplete="off"
-            error={errors.url?.message}
-            {...register('url')}
-          />
-        </div>
-        <SkillChecklist data={data} register={register} error={errors.skillIds?.message} />
-        <DialogButtons
-          pending={add.isPending || update.isPending}
-          onClose={onClose}
-          label={resource ? t('common.save') : t('roadmap.addResource')}
+      <TextFields register={register} errors={errors} />
+      <div className="grid gap-4 sm:grid-cols-[12rem_1fr]">
+        <SelectField label={t('fields.kind')} error={errors.kind?.message} {...register('kind')}>
+          {RESOURCE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`resourceKinds.${k}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label={t('fields.url')}
+          type="url"
+          dir="ltr"
+          autoComplete="off"
+          error={errors.url?.message}
+          {...register('url')}
         />
-      </form>
-    </Dialog>
+      </div>
+      <SkillChecklist data={data} register={register} error={errors.skillIds?.message} />
+    </FormDialog>
   );
 }
