@@ -92,6 +92,51 @@ describe('submission → analysis → review → verified', () => {
       .toBe('done');
     await keepScreenshot(l, 'submission-learner-en');
 
+    // the evidence beside each signal: words from the catalogs, paths and packages as code
+    const evidence = (signal: string) =>
+      l.locator(`[data-signal="${signal}"] [data-testid="signal-evidence"]`).first().textContent();
+    expect(await evidence('language')).toBe('TypeScript, 96% of the code · package.json');
+    expect(await evidence('framework')).toBe('dependency express in package.json');
+    expect(await evidence('tests')).toBe('test/auth.test.ts and 1 more file');
+    // a result stored before evidence was structured (an English string) is shown as it is
+    const legacyEvidence = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(legacyEvidence);
+      if (!value || typeof value !== 'object') return value;
+      const o = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, legacyEvidence(v)]));
+      if (o.key === 'framework' && Array.isArray(o.skillKeys)) o.evidence = 'package.json: dependency express';
+      return o;
+    };
+    await l.route(/\/trpc\/[^?]*submission\.get/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: legacyEvidence(await response.json()) });
+    });
+    await l.reload();
+    const legacy = l.locator('[data-signal="framework"] [data-evidence="legacy"]');
+    await legacy.waitFor();
+    expect(await legacy.textContent()).toBe('package.json: dependency express');
+    expect(await evidence('tests')).toBe('test/auth.test.ts and 1 more file');
+    await l.unroute(/\/trpc\/[^?]*submission\.get/);
+    await l.reload();
+    await l.locator('[data-signal="framework"] [data-evidence="items"]').waitFor();
+    // in Arabic the words are Arabic and every path stays left to right inside the right-to-left text
+    await l.getByTestId('language-switch').click();
+    await l.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await expect.poll(() => evidence('framework')).toBe('الحزمة express في package.json');
+    // (Intl writes the Arabic percent with left-to-right marks around the sign: 96\u200e%\u200e)
+    expect((await evidence('language'))?.replace(/[\u200e\u200f\u061c]/g, '')).toBe(
+      'TypeScript بنسبة 96% من الشيفرة · package.json',
+    );
+    expect(await evidence('tests')).toBe('test/auth.test.ts وملف آخر');
+    const codeDirections = await l
+      .locator('[data-testid="signal-evidence"] code')
+      .evaluateAll((els) => els.map((e) => getComputedStyle(e).direction));
+    expect(codeDirections.length).toBeGreaterThan(10);
+    expect(new Set(codeDirections)).toEqual(new Set(['ltr']));
+    expect(await l.getByTestId('analysis-signals').evaluate((e) => getComputedStyle(e).direction)).toBe('rtl');
+    await keepScreenshot(l, 'submission-learner-ar');
+    await l.getByTestId('language-switch').click();
+    await l.waitForFunction(() => document.documentElement.dir === 'ltr');
+
     // the mentor opens the queue, sees the suggested skills, rates and approves
     const m = mentor.page;
     await m.goto('/o/mansoura/review-queue');
