@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisSignalSchema, EvidenceItemSchema, isLegacyEvidence, SignalEvidenceSchema } from './analysis';
+import {
+  AnalysisNoteSchema,
+  AnalysisSignalSchema,
+  EvidenceItemSchema,
+  isLegacyEvidence,
+  SignalEvidenceSchema,
+  StoredAnalysisNoteSchema,
+} from './analysis';
 
 describe('signal evidence', () => {
   it('reads structured items', () => {
@@ -30,5 +37,24 @@ describe('signal evidence', () => {
     ).toBe(false);
     expect(EvidenceItemSchema.safeParse({ kind: 'more', count: -1 }).success).toBe(false);
     expect(SignalEvidenceSchema.safeParse(42).success).toBe(false);
+  });
+});
+
+describe('analysis notes', () => {
+  it('reads structured notes and the English sentences stored before them', () => {
+    const notes = [
+      { kind: 'treeTruncated' },
+      { kind: 'manifestTooLarge', path: 'package.json', bytes: 5_000_000, limit: 200_000 },
+      { kind: 'manifestInvalid', path: 'package.json', format: 'json' },
+      { kind: 'authorshipWindow', commits: 100 },
+      'manifest package.json unreadable: not valid JSON',
+    ];
+    for (const note of notes) expect(StoredAnalysisNoteSchema.parse(note)).toEqual(note);
+  });
+
+  it('refuses unknown kinds and missing data', () => {
+    expect(AnalysisNoteSchema.safeParse({ kind: 'manifestTooLarge', path: 'package.json' }).success).toBe(false);
+    expect(AnalysisNoteSchema.safeParse({ kind: 'manifestInvalid', path: 'a', format: 'JSON' }).success).toBe(false);
+    expect(StoredAnalysisNoteSchema.safeParse({ kind: 'fromTheFuture' }).success).toBe(false);
   });
 });

@@ -56,3 +56,30 @@ export type AnalysisSignal = z.infer<typeof AnalysisSignalSchema>;
 export function isLegacyEvidence(evidence: SignalEvidence): evidence is string {
   return typeof evidence === 'string';
 }
+
+/**
+ * A note about how an analysis read the repository, as data without words (the web app words it):
+ * the repository is private (read with the token's access), a fork or archived; the tree was
+ * truncated; no manifest was found; a manifest was too large (`bytes` of the file, or an answer
+ * over `limit` bytes), not read because the call budget was spent, missing at `sha`, in an
+ * unexpected `encoding` or not valid (`format`); authorship was counted on the latest `commits`.
+ */
+export const AnalysisNoteSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('private') }),
+  z.object({ kind: z.literal('fork') }),
+  z.object({ kind: z.literal('archived') }),
+  z.object({ kind: z.literal('treeTruncated') }),
+  z.object({ kind: z.literal('noManifest') }),
+  z.object({ kind: z.literal('manifestTooLarge'), path: z.string(), bytes: z.number(), limit: z.number() }),
+  z.object({ kind: z.literal('manifestAnswerTooLarge'), path: z.string(), limit: z.number() }),
+  z.object({ kind: z.literal('manifestSkipped'), path: z.string() }),
+  z.object({ kind: z.literal('manifestMissing'), path: z.string(), sha: z.string() }),
+  z.object({ kind: z.literal('manifestEncoding'), path: z.string(), encoding: z.string() }),
+  z.object({ kind: z.literal('manifestInvalid'), path: z.string(), format: z.enum(['json', 'other']) }),
+  z.object({ kind: z.literal('authorshipWindow'), commits: z.number() }),
+]);
+export type AnalysisNote = z.infer<typeof AnalysisNoteSchema>;
+
+/** A stored note: structured, or an English sentence in results stored before (shown as it is). */
+export const StoredAnalysisNoteSchema = z.union([AnalysisNoteSchema, z.string()]);
+export type StoredAnalysisNote = z.infer<typeof StoredAnalysisNoteSchema>;

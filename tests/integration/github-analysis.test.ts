@@ -301,7 +301,7 @@ describe('call budget and conditional requests', () => {
     ]);
     expect(outcome.result.repo.fullName).toBe('acme/laravel-blog');
     expect(outcome.result.manifests).toEqual([{ path: 'composer.json', status: 'read' }]);
-    expect(outcome.result.notes).toEqual(['call budget spent: manifest package.json not read']);
+    expect(outcome.result.notes).toEqual([{ kind: 'manifestSkipped', path: 'package.json' }]);
   });
 });
 
@@ -317,7 +317,7 @@ describe('failures GitHub can answer', () => {
     expect(await analyze('private-thing', { token: 'token-with-access' })).toEqual({ kind: 'not_found', apiCalls: 1 });
     const outcome = done(await analyze('private-thing', { token: 'token-with-access', allowPrivate: true }));
     expect(outcome.result.track).toBe('go');
-    expect(outcome.result.notes).toContain('repository is private: read with the token’s access');
+    expect(outcome.result.notes).toContainEqual({ kind: 'private' });
   });
 
   it('rate limit on the repo call: retryAt from x-ratelimit-reset', async () => {
@@ -436,7 +436,7 @@ describe('trees and manifests', () => {
     const r = outcome.result;
     expect(outcome.apiCalls).toBe(5);
     expect(r.tree).toEqual({ fileCount: 3003, truncated: true });
-    expect(r.notes).toEqual(['tree truncated: signals from a partial file list']);
+    expect(r.notes).toEqual([{ kind: 'treeTruncated' }]);
     expect(r.track).toBe('go');
     expect(signalList(r)).toEqual([
       ['language', [lang('Go', 100), file('go.mod')]],
@@ -457,7 +457,7 @@ describe('trees and manifests', () => {
       { path: 'package.json', status: 'too_large' },
       { path: 'server/package.json', status: 'read' },
     ]);
-    expect(r.notes).toEqual(['manifest package.json too large (5000000 bytes, limit 200000): not read']);
+    expect(r.notes).toEqual([{ kind: 'manifestTooLarge', path: 'package.json', bytes: 5_000_000, limit: 200_000 }]);
     expect(signalList(r)).toEqual([
       ['language', [lang('JavaScript', 100), file('package.json')]],
       ['framework', [dep('server/package.json', 'koa')]],
@@ -471,7 +471,9 @@ describe('trees and manifests', () => {
     const outcome = done(await analyze('node-api'));
     expect(outcome.apiCalls).toBe(5);
     expect(outcome.result.manifests).toEqual([{ path: 'package.json', status: 'too_large' }]);
-    expect(outcome.result.notes[0]).toMatch(/^manifest package\.json too large \(answer over \d+ bytes\): not read$/);
+    expect(outcome.result.notes).toEqual([
+      { kind: 'manifestAnswerTooLarge', path: 'package.json', limit: expect.any(Number) },
+    ]);
     // no dependency signals without the manifest, file signals still there
     expect(
       outcome.result.signals.some((s) => Array.isArray(s.evidence) && s.evidence.some((e) => e.kind === 'dependency')),
@@ -484,7 +486,7 @@ describe('trees and manifests', () => {
     fake.addRepo({ ...def, id: 901, name: 'bad-json', files: { ...def.files, 'package.json': '{ "dependencies": ' } });
     const outcome = done(await analyze('bad-json'));
     expect(outcome.result.manifests).toEqual([{ path: 'package.json', status: 'unreadable' }]);
-    expect(outcome.result.notes).toEqual(['manifest package.json unreadable: not valid JSON']);
+    expect(outcome.result.notes).toEqual([{ kind: 'manifestInvalid', path: 'package.json', format: 'json' }]);
   });
 });
 
@@ -500,7 +502,7 @@ describe('authorship and request headers', () => {
     fake.setScenario('acme/node-api', { authorship: { login: 'learner1', authored: 30, total: 150 } });
     const outcome = done(await analyze('node-api', {}, { authorLogin: 'learner1' }));
     expect(outcome.result.authorship).toEqual({ login: 'learner1', authored: 30, total: 100, share: 0.3 });
-    expect(outcome.result.notes).toContain('authorship counted on the latest 100 commits only');
+    expect(outcome.result.notes).toContainEqual({ kind: 'authorshipWindow', commits: 100 });
   });
 
   it('unlinked commits count in the total; no login means no authorship', async () => {

@@ -1,4 +1,9 @@
-import { AnalysisSignalSchema, type SignalEvidence } from '@masar/shared';
+import {
+  AnalysisSignalSchema,
+  type SignalEvidence,
+  type StoredAnalysisNote,
+  StoredAnalysisNoteSchema,
+} from '@masar/shared';
 import { z } from 'zod';
 
 export interface GithubOptions {
@@ -56,7 +61,8 @@ export interface AnalysisResult {
   suggestedSkills: string[];
   /** Share of the commits on the page read authored by the login; null when no login was given. */
   authorship: { login: string; authored: number; total: number; share: number } | null;
-  notes: string[];
+  /** How the repository was read (kind + data; English sentences in results stored before). */
+  notes: StoredAnalysisNote[];
 }
 
 export type AnalysisOutcome =
@@ -94,5 +100,5 @@ export const AnalysisResultSchema = z.object({
   signals: z.array(AnalysisSignalSchema),
   suggestedSkills: z.array(z.string()),
   authorship: z.object({ login: z.string(), authored: z.number(), total: z.number(), share: z.number() }).nullable(),
-  notes: z.array(z.string()),
+  notes: z.array(StoredAnalysisNoteSchema),
 }) satisfies z.ZodType<AnalysisResult>;

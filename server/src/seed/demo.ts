@@ -400,7 +400,7 @@ export async function seedDemo(database: Database, now = new Date()): Promise<bo
                 signals: signals.signals,
                 suggestedSkills: [...new Set(signals.signals.flatMap((s) => s.skillKeys))].sort(),
                 authorship: { login: learner.githubLogin, authored: 18, total: 20, share: 0.9 },
-                notes: ['demo data'],
+                notes: [],
               },
       });
     }

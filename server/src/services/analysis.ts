@@ -124,13 +124,16 @@ export async function runAnalysisJob(
 
 /**
  * A stored result a "not modified" answer may reuse: one that reads back as an `AnalysisResult`
- * and whose evidence is structured. A result from before structured evidence (English strings) is
- * not reused, so the next analysis reads the repository again and stores evidence without words.
+ * and whose evidence and notes are structured. A result from before that (English strings) is not
+ * reused, so the next analysis reads the repository again and stores them without words.
  */
 export function reusableResult(stored: unknown): AnalysisResult | null {
   const parsed = AnalysisResultSchema.safeParse(stored);
   if (!parsed.success) return null;
-  return parsed.data.signals.some((s) => isLegacyEvidence(s.evidence)) ? null : parsed.data;
+  const legacy =
+    parsed.data.signals.some((s) => isLegacyEvidence(s.evidence)) ||
+    parsed.data.notes.some((n) => typeof n === 'string');
+  return legacy ? null : parsed.data;
 }
 
 /** Queue (again) the analysis of a submission's repository. */

@@ -1,4 +1,4 @@
-import { SignalEvidenceSchema } from '@masar/shared';
+import { SignalEvidenceSchema, StoredAnalysisNoteSchema } from '@masar/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { AlertTriangle, Archive, GitBranch, GitFork, RefreshCw, Star } from 'lucide-react';
 import { useMemo } from 'react';
@@ -15,7 +15,7 @@ import { Button } from '../ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../ui/card';
 import { Spinner } from '../ui/spinner';
 import { type AnalysisStatus, useSkillKeyTitle } from './common';
-import { SignalEvidence } from './SignalEvidence';
+import { AnalysisNoteText, SignalEvidence } from './SignalEvidence';
 
 type Detail = RouterOutputs['submission']['get'];
 type Analysis = NonNullable<Detail['analysis']>;
@@ -45,7 +45,16 @@ const resultSchema = z.object({
     .object({ login: z.string(), authored: z.number(), total: z.number(), share: z.number() })
     .nullable()
     .catch(null),
-  notes: z.array(z.string()).catch([]),
+  // structured notes, or English sentences in results stored before them; unknown kinds are left out
+  notes: z
+    .array(z.unknown())
+    .catch([])
+    .transform((notes) =>
+      notes.flatMap((n) => {
+        const parsed = StoredAnalysisNoteSchema.safeParse(n);
+        return parsed.success ? [parsed.data] : [];
+      }),
+    ),
 });
 export type AnalysisView = z.infer<typeof resultSchema>;
 
@@ -446,10 +455,8 @@ export function AnalysisCard({
               <Section title={t('analysis.notes')}>
                 <ul className="list-disc ps-5 text-sm text-slate-700" data-testid="analysis-notes">
                   {result.notes.map((note) => (
-                    <li key={note}>
-                      <bdi dir="ltr" lang="en">
-                        {note}
-                      </bdi>
+                    <li key={JSON.stringify(note)}>
+                      <AnalysisNoteText note={note} />
                     </li>
                   ))}
                 </ul>

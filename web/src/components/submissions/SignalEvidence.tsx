@@ -93,3 +93,57 @@ export function SignalEvidence({ evidence }: { evidence: Evidence }) {
     </span>
   );
 }
+
+/**
+ * A note on how the repository was read, in the reader's language (paths and the commit as code).
+ * A note stored as an English sentence (results from before structured notes) is shown as it is.
+ */
+export function AnalysisNoteText({ note }: { note: StoredAnalysisNote }) {
+  const { t } = useTranslation();
+  if (typeof note === 'string') {
+    return (
+      <bdi dir="ltr" lang="en" data-note="legacy">
+        {note}
+      </bdi>
+    );
+  }
+  const path = 'path' in note ? { path: <Code>{note.path}</Code> } : {};
+  const text = (() => {
+    switch (note.kind) {
+      case 'private':
+      case 'fork':
+      case 'archived':
+      case 'treeTruncated':
+      case 'noManifest':
+        return t(`analysis.noteKinds.${note.kind}`);
+      case 'manifestTooLarge':
+        return t('analysis.noteKinds.manifestTooLarge', { path: slot('path'), bytes: note.bytes, limit: note.limit });
+      case 'manifestAnswerTooLarge':
+        return t('analysis.noteKinds.manifestAnswerTooLarge', { path: slot('path'), limit: note.limit });
+      case 'manifestSkipped':
+        return t('analysis.noteKinds.manifestSkipped', { path: slot('path') });
+      case 'manifestMissing':
+        return t('analysis.noteKinds.manifestMissing', { path: slot('path'), sha: slot('sha') });
+      case 'manifestEncoding':
+        return t('analysis.noteKinds.manifestEncoding', { path: slot('path'), encoding: slot('encoding') });
+      case 'manifestInvalid':
+        return note.format === 'json'
+          ? t('analysis.noteKinds.manifestInvalidJson', { path: slot('path') })
+          : t('analysis.noteKinds.manifestInvalidOther', { path: slot('path') });
+      case 'authorshipWindow':
+        return t('analysis.noteKinds.authorshipWindow', { count: note.commits });
+      default:
+        return null;
+    }
+  })();
+  if (text === null) return null;
+  return (
+    <span data-note={note.kind}>
+      {withSlots(text, {
+        ...path,
+        sha: 'sha' in note ? <Code>{note.sha.slice(0, 7)}</Code> : null,
+        encoding: 'encoding' in note ? <Code>{note.encoding}</Code> : null,
+      })}
+    </span>
+  );
+}
