@@ -1,4 +1,5 @@
 export * from './access';
+export * from './analysis';
 export * from './github-url';
 export * from './meta';
 export * from './roadmap/builtin';

@@ -92,6 +92,71 @@ describe('submission → analysis → review → verified', () => {
       .toBe('done');
     await keepScreenshot(l, 'submission-learner-en');
 
+    // the evidence beside each signal: words from the catalogs, paths and packages as code
+    const evidence = (signal: string) =>
+      l.locator(`[data-signal="${signal}"] [data-testid="signal-evidence"]`).first().textContent();
+    expect(await evidence('language')).toBe('TypeScript, 96% of the code · package.json');
+    expect(await evidence('framework')).toBe('dependency express in package.json');
+    expect(await evidence('tests')).toBe('test/auth.test.ts and 1 more file');
+    // results stored before evidence and notes were structured (English strings) are shown as they
+    // are; notes are worded like the evidence (the answer is edited on its way to the page)
+    const stored = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(stored);
+      if (!value || typeof value !== 'object') return value;
+      const o = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stored(v)]));
+      if (o.key === 'docs-deploy' && Array.isArray(o.skillKeys)) o.evidence = 'README.md + Dockerfile';
+      if (Array.isArray(o.signals) && Array.isArray(o.notes)) {
+        o.notes = [
+          'tree truncated: signals from a partial file list',
+          { kind: 'manifestTooLarge', path: 'server/package.json', bytes: 5_000_000, limit: 200_000 },
+          { kind: 'authorshipWindow', commits: 100 },
+          { kind: 'fromTheFuture' },
+        ];
+      }
+      return o;
+    };
+    const submissionGet = /\/trpc\/[^?]*submission\.get/;
+    await l.route(submissionGet, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: stored(await response.json()) });
+    });
+    await l.reload();
+    const legacy = l.locator('[data-signal="docs-deploy"] [data-evidence="legacy"]');
+    await legacy.waitFor();
+    expect(await legacy.textContent()).toBe('README.md + Dockerfile');
+    expect(await evidence('framework')).toBe('dependency express in package.json');
+    const notes = () =>
+      l.locator('[data-testid="analysis-notes"] li').evaluateAll((els) => els.map((e) => e.textContent));
+    expect(await notes()).toEqual([
+      'tree truncated: signals from a partial file list',
+      'server/package.json was not read: 5,000,000 bytes, over the limit of 200,000.',
+      'Authorship is counted on the latest 100 commits only.',
+    ]);
+    // in Arabic the words are Arabic and every path stays left to right inside the right-to-left text
+    await l.getByTestId('language-switch').click();
+    await l.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await expect.poll(() => evidence('framework')).toBe('الحزمة express في package.json');
+    // (Intl writes the Arabic percent with left-to-right marks around the sign: 96\u200e%\u200e)
+    expect((await evidence('language'))?.replace(/[\u200e\u200f\u061c]/g, '')).toBe(
+      'TypeScript بنسبة 96% من الشيفرة · package.json',
+    );
+    expect(await evidence('tests')).toBe('test/auth.test.ts وملف آخر');
+    const codeDirections = await l
+      .locator('[data-testid="signal-evidence"] code')
+      .evaluateAll((els) => els.map((e) => getComputedStyle(e).direction));
+    expect(codeDirections.length).toBeGreaterThan(10);
+    expect(new Set(codeDirections)).toEqual(new Set(['ltr']));
+    expect(await l.getByTestId('analysis-signals').evaluate((e) => getComputedStyle(e).direction)).toBe('rtl');
+    expect(await notes()).toEqual([
+      'tree truncated: signals from a partial file list',
+      'لم يُقرأ server/package.json: حجمه 5,000,000 بايت، فوق الحد وهو 200,000.',
+      'حُسبت نسبة المساهمة على آخر 100 إيداع فقط.',
+    ]);
+    await keepScreenshot(l, 'submission-learner-ar');
+    await l.getByTestId('language-switch').click();
+    await l.waitForFunction(() => document.documentElement.dir === 'ltr');
+    await l.unroute(submissionGet);
+
     // the mentor opens the queue, sees the suggested skills, rates and approves
     const m = mentor.page;
     await m.goto('/o/mansoura/review-queue');

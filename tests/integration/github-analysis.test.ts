@@ -45,6 +45,16 @@ function done(outcome: AnalysisOutcome) {
 
 const paths = () => fake.calls.map((c) => `${c.method} ${c.path}`);
 const signalList = (r: AnalysisResult) => r.signals.map((s) => [s.key, s.evidence]);
+/** Evidence items (shared `EvidenceItem`): data without words, worded by the web app. */
+const file = (path: string) => ({ kind: 'file', path });
+const lang = (name: string, percent: number) => ({ kind: 'language', name, percent });
+const dep = (manifest: string, name: string, note?: 'eloquent') => ({
+  kind: 'dependency',
+  manifest,
+  name,
+  ...(note ? { note } : {}),
+});
+const more = (count: number) => ({ kind: 'more', count });
 
 function expectKnownSkills(result: AnalysisResult) {
   for (const key of result.suggestedSkills) expect(BUILTIN_SKILL_KEYS).toContain(key);
@@ -88,20 +98,20 @@ describe('signals per repository', () => {
     expect(r.tree).toEqual({ fileCount: 20, truncated: false });
     expect(r.manifests).toEqual([{ path: 'package.json', status: 'read' }]);
     expect(signalList(r)).toEqual([
-      ['language', 'languages: TypeScript 96% + package.json'],
-      ['framework', 'package.json: dependency express'],
-      ['orm', 'package.json: dependency @prisma/client'],
-      ['orm', 'package.json: dependency prisma'],
-      ['auth', 'package.json: dependency passport'],
-      ['cache', 'package.json: dependency ioredis'],
-      ['queue', 'package.json: dependency bullmq'],
-      ['observability', 'package.json: dependency pino'],
-      ['docker', 'Dockerfile'],
-      ['openapi', 'openapi.yaml'],
-      ['ci', '.github/workflows/ci.yml'],
-      ['sql-migrations', 'prisma/migrations/'],
-      ['tests', 'test/auth.test.ts (+1 more)'],
-      ['docs-deploy', 'README.md + Dockerfile'],
+      ['language', [lang('TypeScript', 96), file('package.json')]],
+      ['framework', [dep('package.json', 'express')]],
+      ['orm', [dep('package.json', '@prisma/client')]],
+      ['orm', [dep('package.json', 'prisma')]],
+      ['auth', [dep('package.json', 'passport')]],
+      ['cache', [dep('package.json', 'ioredis')]],
+      ['queue', [dep('package.json', 'bullmq')]],
+      ['observability', [dep('package.json', 'pino')]],
+      ['docker', [file('Dockerfile')]],
+      ['openapi', [file('openapi.yaml')]],
+      ['ci', [file('.github/workflows/ci.yml')]],
+      ['sql-migrations', [file('prisma/migrations/')]],
+      ['tests', [file('test/auth.test.ts'), more(1)]],
+      ['docs-deploy', [file('README.md'), file('Dockerfile')]],
     ]);
     expect(r.signals.find((s) => s.key === 'observability')?.skillKeys).toEqual(['observability', 'logging']);
     expect(r.signals.find((s) => s.key === 'docs-deploy')?.skillKeys).toEqual(['git', 'cloud-deploy']);
@@ -123,7 +133,7 @@ describe('signals per repository', () => {
       'testing',
     ]);
     // the committed node_modules/ (a package.json with socket.io, a test, a Dockerfile) is ignored
-    expect(r.signals.some((s) => s.evidence.includes('node_modules'))).toBe(false);
+    expect(r.signals.some((s) => JSON.stringify(s.evidence).includes('node_modules'))).toBe(false);
     expect(r.signals.some((s) => s.key === 'realtime')).toBe(false);
     expect(r.authorship).toBeNull();
     expect(r.notes).toEqual([]);
@@ -147,17 +157,17 @@ describe('signals per repository', () => {
     expect(r.repo.license).toBeNull();
     expect(r.manifests).toEqual([{ path: 'requirements.txt', status: 'read' }]);
     expect(signalList(r)).toEqual([
-      ['language', 'languages: Python 87% + requirements.txt'],
-      ['framework', 'requirements.txt: dependency django'],
-      ['framework', 'requirements.txt: dependency djangorestframework'],
-      ['sql-driver', 'requirements.txt: dependency psycopg2-binary'],
-      ['cache', 'requirements.txt: dependency django-redis'],
-      ['queue', 'requirements.txt: dependency celery'],
-      ['ci', '.gitlab-ci.yml'],
-      ['docker', 'docker-compose.yml'],
-      ['sql-migrations', 'shop/migrations/'],
-      ['tests', 'shop/tests/test_orders.py'],
-      ['docs-deploy', 'README.md + Procfile'],
+      ['language', [lang('Python', 87), file('requirements.txt')]],
+      ['framework', [dep('requirements.txt', 'django')]],
+      ['framework', [dep('requirements.txt', 'djangorestframework')]],
+      ['sql-driver', [dep('requirements.txt', 'psycopg2-binary')]],
+      ['cache', [dep('requirements.txt', 'django-redis')]],
+      ['queue', [dep('requirements.txt', 'celery')]],
+      ['ci', [file('.gitlab-ci.yml')]],
+      ['docker', [file('docker-compose.yml')]],
+      ['sql-migrations', [file('shop/migrations/')]],
+      ['tests', [file('shop/tests/test_orders.py')]],
+      ['docs-deploy', [file('README.md'), file('Procfile')]],
     ]);
     expect(r.suggestedSkills).toEqual([
       'backend-language',
@@ -196,14 +206,14 @@ describe('signals per repository', () => {
       { path: 'package.json', status: 'read' },
     ]);
     expect(signalList(r)).toEqual([
-      ['language', 'languages: PHP 77% + composer.json'],
-      ['framework', 'composer.json: dependency laravel/framework'],
-      ['orm', 'composer.json: dependency laravel/framework (Eloquent ORM)'],
-      ['auth', 'composer.json: dependency laravel/sanctum'],
-      ['cache', 'composer.json: dependency predis/predis'],
-      ['sql-migrations', 'database/migrations/'],
+      ['language', [lang('PHP', 77), file('composer.json')]],
+      ['framework', [dep('composer.json', 'laravel/framework')]],
+      ['orm', [dep('composer.json', 'laravel/framework', 'eloquent')]],
+      ['auth', [dep('composer.json', 'laravel/sanctum')]],
+      ['cache', [dep('composer.json', 'predis/predis')]],
+      ['sql-migrations', [file('database/migrations/')]],
       // Laravel's generated ExampleTest.php files and TestCase.php do not count
-      ['tests', 'tests/Feature/PostApiTest.php'],
+      ['tests', [file('tests/Feature/PostApiTest.php')]],
     ]);
     expect(r.suggestedSkills).toEqual([
       'authentication',
@@ -263,7 +273,7 @@ describe('call budget and conditional requests', () => {
     expect(second.result.signals).toContainEqual({
       key: 'kubernetes',
       skillKeys: ['kubernetes-basics'],
-      evidence: 'k8s/',
+      evidence: [file('k8s/')],
     });
     expect(fake.calls[0]?.headers['if-none-match']).toBe(first.etag);
   });
@@ -291,7 +301,7 @@ describe('call budget and conditional requests', () => {
     ]);
     expect(outcome.result.repo.fullName).toBe('acme/laravel-blog');
     expect(outcome.result.manifests).toEqual([{ path: 'composer.json', status: 'read' }]);
-    expect(outcome.result.notes).toEqual(['call budget spent: manifest package.json not read']);
+    expect(outcome.result.notes).toEqual([{ kind: 'manifestSkipped', path: 'package.json' }]);
   });
 });
 
@@ -307,7 +317,7 @@ describe('failures GitHub can answer', () => {
     expect(await analyze('private-thing', { token: 'token-with-access' })).toEqual({ kind: 'not_found', apiCalls: 1 });
     const outcome = done(await analyze('private-thing', { token: 'token-with-access', allowPrivate: true }));
     expect(outcome.result.track).toBe('go');
-    expect(outcome.result.notes).toContain('repository is private: read with the token’s access');
+    expect(outcome.result.notes).toContainEqual({ kind: 'private' });
   });
 
   it('rate limit on the repo call: retryAt from x-ratelimit-reset', async () => {
@@ -426,12 +436,12 @@ describe('trees and manifests', () => {
     const r = outcome.result;
     expect(outcome.apiCalls).toBe(5);
     expect(r.tree).toEqual({ fileCount: 3003, truncated: true });
-    expect(r.notes).toEqual(['tree truncated: signals from a partial file list']);
+    expect(r.notes).toEqual([{ kind: 'treeTruncated' }]);
     expect(r.track).toBe('go');
     expect(signalList(r)).toEqual([
-      ['language', 'languages: Go 100% + go.mod'],
-      ['framework', 'go.mod: dependency github.com/gin-gonic/gin'],
-      ['cache', 'go.mod: dependency github.com/redis/go-redis/v9'],
+      ['language', [lang('Go', 100), file('go.mod')]],
+      ['framework', [dep('go.mod', 'github.com/gin-gonic/gin')]],
+      ['cache', [dep('go.mod', 'github.com/redis/go-redis/v9')]],
     ]);
     expectKnownSkills(r);
   });
@@ -447,11 +457,11 @@ describe('trees and manifests', () => {
       { path: 'package.json', status: 'too_large' },
       { path: 'server/package.json', status: 'read' },
     ]);
-    expect(r.notes).toEqual(['manifest package.json too large (5000000 bytes, limit 200000): not read']);
+    expect(r.notes).toEqual([{ kind: 'manifestTooLarge', path: 'package.json', bytes: 5_000_000, limit: 200_000 }]);
     expect(signalList(r)).toEqual([
-      ['language', 'languages: JavaScript 100% + package.json'],
-      ['framework', 'server/package.json: dependency koa'],
-      ['realtime', 'server/package.json: dependency ws (real-time)'],
+      ['language', [lang('JavaScript', 100), file('package.json')]],
+      ['framework', [dep('server/package.json', 'koa')]],
+      ['realtime', [dep('server/package.json', 'ws')]],
     ]);
     expect(r.signals.find((s) => s.key === 'realtime')?.skillKeys).toEqual(['message-queues']);
   });
@@ -461,9 +471,13 @@ describe('trees and manifests', () => {
     const outcome = done(await analyze('node-api'));
     expect(outcome.apiCalls).toBe(5);
     expect(outcome.result.manifests).toEqual([{ path: 'package.json', status: 'too_large' }]);
-    expect(outcome.result.notes[0]).toMatch(/^manifest package\.json too large \(answer over \d+ bytes\): not read$/);
+    expect(outcome.result.notes).toEqual([
+      { kind: 'manifestAnswerTooLarge', path: 'package.json', limit: expect.any(Number) },
+    ]);
     // no dependency signals without the manifest, file signals still there
-    expect(outcome.result.signals.some((s) => s.evidence.startsWith('package.json:'))).toBe(false);
+    expect(
+      outcome.result.signals.some((s) => Array.isArray(s.evidence) && s.evidence.some((e) => e.kind === 'dependency')),
+    ).toBe(false);
     expect(outcome.result.signals.some((s) => s.key === 'docker')).toBe(true);
   });
 
@@ -472,7 +486,7 @@ describe('trees and manifests', () => {
     fake.addRepo({ ...def, id: 901, name: 'bad-json', files: { ...def.files, 'package.json': '{ "dependencies": ' } });
     const outcome = done(await analyze('bad-json'));
     expect(outcome.result.manifests).toEqual([{ path: 'package.json', status: 'unreadable' }]);
-    expect(outcome.result.notes).toEqual(['manifest package.json unreadable: not valid JSON']);
+    expect(outcome.result.notes).toEqual([{ kind: 'manifestInvalid', path: 'package.json', format: 'json' }]);
   });
 });
 
@@ -488,7 +502,7 @@ describe('authorship and request headers', () => {
     fake.setScenario('acme/node-api', { authorship: { login: 'learner1', authored: 30, total: 150 } });
     const outcome = done(await analyze('node-api', {}, { authorLogin: 'learner1' }));
     expect(outcome.result.authorship).toEqual({ login: 'learner1', authored: 30, total: 100, share: 0.3 });
-    expect(outcome.result.notes).toContain('authorship counted on the latest 100 commits only');
+    expect(outcome.result.notes).toContainEqual({ kind: 'authorshipWindow', commits: 100 });
   });
 
   it('unlinked commits count in the total; no login means no authorship', async () => {

@@ -1,5 +1,6 @@
-import { emailOutbox, skillProgress } from '@masar/drizzle';
+import { emailOutbox, repoAnalyses, skillProgress } from '@masar/drizzle';
 import { withRls } from '@masar/server';
+import { AnalysisSignalSchema } from '@masar/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDeps, testDeps } from '../helpers/app';
@@ -136,11 +137,76 @@ describe('analysis job', () => {
     await deps.jobs.drain();
     const got = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
     expect(got.analysis).toMatchObject({ status: 'done' });
-    const result = got.analysis!.result as { suggestedSkills: string[]; signals: { key: string; evidence: string }[] };
+    const result = got.analysis!.result as { suggestedSkills: string[]; signals: unknown[] };
     expect(result.suggestedSkills).toEqual(
       expect.arrayContaining(['backend-language', 'testing', 'ci-cd', 'docker', 'authentication']),
     );
+    // evidence is stored as items without words: the web app says them in the reader's language
+    const signals = result.signals.map((x) => AnalysisSignalSchema.parse(x));
+    expect(signals.find((x) => x.key === 'framework')?.evidence).toEqual([
+      { kind: 'dependency', manifest: 'package.json', name: 'express' },
+    ]);
+    expect(signals.every((x) => Array.isArray(x.evidence))).toBe(true);
     expect(got.analysis!.apiCalls).toBeLessThanOrEqual(6);
+  });
+
+  it('a result stored with English evidence strings still reads; the next analysis reads the repository again', async () => {
+    const { learner, mentor, s, cohort, skill } = await cohortWithLearner();
+    const sub = await learner.caller.submission.submit({
+      orgSlug: s,
+      cohortId: cohort.id,
+      repoUrl: 'https://github.com/acme/node-api',
+      claimedSkillIds: [skill('git')],
+      title: 'Old evidence',
+    });
+    await deps.jobs.drain();
+    const orgId = (await mentor.caller.org.get({ orgSlug: s })).id;
+    const where = and(eq(repoAnalyses.orgId, orgId), eq(repoAnalyses.submissionId, sub.submissionId));
+    const [stored] = await withRls(database, { orgId }, (tx) => tx.select().from(repoAnalyses).where(where));
+    const legacy = {
+      ...(stored!.result as Record<string, unknown>),
+      signals: [
+        {
+          key: 'framework',
+          skillKeys: ['backend-language', 'first-api'],
+          evidence: 'package.json: dependency express',
+        },
+        { key: 'tests', skillKeys: ['testing'], evidence: 'test/auth.test.ts (+1 more)' },
+      ],
+    };
+    await withRls(database, { orgId }, (tx) => tx.update(repoAnalyses).set({ result: legacy }).where(where));
+
+    const old = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    const oldSignals = (old.analysis!.result as { signals: unknown[] }).signals.map((x) =>
+      AnalysisSignalSchema.parse(x),
+    );
+    expect(oldSignals.map((x) => x.evidence)).toEqual([
+      'package.json: dependency express',
+      'test/auth.test.ts (+1 more)',
+    ]);
+
+    // nothing changed on GitHub, but a 304 must not keep the English strings: the repository is read again
+    github.resetCalls();
+    await mentor.caller.submission.reanalyse({ orgSlug: s, submissionId: sub.submissionId });
+    await deps.jobs.drain();
+    expect(github.calls[0]?.headers['if-none-match']).toBeUndefined();
+    const fresh = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    expect(fresh.analysis).toMatchObject({ status: 'done', reason: null });
+    const freshSignals = (fresh.analysis!.result as { signals: unknown[] }).signals.map((x) =>
+      AnalysisSignalSchema.parse(x),
+    );
+    expect(freshSignals.find((x) => x.key === 'tests')?.evidence).toEqual([
+      { kind: 'file', path: 'test/auth.test.ts' },
+      { kind: 'more', count: 1 },
+    ]);
+    // and the analysis after that reuses the structured result on a 304
+    github.resetCalls();
+    await mentor.caller.submission.reanalyse({ orgSlug: s, submissionId: sub.submissionId });
+    await deps.jobs.drain();
+    expect(github.calls[0]?.headers['if-none-match']).toBeTruthy();
+    const again = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    expect(again.analysis).toMatchObject({ status: 'done', reason: 'not_modified' });
+    expect(again.analysis!.result).toEqual(fresh.analysis!.result);
   });
 
   it('records "not found or private" and reschedules rate limits instead of failing', async () => {

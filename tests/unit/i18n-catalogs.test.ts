@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { AnalysisNoteSchema, EVIDENCE_KINDS } from '@masar/shared';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -62,6 +63,23 @@ describe('i18n catalogs', () => {
         if (!keys.has(key) && !en.has(key)) missing.push(`${path.relative(root, file)}: ${key}`);
       }
     }
+    expect(missing).toEqual([]);
+  });
+
+  it('every kind of repository-analysis note and evidence has its words (template keys)', () => {
+    const keys = new Set([...en].map(base));
+    const noteKinds = AnalysisNoteSchema.options.map((o) => o.shape.kind.value);
+    // manifestInvalid is worded per format; file is a path only (no words)
+    const noteKeys = noteKinds.flatMap((k) =>
+      k === 'manifestInvalid' ? ['manifestInvalidJson', 'manifestInvalidOther'] : [k],
+    );
+    const evidenceKeys = EVIDENCE_KINDS.filter((k) => k !== 'file').flatMap((k) =>
+      k === 'dependency' ? ['dependency', 'dependencyEloquent'] : [k],
+    );
+    const missing = [
+      ...noteKeys.map((k) => `analysis.noteKinds.${k}`),
+      ...evidenceKeys.map((k) => `analysis.evidence.${k}`),
+    ].filter((k) => !keys.has(k));
     expect(missing).toEqual([]);
   });
 

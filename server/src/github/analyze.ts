@@ -1,3 +1,4 @@
+import type { AnalysisNote } from '@masar/shared';
 import {
   type CallProblem,
   DEFAULT_MAX_BYTES,
@@ -87,10 +88,10 @@ async function run(
   // After a rename GitHub redirects the old name: carry on under the canonical one.
   const [owner = ref.owner, name = ref.repo] = repo.full_name.split('/');
   const base = `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name)}`;
-  const notes: string[] = [];
-  if (repo.private) notes.push('repository is private: read with the token’s access');
-  if (repo.fork) notes.push('repository is a fork: files may be upstream work (see authorship)');
-  if (repo.archived) notes.push('repository is archived');
+  const notes: AnalysisNote[] = [];
+  if (repo.private) notes.push({ kind: 'private' });
+  if (repo.fork) notes.push({ kind: 'fork' });
+  if (repo.archived) notes.push({ kind: 'archived' });
 
   // 2. Languages (bytes per language).
   const languages = await client.getJson(`${base}/languages`, LanguagesPayload, { maxBytes });
@@ -117,7 +118,7 @@ async function run(
 
   // 4. The whole file tree at that commit.
   const tree = (await client.getJson(`${base}/git/trees/${headSha}?recursive=1`, TreePayload, { maxBytes })).data;
-  if (tree.truncated) notes.push('tree truncated: signals from a partial file list');
+  if (tree.truncated) notes.push({ kind: 'treeTruncated' });
   const blobs = tree.tree.filter((e) => e.type === 'blob');
   const paths = blobs.map((e) => e.path);
 
@@ -157,7 +158,7 @@ async function run(
     notes,
   };
   if (result.authorship && commits.length >= COMMITS_PAGE_SIZE) {
-    notes.push(`authorship counted on the latest ${commits.length} commits only`);
+    notes.push({ kind: 'authorshipWindow', commits: commits.length });
   }
   return { kind: 'done', result, etag: repoAnswer.etag, notModified: false, apiCalls: client.calls };
 }
@@ -170,7 +171,7 @@ async function readManifests(
     blobs: TreeEntry[];
     languages: Record<string, number>;
     maxBytes: number;
-    notes: string[];
+    notes: AnalysisNote[];
   },
 ): Promise<{ manifests: AnalysisResult['manifests']; parsed: ParsedManifest[] }> {
   const manifestCap = Math.min(MANIFEST_MAX_BYTES, ctx.maxBytes);
@@ -188,18 +189,18 @@ async function readManifests(
 
   const manifests: AnalysisResult['manifests'] = [];
   const parsed: ParsedManifest[] = [];
-  if (ranked.length === 0) ctx.notes.push('no dependency manifest found');
+  if (ranked.length === 0) ctx.notes.push({ kind: 'noManifest' });
   let reads = 0;
   for (const { path } of ranked) {
     if (reads >= MAX_MANIFEST_READS) break;
     const size = sizeOf.get(path);
     if (size !== undefined && size > manifestCap) {
       manifests.push({ path, status: 'too_large' });
-      ctx.notes.push(`manifest ${path} too large (${size} bytes, limit ${manifestCap}): not read`);
+      ctx.notes.push({ kind: 'manifestTooLarge', path, bytes: size, limit: manifestCap });
       continue;
     }
     if (client.remainingCalls === 0) {
-      ctx.notes.push(`call budget spent: manifest ${path} not read`);
+      ctx.notes.push({ kind: 'manifestSkipped', path });
       break;
     }
     reads++;
@@ -213,31 +214,31 @@ async function readManifests(
     } catch (error) {
       if (error instanceof GithubCallError && error.problem.kind === 'too_large') {
         manifests.push({ path, status: 'too_large' });
-        ctx.notes.push(`manifest ${path} too large (answer over ${bodyCap} bytes): not read`);
+        ctx.notes.push({ kind: 'manifestAnswerTooLarge', path, limit: bodyCap });
         continue;
       }
       if (error instanceof GithubCallError && error.problem.kind === 'status' && error.problem.status === 404) {
         manifests.push({ path, status: 'unreadable' });
-        ctx.notes.push(`manifest ${path} unreadable: not found at ${ctx.headSha.slice(0, 7)}`);
+        ctx.notes.push({ kind: 'manifestMissing', path, sha: ctx.headSha });
         continue;
       }
       throw error;
     }
     if (file.size > manifestCap) {
       manifests.push({ path, status: 'too_large' });
-      ctx.notes.push(`manifest ${path} too large (${file.size} bytes, limit ${manifestCap}): not read`);
+      ctx.notes.push({ kind: 'manifestTooLarge', path, bytes: file.size, limit: manifestCap });
       continue;
     }
     if (file.encoding !== 'base64') {
       manifests.push({ path, status: 'unreadable' });
-      ctx.notes.push(`manifest ${path} unreadable: encoding ${file.encoding}`);
+      ctx.notes.push({ kind: 'manifestEncoding', path, encoding: file.encoding });
       continue;
     }
     const text = Buffer.from(file.content.replace(/\s+/g, ''), 'base64').toString('utf8');
     const manifest = parseManifest(path, text);
     if (!manifest) {
       manifests.push({ path, status: 'unreadable' });
-      ctx.notes.push(`manifest ${path} unreadable: not valid ${path.endsWith('.json') ? 'JSON' : 'content'}`);
+      ctx.notes.push({ kind: 'manifestInvalid', path, format: path.endsWith('.json') ? 'json' : 'other' });
       continue;
     }
     manifests.push({ path, status: 'read' });

@@ -1,13 +1,40 @@
+import { type EvidenceItem, EvidenceItemSchema } from '@masar/shared';
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from './manifests';
-import { chooseTrack, deriveSignals, pathSignals, rankManifests } from './signals';
+import { chooseTrack, deriveSignals, pathSignals, rankManifests, type Signal } from './signals';
 
 const manifest = (path: string, text: string) => {
   const m = parseManifest(path, text);
   if (!m) throw new Error(`unreadable ${path}`);
   return m;
 };
-const evidence = (paths: string[]) => pathSignals(paths).map((s) => `${s.key} ${s.evidence}`);
+/**
+ * A compact notation of structured evidence for these tables (the web app words it): a file as its
+ * path, `Java 100%`, `pom.xml → dep` (a dependency), `pom.xml ∋ text` (a mention), `+N`, `no-stats`.
+ */
+function show(items: readonly EvidenceItem[]): string {
+  for (const item of items) expect(EvidenceItemSchema.parse(item)).toEqual(item);
+  return items
+    .map((item) => {
+      switch (item.kind) {
+        case 'file':
+          return item.path;
+        case 'language':
+          return `${item.name} ${item.percent}%`;
+        case 'dependency':
+          return `${item.manifest} → ${item.name}${item.note ? ` [${item.note}]` : ''}`;
+        case 'mention':
+          return `${item.manifest} ∋ ${item.text}`;
+        case 'more':
+          return `+${item.count}`;
+        default:
+          return 'no-stats';
+      }
+    })
+    .join(' | ');
+}
+const line = (s: Signal) => `${s.key} ${show(s.evidence)}`;
+const evidence = (paths: string[]) => pathSignals(paths).map(line);
 
 describe('manifest parsing', () => {
   it('pom.xml: artifactIds of dependencies and parent, comments ignored', () => {
@@ -26,12 +53,17 @@ describe('manifest parsing', () => {
       'spring-boot-starter-security',
     ]);
     const { signals } = deriveSignals({ languages: { Java: 100 }, paths: ['pom.xml'], manifests: [pom] });
-    expect(signals.map((s) => `${s.key} ${s.evidence}`)).toEqual([
-      'language languages: Java 100% + pom.xml',
-      'framework pom.xml: spring-boot',
-      'orm pom.xml: dependency spring-boot-starter-data-jpa',
-      'auth pom.xml: dependency spring-boot-starter-security',
+    expect(signals.map(line)).toEqual([
+      'language Java 100% | pom.xml',
+      'framework pom.xml ∋ spring-boot',
+      'orm pom.xml → spring-boot-starter-data-jpa',
+      'auth pom.xml → spring-boot-starter-security',
     ]);
+    expect(signals[0]?.evidence).toEqual([
+      { kind: 'language', name: 'Java', percent: 100 },
+      { kind: 'file', path: 'pom.xml' },
+    ]);
+    expect(signals[1]?.evidence).toEqual([{ kind: 'mention', manifest: 'pom.xml', text: 'spring-boot' }]);
   });
 
   it('build.gradle(.kts): artifact of group:artifact:version strings', () => {
@@ -51,11 +83,11 @@ describe('manifest parsing', () => {
     );
     expect(mod.deps).toEqual(['github.com/labstack/echo/v4', 'gorm.io/gorm', 'github.com/IBM/sarama']);
     const { signals } = deriveSignals({ languages: { Go: 10 }, paths: ['go.mod'], manifests: [mod] });
-    expect(signals.map((s) => s.evidence)).toEqual([
-      'languages: Go 100% + go.mod',
-      'go.mod: dependency github.com/labstack/echo/v4',
-      'go.mod: dependency gorm.io/gorm',
-      'go.mod: dependency github.com/IBM/sarama',
+    expect(signals.map((s) => show(s.evidence))).toEqual([
+      'Go 100% | go.mod',
+      'go.mod → github.com/labstack/echo/v4',
+      'go.mod → gorm.io/gorm',
+      'go.mod → github.com/IBM/sarama',
     ]);
   });
 
@@ -100,25 +132,39 @@ describe('dependency rules where the table left a choice', () => {
     expect(npm({ bcrypt: '5', argon2: '0.4', mongoose: '8' })).toEqual([]);
   });
 
-  it('socket.io and ws suggest message-queues, marked real-time; @opentelemetry/* suggests observability and logging', () => {
+  it('socket.io and ws suggest message-queues (the real-time signal); @opentelemetry/* suggests observability and logging', () => {
+    const dep = (name: string) => [{ kind: 'dependency', manifest: 'package.json', name }];
     expect(npm({ 'socket.io': '4', '@opentelemetry/api': '1', winston: '3' })).toEqual([
-      {
-        key: 'realtime',
-        skillKeys: ['message-queues'],
-        evidence: 'package.json: dependency socket.io (real-time)',
-      },
-      {
-        key: 'observability',
-        skillKeys: ['observability', 'logging'],
-        evidence: 'package.json: dependency @opentelemetry/api',
-      },
-      { key: 'observability', skillKeys: ['observability', 'logging'], evidence: 'package.json: dependency winston' },
+      { key: 'realtime', skillKeys: ['message-queues'], evidence: dep('socket.io') },
+      { key: 'observability', skillKeys: ['observability', 'logging'], evidence: dep('@opentelemetry/api') },
+      { key: 'observability', skillKeys: ['observability', 'logging'], evidence: dep('winston') },
     ]);
   });
 
   it('a raw SQL driver suggests sql-basics only', () => {
     expect(npm({ pg: '8' })).toEqual([
-      { key: 'sql-driver', skillKeys: ['sql-basics'], evidence: 'package.json: dependency pg' },
+      {
+        key: 'sql-driver',
+        skillKeys: ['sql-basics'],
+        evidence: [{ kind: 'dependency', manifest: 'package.json', name: 'pg' }],
+      },
+    ]);
+  });
+
+  it('laravel/framework is a framework and, for the Eloquent it ships, an ORM (a note, not words)', () => {
+    const { signals } = deriveSignals({
+      languages: {},
+      paths: ['composer.json'],
+      manifests: [manifest('composer.json', JSON.stringify({ require: { 'laravel/framework': '^11.0' } }))],
+    });
+    expect(signals.map(line)).toEqual([
+      'language composer.json | no-stats',
+      'framework composer.json → laravel/framework',
+      'orm composer.json → laravel/framework [eloquent]',
+    ]);
+    expect(signals[0]?.evidence).toEqual([{ kind: 'file', path: 'composer.json' }, { kind: 'noLanguageStats' }]);
+    expect(signals[2]?.evidence).toEqual([
+      { kind: 'dependency', manifest: 'composer.json', name: 'laravel/framework', note: 'eloquent' },
     ]);
   });
 });
@@ -138,7 +184,11 @@ describe('file-tree rules', () => {
 
   it('tests: test files and test folders, not generated placeholders or support files', () => {
     expect(evidence(['pkg/user_test.go'])).toEqual(['tests pkg/user_test.go']);
-    expect(evidence(['src/app.spec.ts', 'src/__tests__/x.js'])).toEqual(['tests src/app.spec.ts (+1 more)']);
+    expect(evidence(['src/app.spec.ts', 'src/__tests__/x.js'])).toEqual(['tests src/app.spec.ts | +1']);
+    expect(pathSignals(['a.test.ts', 'b.test.ts', 'c.test.ts'])[0]?.evidence).toEqual([
+      { kind: 'file', path: 'a.test.ts' },
+      { kind: 'more', count: 2 },
+    ]);
     expect(evidence(['test_api.py'])).toEqual(['tests test_api.py']);
     expect(
       evidence(['src/test/java/com/x/DemoApplicationTests.java', 'tests/TestCase.php', 'tests/__init__.py']),
@@ -175,7 +225,7 @@ describe('file-tree rules', () => {
       'docker compose.yaml',
       'docker docker/api.Dockerfile',
       'openapi docs/api/swagger.json',
-      'docs-deploy README.md + fly.toml',
+      'docs-deploy README.md | fly.toml',
     ]);
     // a README alone, or a deploy file alone, is not the signal
     expect(evidence(['README.md'])).toEqual([]);

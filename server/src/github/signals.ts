@@ -1,3 +1,4 @@
+import type { EvidenceItem } from '@masar/shared';
 import {
   baseName,
   depth,
@@ -57,8 +58,11 @@ export type SignalKey =
 export interface Signal {
   key: SignalKey;
   skillKeys: SignalSkillKey[];
-  /** The file or fact that triggered it: "package.json: dependency express", "Dockerfile". */
-  evidence: string;
+  /**
+   * The file or fact that triggered it, as items without words (the web app says them in the
+   * reader's language): `[{ kind: 'dependency', manifest: 'package.json', name: 'express' }]`.
+   */
+  evidence: EvidenceItem[];
 }
 
 /** At most this many entries per signal key from file paths (a monorepo may hold 40 Dockerfiles). */
@@ -117,7 +121,7 @@ export function chooseTrack(
       signal: {
         key: 'language',
         skillKeys: ['backend-language'],
-        evidence: `${first.path} (no language statistics yet)`,
+        evidence: [{ kind: 'file', path: first.path }, { kind: 'noLanguageStats' }],
       },
     };
   }
@@ -139,7 +143,10 @@ export function chooseTrack(
       signal: {
         key: 'language',
         skillKeys: ['backend-language'],
-        evidence: `languages: ${lang} ${Math.round((bytes / total) * 100)}% + ${withManifest.marker}`,
+        evidence: [
+          { kind: 'language', name: lang, percent: Math.round((bytes / total) * 100) },
+          { kind: 'file', path: withManifest.marker },
+        ],
       },
     };
   }
@@ -149,15 +156,13 @@ export function chooseTrack(
 // ---------------------------------------------------------------------------------------------
 // Dependency rules
 
-/** A dependency name, a pattern, or a name with a note for the evidence ("Eloquent ORM"). */
-type Matcher = string | RegExp | { name: string; note: string };
+/** A dependency name, a pattern, or a name with a note for the evidence (what it ships: Eloquent). */
+type Matcher = string | RegExp | { name: string; note: 'eloquent' };
 
 interface DependencyRule {
   key: SignalKey;
   skillKeys: SignalSkillKey[];
   deps: Partial<Record<Ecosystem, Matcher[]>>;
-  /** Said after every evidence of this rule, e.g. "real-time". */
-  note?: string;
   /** A plain-text pattern in the manifest instead of a dependency name (spring-boot in pom.xml). */
   text?: Partial<Record<Ecosystem, { pattern: RegExp; label: string }>>;
 }
@@ -194,7 +199,7 @@ const DEPENDENCY_RULES: readonly DependencyRule[] = [
       ],
       pypi: ['sqlalchemy', 'flask-sqlalchemy', 'sqlmodel', 'alembic', 'peewee', 'tortoise-orm'],
       // Laravel ships Eloquent: the brief counts laravel/framework as an ORM dependency.
-      composer: [{ name: 'laravel/framework', note: 'Eloquent ORM' }, 'doctrine/orm', 'illuminate/database'],
+      composer: [{ name: 'laravel/framework', note: 'eloquent' }, 'doctrine/orm', 'illuminate/database'],
       maven: ['spring-boot-starter-data-jpa', 'hibernate-core', 'jakarta.persistence-api', 'mybatis', 'jooq'],
       go: ['gorm.io/gorm', 'github.com/jinzhu/gorm', 'entgo.io/ent', 'github.com/uptrace/bun'],
       gem: ['activerecord', 'sequel'],
@@ -304,7 +309,6 @@ const DEPENDENCY_RULES: readonly DependencyRule[] = [
   {
     key: 'realtime',
     skillKeys: ['message-queues'],
-    note: 'real-time',
     deps: {
       npm: ['socket.io', 'ws', '@nestjs/websockets', '@fastify/websocket'],
       pypi: ['channels', 'python-socketio', 'websockets'],
@@ -334,7 +338,7 @@ const DEPENDENCY_RULES: readonly DependencyRule[] = [
   },
 ];
 
-function matches(matcher: Matcher, ecosystem: Ecosystem, dep: string): string | null | undefined {
+function matches(matcher: Matcher, ecosystem: Ecosystem, dep: string): 'eloquent' | null | undefined {
   // Go module paths carry a major-version suffix (…/echo/v4) and are compared case-insensitively.
   const name = dep.toLowerCase();
   if (typeof matcher === 'string' || !(matcher instanceof RegExp)) {
@@ -352,18 +356,21 @@ export function dependencySignals(manifests: readonly ParsedManifest[]): Signal[
     for (const manifest of manifests) {
       const text = rule.text?.[manifest.ecosystem];
       if (text?.pattern.test(manifest.text)) {
-        out.push({ key: rule.key, skillKeys: rule.skillKeys, evidence: `${manifest.path}: ${text.label}` });
+        out.push({
+          key: rule.key,
+          skillKeys: rule.skillKeys,
+          evidence: [{ kind: 'mention', manifest: manifest.path, text: text.label }],
+        });
       }
       const matchers = rule.deps[manifest.ecosystem] ?? [];
       for (const dep of manifest.deps) {
         for (const matcher of matchers) {
           const note = matches(matcher, manifest.ecosystem, dep);
           if (note === undefined) continue;
-          const notes = [note, rule.note].filter(Boolean).join(', ');
           out.push({
             key: rule.key,
             skillKeys: rule.skillKeys,
-            evidence: `${manifest.path}: dependency ${dep}${notes ? ` (${notes})` : ''}`,
+            evidence: [{ kind: 'dependency', manifest: manifest.path, name: dep, ...(note ? { note } : {}) }],
           });
           break;
         }
@@ -411,8 +418,10 @@ const NOT_A_TEST = [
 
 interface PathHit {
   key: SignalKey;
-  evidence: string;
+  evidence: EvidenceItem[];
 }
+
+const file = (path: string): EvidenceItem[] => [{ kind: 'file', path }];
 
 const PATH_SKILLS: Partial<Record<SignalKey, SignalSkillKey[]>> = {
   'sql-migrations': ['sql-basics', 'databases-advanced'],
@@ -437,46 +446,53 @@ export function pathSignals(allPaths: readonly string[]): Signal[] {
     const name = segments[segments.length - 1] ?? '';
 
     const migrationDir = migrationDirOf(dirs, name);
-    if (migrationDir) hits.push({ key: 'sql-migrations', evidence: migrationDir });
+    if (migrationDir) hits.push({ key: 'sql-migrations', evidence: file(migrationDir) });
 
     if (/^(?:openapi|swagger)(?:[.-][\w-]+)?\.(?:ya?ml|json)$/i.test(name))
-      hits.push({ key: 'openapi', evidence: path });
+      hits.push({ key: 'openapi', evidence: file(path) });
 
     if (isTestFile(dirs, name)) testFiles.push(path);
 
     const ci = ciEvidence(path, dirs, name);
-    if (ci) hits.push({ key: 'ci', evidence: ci });
+    if (ci) hits.push({ key: 'ci', evidence: file(ci) });
 
     if (/^dockerfile(?:\.[\w.-]+)?$/i.test(name) || /\.dockerfile$/i.test(name))
-      hits.push({ key: 'docker', evidence: path });
-    if (/^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/i.test(name)) hits.push({ key: 'docker', evidence: path });
+      hits.push({ key: 'docker', evidence: file(path) });
+    if (/^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/i.test(name)) hits.push({ key: 'docker', evidence: file(path) });
 
     const k8sIndex = dirs.findIndex((d) => d === 'k8s' || d === 'kubernetes');
     if (k8sIndex >= 0 && /\.ya?ml$/i.test(name)) {
       const dir = `${dirs.slice(0, k8sIndex + 1).join('/')}/`;
       if (!k8sDirs.includes(dir)) k8sDirs.push(dir);
-      hits.push({ key: 'kubernetes', evidence: dir });
+      hits.push({ key: 'kubernetes', evidence: file(dir) });
     } else if (name === 'Chart.yaml' || name === 'kustomization.yaml') {
-      hits.push({ key: 'kubernetes', evidence: path });
+      hits.push({ key: 'kubernetes', evidence: file(path) });
     } else if (dirs.includes('deploy') && /(?:^|[-_.])(?:deployment|service)s?\.ya?ml$/i.test(name)) {
-      hits.push({ key: 'kubernetes', evidence: path });
+      hits.push({ key: 'kubernetes', evidence: file(path) });
     }
   }
 
   if (testFiles.length > 0) {
     const more = testFiles.length - 1;
-    hits.push({ key: 'tests', evidence: `${testFiles[0]}${more > 0 ? ` (+${more} more)` : ''}` });
+    hits.push({
+      key: 'tests',
+      evidence: [
+        { kind: 'file', path: testFiles[0] ?? '' },
+        ...(more > 0 ? [{ kind: 'more' as const, count: more }] : []),
+      ],
+    });
   }
 
   const rootNames = new Set(paths.filter((p) => depth(p) === 0));
   const readme = [...rootNames].find((n) => ROOT_README.test(n));
   const deploy = DEPLOY_FILES.find((f) => rootNames.has(f));
-  if (readme && deploy) hits.push({ key: 'docs-deploy', evidence: `${readme} + ${deploy}` });
+  if (readme && deploy) hits.push({ key: 'docs-deploy', evidence: [...file(readme), ...file(deploy)] });
 
-  const perKey = new Map<SignalKey, string[]>();
+  const perKey = new Map<SignalKey, EvidenceItem[][]>();
   for (const hit of hits) {
     const list = perKey.get(hit.key) ?? [];
-    if (!list.includes(hit.evidence) && list.length < MAX_PATH_EVIDENCE_PER_KEY) list.push(hit.evidence);
+    const id = evidenceId(hit.evidence);
+    if (!list.some((e) => evidenceId(e) === id) && list.length < MAX_PATH_EVIDENCE_PER_KEY) list.push(hit.evidence);
     perKey.set(hit.key, list);
   }
   const out: Signal[] = [];
@@ -525,12 +541,17 @@ function ciEvidence(path: string, dirs: string[], name: string): string | null {
 
 // ---------------------------------------------------------------------------------------------
 
+/** A stable identity of an evidence (items are built with their keys in a fixed order). */
+function evidenceId(evidence: readonly EvidenceItem[]): string {
+  return JSON.stringify(evidence);
+}
+
 /** One entry per distinct key + evidence, in rule order. */
 export function dedupeSignals(signals: readonly Signal[]): Signal[] {
   const seen = new Set<string>();
   const out: Signal[] = [];
   for (const s of signals) {
-    const id = `${s.key}\u0000${s.evidence}`;
+    const id = `${s.key}\u0000${evidenceId(s.evidence)}`;
     if (seen.has(id)) continue;
     seen.add(id);
     out.push(s);

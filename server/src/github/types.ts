@@ -1,3 +1,9 @@
+import {
+  AnalysisSignalSchema,
+  type SignalEvidence,
+  type StoredAnalysisNote,
+  StoredAnalysisNoteSchema,
+} from '@masar/shared';
 import { z } from 'zod';
 
 export interface GithubOptions {
@@ -45,13 +51,18 @@ export interface AnalysisResult {
   track: string | null;
   tree: { fileCount: number; truncated: boolean };
   manifests: { path: string; status: 'read' | 'too_large' | 'unreadable' }[];
-  /** evidence = the file or fact that triggered it, e.g. "package.json: dependency express". */
-  signals: { key: string; skillKeys: string[]; evidence: string }[];
+  /**
+   * evidence = the file or fact that triggered it, as items without words, e.g.
+   * `[{ kind: 'dependency', manifest: 'package.json', name: 'express' }]` (see `EvidenceItem` in
+   * shared). Results stored before that hold an English string; a new analysis never writes one.
+   */
+  signals: { key: string; skillKeys: string[]; evidence: SignalEvidence }[];
   /** Union of the signals' skillKeys, sorted. */
   suggestedSkills: string[];
   /** Share of the commits on the page read authored by the login; null when no login was given. */
   authorship: { login: string; authored: number; total: number; share: number } | null;
-  notes: string[];
+  /** How the repository was read (kind + data; English sentences in results stored before). */
+  notes: StoredAnalysisNote[];
 }
 
 export type AnalysisOutcome =
@@ -86,8 +97,8 @@ export const AnalysisResultSchema = z.object({
   track: z.string().nullable(),
   tree: z.object({ fileCount: z.number(), truncated: z.boolean() }),
   manifests: z.array(z.object({ path: z.string(), status: z.enum(['read', 'too_large', 'unreadable']) })),
-  signals: z.array(z.object({ key: z.string(), skillKeys: z.array(z.string()), evidence: z.string() })),
+  signals: z.array(AnalysisSignalSchema),
   suggestedSkills: z.array(z.string()),
   authorship: z.object({ login: z.string(), authored: z.number(), total: z.number(), share: z.number() }).nullable(),
-  notes: z.array(z.string()),
+  notes: z.array(StoredAnalysisNoteSchema),
 }) satisfies z.ZodType<AnalysisResult>;

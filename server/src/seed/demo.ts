@@ -14,7 +14,7 @@ import {
   submissions,
   users,
 } from '@masar/drizzle';
-import { addMonthsToDate, BUILTIN_ROADMAP, todayIn } from '@masar/shared';
+import { type AnalysisSignal, addMonthsToDate, BUILTIN_ROADMAP, todayIn } from '@masar/shared';
 import { eq } from 'drizzle-orm';
 import type { Database, Db } from '../db';
 import { applyRlsScope } from '../db/tenant';
@@ -400,7 +400,7 @@ export async function seedDemo(database: Database, now = new Date()): Promise<bo
                 signals: signals.signals,
                 suggestedSkills: [...new Set(signals.signals.flatMap((s) => s.skillKeys))].sort(),
                 authorship: { login: learner.githubLogin, authored: 18, total: 20, share: 0.9 },
-                notes: ['demo data'],
+                notes: [],
               },
       });
     }
@@ -416,7 +416,11 @@ export async function seedDemo(database: Database, now = new Date()): Promise<bo
   return true;
 }
 
-function demoSignals(track: string) {
+function demoSignals(track: string): {
+  languages: Record<string, number>;
+  manifest: string;
+  signals: AnalysisSignal[];
+} {
   const byTrack: Record<string, { languages: Record<string, number>; manifest: string; framework: string }> = {
     node: {
       languages: { TypeScript: 84_000, JavaScript: 6_000, Dockerfile: 400 },
@@ -429,6 +433,8 @@ function demoSignals(track: string) {
     go: { languages: { Go: 48_000, Makefile: 900 }, manifest: 'go.mod', framework: 'gin-gonic/gin' },
   };
   const t = byTrack[track] ?? byTrack.node!;
+  const [top, topBytes] = Object.entries(t.languages)[0]!;
+  const totalBytes = Object.values(t.languages).reduce((a, b) => a + b, 0);
   return {
     languages: t.languages,
     manifest: t.manifest,
@@ -436,16 +442,29 @@ function demoSignals(track: string) {
       {
         key: 'language',
         skillKeys: ['backend-language'],
-        evidence: `languages: ${Object.keys(t.languages)[0]} + ${t.manifest}`,
+        evidence: [
+          { kind: 'language', name: top, percent: Math.round((topBytes / totalBytes) * 100) },
+          { kind: 'file', path: t.manifest },
+        ],
       },
       {
         key: 'framework',
         skillKeys: ['backend-language', 'first-api'],
-        evidence: `${t.manifest}: dependency ${t.framework}`,
+        evidence:
+          t.manifest === 'pom.xml'
+            ? [{ kind: 'mention', manifest: t.manifest, text: t.framework }]
+            : [{ kind: 'dependency', manifest: t.manifest, name: t.framework }],
       },
-      { key: 'tests', skillKeys: ['testing'], evidence: 'tests/ (+6 more)' },
-      { key: 'ci', skillKeys: ['ci-cd'], evidence: '.github/workflows/ci.yml' },
-      { key: 'docker', skillKeys: ['docker'], evidence: 'Dockerfile' },
+      {
+        key: 'tests',
+        skillKeys: ['testing'],
+        evidence: [
+          { kind: 'file', path: 'tests/' },
+          { kind: 'more', count: 6 },
+        ],
+      },
+      { key: 'ci', skillKeys: ['ci-cd'], evidence: [{ kind: 'file', path: '.github/workflows/ci.yml' }] },
+      { key: 'docker', skillKeys: ['docker'], evidence: [{ kind: 'file', path: 'Dockerfile' }] },
     ],
   };
 }

@@ -1,9 +1,11 @@
 import { organizations, repoAnalyses, submissions, users } from '@masar/drizzle';
+import { isLegacyEvidence } from '@masar/shared';
 import { and, eq, inArray, lt, or } from 'drizzle-orm';
 import type { Config } from '../config';
 import type { Database } from '../db';
 import { withRls } from '../db/tenant';
 import { type AnalysisResult, analyzeRepository } from '../github/analyze';
+import { AnalysisResultSchema } from '../github/types';
 import type { AnalysisJob, Jobs } from '../jobs';
 import type { Logger } from '../logger';
 
@@ -56,7 +58,7 @@ export async function runAnalysisJob(
   const outcome = await analyzeRepository(
     { apiUrl: deps.config.githubApiUrl, token: deps.config.githubToken },
     { owner: submission.repoOwner, repo: submission.repoName, authorLogin: githubLogin },
-    analysis?.etag ? { etag: analysis.etag, result: (analysis.result as AnalysisResult | null) ?? null } : null,
+    analysis?.etag ? { etag: analysis.etag, result: reusableResult(analysis.result) } : null,
     now,
   );
   let reschedule: Date | null = null;
@@ -118,6 +120,20 @@ export async function runAnalysisJob(
   });
   if (reschedule) await deps.jobs.enqueueAnalysis(job, { startAfter: reschedule });
   deps.logger.info({ job, outcome: outcome.kind, apiCalls: outcome.apiCalls }, 'repository analysed');
+}
+
+/**
+ * A stored result a "not modified" answer may reuse: one that reads back as an `AnalysisResult`
+ * and whose evidence and notes are structured. A result from before that (English strings) is not
+ * reused, so the next analysis reads the repository again and stores them without words.
+ */
+export function reusableResult(stored: unknown): AnalysisResult | null {
+  const parsed = AnalysisResultSchema.safeParse(stored);
+  if (!parsed.success) return null;
+  const legacy =
+    parsed.data.signals.some((s) => isLegacyEvidence(s.evidence)) ||
+    parsed.data.notes.some((n) => typeof n === 'string');
+  return legacy ? null : parsed.data;
 }
 
 /** Queue (again) the analysis of a submission's repository. */

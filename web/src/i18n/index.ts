@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import enAnalysis from './en.analysis.json';
 import enCompany from './en.company.json';
 import enDashboards from './en.dashboards.json';
 import en from './en.json';
@@ -38,9 +39,10 @@ function applyDocumentLocale(locale: string) {
 /** The Arabic catalogs load on demand, so English readers do not download them with the first page. */
 async function ensureLocale(locale: AppLocale): Promise<void> {
   if (locale !== 'ar' || i18n.hasResourceBundle('ar', 'translation')) return;
-  const [ar, arSubmissions, arDashboards, arCompany, arSettings] = await Promise.all([
+  const [ar, arSubmissions, arAnalysis, arDashboards, arCompany, arSettings] = await Promise.all([
     import('./ar.json'),
     import('./ar.submissions.json'),
+    import('./ar.analysis.json'),
     import('./ar.dashboards.json'),
     import('./ar.company.json'),
     import('./ar.settings.json'),
@@ -48,7 +50,14 @@ async function ensureLocale(locale: AppLocale): Promise<void> {
   i18n.addResourceBundle(
     'ar',
     'translation',
-    deepMerge(ar.default, arSubmissions.default, arDashboards.default, arCompany.default, arSettings.default),
+    deepMerge(
+      ar.default,
+      arSubmissions.default,
+      arAnalysis.default,
+      arDashboards.default,
+      arCompany.default,
+      arSettings.default,
+    ),
   );
 }
 
@@ -145,7 +154,7 @@ function deepMerge(base: Catalog, ...extras: Catalog[]): Catalog {
 const initial = initialLocale();
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: deepMerge(en, enSubmissions, enDashboards, enCompany, enSettings) },
+    en: { translation: deepMerge(en, enSubmissions, enAnalysis, enDashboards, enCompany, enSettings) },
   },
   lng: 'en',
   partialBundledLanguages: true,

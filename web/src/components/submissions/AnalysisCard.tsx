@@ -1,3 +1,4 @@
+import { SignalEvidenceSchema, StoredAnalysisNoteSchema } from '@masar/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { AlertTriangle, Archive, GitBranch, GitFork, RefreshCw, Star } from 'lucide-react';
 import { useMemo } from 'react';
@@ -14,6 +15,7 @@ import { Button } from '../ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../ui/card';
 import { Spinner } from '../ui/spinner';
 import { type AnalysisStatus, useSkillKeyTitle } from './common';
+import { AnalysisNoteText, SignalEvidence } from './SignalEvidence';
 
 type Detail = RouterOutputs['submission']['get'];
 type Analysis = NonNullable<Detail['analysis']>;
@@ -34,13 +36,25 @@ const resultSchema = z.object({
   }),
   languages: z.record(z.string(), z.number()).catch({}),
   track: z.string().nullable().catch(null),
-  signals: z.array(z.object({ key: z.string(), skillKeys: z.array(z.string()), evidence: z.string() })).catch([]),
+  // evidence: structured items, or an English string in results stored before them (shown as is)
+  signals: z
+    .array(z.object({ key: z.string(), skillKeys: z.array(z.string()), evidence: SignalEvidenceSchema.catch([]) }))
+    .catch([]),
   suggestedSkills: z.array(z.string()).catch([]),
   authorship: z
     .object({ login: z.string(), authored: z.number(), total: z.number(), share: z.number() })
     .nullable()
     .catch(null),
-  notes: z.array(z.string()).catch([]),
+  // structured notes, or English sentences in results stored before them; unknown kinds are left out
+  notes: z
+    .array(z.unknown())
+    .catch([])
+    .transform((notes) =>
+      notes.flatMap((n) => {
+        const parsed = StoredAnalysisNoteSchema.safeParse(n);
+        return parsed.success ? [parsed.data] : [];
+      }),
+    ),
 });
 export type AnalysisView = z.infer<typeof resultSchema>;
 
@@ -412,9 +426,9 @@ export function AnalysisCard({
                         <span className="w-40 shrink-0 text-sm font-medium text-slate-900">
                           {i18n.exists(labelKey) ? t(labelKey) : signal.key}
                         </span>
-                        <code dir="ltr" className="min-w-0 flex-1 break-all font-mono text-xs text-slate-600">
-                          {signal.evidence}
-                        </code>
+                        <span className="min-w-0 flex-1" data-testid="signal-evidence">
+                          <SignalEvidence evidence={signal.evidence} />
+                        </span>
                         {signal.skillKeys.length > 0 ? (
                           <span className="flex flex-wrap gap-1">
                             {signal.skillKeys.map((key) => (
@@ -441,10 +455,8 @@ export function AnalysisCard({
               <Section title={t('analysis.notes')}>
                 <ul className="list-disc ps-5 text-sm text-slate-700" data-testid="analysis-notes">
                   {result.notes.map((note) => (
-                    <li key={note}>
-                      <bdi dir="ltr" lang="en">
-                        {note}
-                      </bdi>
+                    <li key={JSON.stringify(note)}>
+                      <AnalysisNoteText note={note} />
                     </li>
                   ))}
                 </ul>
