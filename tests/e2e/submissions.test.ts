@@ -136,6 +136,8 @@ describe('submission → analysis → review → verified', () => {
     await l.getByTestId('language-switch').click();
     await l.waitForFunction(() => document.documentElement.dir === 'rtl');
     await expect.poll(() => evidence('framework')).toBe('الحزمة express في package.json');
+    // the notice from submitting is worded when shown, so it follows the switch too
+    expect(await l.getByTestId('submission-notice').textContent()).toContain('تم التسليم');
     // (Intl writes the Arabic percent with left-to-right marks around the sign: 96\u200e%\u200e)
     expect((await evidence('language'))?.replace(/[\u200e\u200f\u061c]/g, '')).toBe(
       'TypeScript بنسبة 96% من الشيفرة · package.json',

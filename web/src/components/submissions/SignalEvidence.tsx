@@ -1,4 +1,4 @@
-import type { SignalEvidence as Evidence, EvidenceItem } from '@masar/shared';
+import type { SignalEvidence as Evidence, EvidenceItem, StoredAnalysisNote } from '@masar/shared';
 import { Fragment, type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIntlLocale } from '../../lib/format';

@@ -15,6 +15,7 @@ import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
+import i18n from '../../i18n';
 import { useMe } from '../../lib/auth';
 import { isolate, useFormat } from '../../lib/format';
 import { serverErrorMessage } from '../../lib/forms';
@@ -99,10 +100,11 @@ function SubmissionView({
   const { submission } = detail;
   const isLearner = me.data?.id === submission.learnerId;
   const location = useLocation();
-  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(() => {
+  // a notice is worded when shown (not when it happened), so it follows a language switch
+  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: () => string } | null>(() => {
     const revision = (location.state as { submittedRevision?: unknown } | null)?.submittedRevision;
     return typeof revision === 'number'
-      ? { tone: 'success', text: t('submissions.page.submitted', { n: fmt.number(revision) }) }
+      ? { tone: 'success', text: () => i18n.t('submissions.page.submitted', { n: revision }) }
       : null;
   });
   const [conflict, setConflict] = useState(false);
@@ -121,10 +123,10 @@ function SubmissionView({
     trpc.submission.withdraw.mutationOptions({
       onMutate: () => setNotice(null),
       onSuccess: async () => {
-        setNotice({ tone: 'success', text: t('submissions.page.withdrawn') });
+        setNotice({ tone: 'success', text: () => i18n.t('submissions.page.withdrawn') });
         await queryClient.invalidateQueries(trpc.submission.pathFilter());
       },
-      onError: (err) => setNotice({ tone: 'error', text: serverErrorMessage(err) }),
+      onError: (err) => setNotice({ tone: 'error', text: () => serverErrorMessage(err) }),
     }),
   );
 
@@ -256,7 +258,7 @@ function SubmissionView({
           ) : null}
           {notice ? (
             <Alert tone={notice.tone} data-testid={notice.tone === 'error' ? 'submission-error' : 'submission-notice'}>
-              {notice.text}
+              {notice.text()}
             </Alert>
           ) : null}
         </CardContent>
@@ -271,7 +273,7 @@ function SubmissionView({
           onReviewed={(decision) =>
             setNotice({
               tone: 'success',
-              text: t(decision === 'approved' ? 'review.doneApproved' : 'review.doneChangesRequested'),
+              text: () => i18n.t(decision === 'approved' ? 'review.doneApproved' : 'review.doneChangesRequested'),
             })
           }
         />
