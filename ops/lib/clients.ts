@@ -178,7 +178,12 @@ export class Clients {
         : c.persona === 'mentor'
           ? [
               [25, () => get('submission.queue', {})],
-              [20, () => get('dashboard.cohort', { cohortId: cohort.id })],
+              [15, () => get('dashboard.cohort', { cohortId: cohort.id })],
+              // the dashboard's learners table pages and sorts on its own
+              [
+                10,
+                () => get('dashboard.cohortLearners', { cohortId: cohort.id, page: 1 + Math.floor(Math.random() * 3) }),
+              ],
               [15, () => get('dashboard.learner', { cohortId: cohort.id, learnerId: anyLearner().id })],
               [10, () => get('notification.unreadCount', {})],
               [5, () => get('notification.list', {})],
@@ -187,7 +192,8 @@ export class Clients {
           : [
               // the overview is for admins; the viewer (a company manager) follows cohorts and hires
               [c.persona === 'admin' ? 30 : 0, () => get('dashboard.org', {})],
-              [40, () => get('dashboard.cohort', { cohortId: cohort.id })],
+              [30, () => get('dashboard.cohort', { cohortId: cohort.id })],
+              [10, () => get('dashboard.cohortLearners', { cohortId: cohort.id, sort: 'coverage', direction: 'desc' })],
               [20, () => get('dashboard.learner', { cohortId: cohort.id, learnerId: anyLearner().id })],
               [10, () => get('notification.unreadCount', {})],
             ];
