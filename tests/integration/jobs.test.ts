@@ -10,6 +10,8 @@ import {
 } from '@masar/server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PgBossJobs } from '../../server/src/jobs';
+import { createLogger } from '../../server/src/logger';
 import { resumeStrandedAnalyses } from '../../server/src/services/analysis';
 import { validateSessionToken } from '../../server/src/services/sessions';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -148,5 +150,34 @@ describe('repository analysis through pg-boss', () => {
     }
     expect(status).toBe('done');
     expect(await resumeStrandedAnalyses(deps, { olderThanSeconds: 60, now: new Date() })).toBe(0);
+  });
+});
+
+describe('several server processes starting together', () => {
+  it('every job runner starts on a fresh database although they all create the queues at the same moment', async () => {
+    // On PostgreSQL: three runners, like three server processes booting at once after a deploy;
+    // pg-boss installs its schema and each creates the queues — a deadlock between them is retried,
+    // not fatal. Embedded PGlite is one process by construction (the data directory is locked), so
+    // there it is one runner. Either way each runner is asked three times at once before it has
+    // started (a submission and the worker in the same instant) and must start exactly once.
+    const fresh = await createTestDatabase();
+    const logger = createLogger('silent');
+    const target = fresh.pglite ? { pglite: fresh.pglite } : { url: fresh.url! };
+    const runners = (fresh.kind === 'pglite' ? [0] : [0, 1, 2]).map(() => new PgBossJobs(target, logger));
+    try {
+      const started = await Promise.allSettled(
+        runners.flatMap((r) => [r.pendingAnalyses(), r.pendingAnalyses(), r.pendingAnalyses()]),
+      );
+      expect(started.map((r) => (r.status === 'rejected' ? String(r.reason) : r.status))).toEqual(
+        started.map(() => 'fulfilled'),
+      );
+      const queues = rowsOf<{ name: string }>(
+        await fresh.db.execute(sql`select name from pgboss.queue where name = 'repo-analysis'`),
+      );
+      expect(queues).toHaveLength(1);
+    } finally {
+      await Promise.all(runners.map((r) => r.stop()));
+      await fresh.destroy();
+    }
   });
 });

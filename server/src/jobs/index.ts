@@ -84,12 +84,28 @@ export class PgBossJobs implements Jobs {
     this.boss.on('error', (err) => this.logger.error({ err }, 'job queue error'));
   }
 
-  private async ensureStarted() {
-    if (this.started) return;
+  private starting: Promise<void> | null = null;
+
+  /** Starts pg-boss once per process, however many callers ask at the same time. */
+  private ensureStarted(): Promise<void> {
+    if (this.started) return Promise.resolve();
+    this.starting ??= this.startOnce().finally(() => {
+      this.starting = null;
+    });
+    return this.starting;
+  }
+
+  private async startOnce() {
     await this.boss.start();
     // createQueue leaves an existing queue as it is: updateQueue applies this process's timing.
-    await this.boss.createQueue(ANALYSIS_QUEUE, { name: ANALYSIS_QUEUE, ...this.analysisOptions() });
-    await this.boss.updateQueue(ANALYSIS_QUEUE, { name: ANALYSIS_QUEUE, ...this.analysisOptions() });
+    // Processes starting together on one database can deadlock in pg-boss's create_queue (it
+    // creates the queue's partition): PostgreSQL aborts one of them, which simply tries again.
+    await retryOnTransientConflict(() =>
+      this.boss.createQueue(ANALYSIS_QUEUE, { name: ANALYSIS_QUEUE, ...this.analysisOptions() }),
+    );
+    await retryOnTransientConflict(() =>
+      this.boss.updateQueue(ANALYSIS_QUEUE, { name: ANALYSIS_QUEUE, ...this.analysisOptions() }),
+    );
     this.started = true;
   }
 
@@ -131,8 +147,12 @@ export class PgBossJobs implements Jobs {
 
   async startDigest(handler: () => Promise<void>) {
     await this.ensureStarted();
-    await this.boss.createQueue(DIGEST_QUEUE, { name: DIGEST_QUEUE, retryLimit: 2, retryDelay: 300 });
-    await this.boss.schedule(DIGEST_QUEUE, DIGEST_CRON, {}, { tz: 'Africa/Cairo', singletonKey: DIGEST_QUEUE });
+    await retryOnTransientConflict(() =>
+      this.boss.createQueue(DIGEST_QUEUE, { name: DIGEST_QUEUE, retryLimit: 2, retryDelay: 300 }),
+    );
+    await retryOnTransientConflict(() =>
+      this.boss.schedule(DIGEST_QUEUE, DIGEST_CRON, {}, { tz: 'Africa/Cairo', singletonKey: DIGEST_QUEUE }),
+    );
     await this.boss.work(DIGEST_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
       await handler();
     });
@@ -142,6 +162,25 @@ export class PgBossJobs implements Jobs {
     if (!this.started) return;
     await this.boss.stop({ graceful: true, timeout: 10_000, wait: true });
     this.started = false;
+  }
+}
+
+/** SQLSTATEs another process's concurrent work can cause, after which the statement can simply run again. */
+const TRANSIENT_CONFLICTS = new Set(['40P01', '40001', '23505']);
+
+/**
+ * Runs `fn` again (up to `attempts` times, with a short random pause) when PostgreSQL aborted it
+ * for a deadlock, a serialization failure or a unique violation raced by another process.
+ */
+export async function retryOnTransientConflict<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (i >= attempts || typeof code !== 'string' || !TRANSIENT_CONFLICTS.has(code)) throw err;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * i));
+    }
   }
 }
 
