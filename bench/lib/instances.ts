@@ -142,10 +142,13 @@ export async function scaleOutPhase(opts: {
           databaseUrl: opts.databaseUrl,
           githubApiUrl: github.url,
           logFile: opts.logFile,
+        }).then((instance) => {
+          // kept as soon as it listens, so a sibling that fails to start does not orphan it
+          started.push(instance);
+          return instance;
         }),
       ),
     );
-    started.push(...all);
     log(`  ${all.map((i) => `${i.name} pid ${i.pid} ${i.url}`).join('; ')}`);
 
     // Sessions live in Postgres: log in through the first instance, use the cookie on every one.

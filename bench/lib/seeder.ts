@@ -576,7 +576,10 @@ async function seedOrg(
         const done = status !== 'submitted' || random() < 0.7;
         analyses.push({
           submission_id: subId,
-          status: done ? 'done' : 'queued',
+          // the rest were not analysed: GitHub failed for them (a 'queued' analysis with no pg-boss job
+          // would be a crash between commit and enqueue, which every server start re-queues)
+          status: done ? 'done' : 'failed',
+          reason: done ? null : 'http_502',
           head_sha: done ? 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678' : null,
           etag: done ? 'W/"bench"' : null,
           api_calls: done ? 6 : 0,
@@ -672,6 +675,7 @@ async function seedOrg(
         ['org_id', 'uuid'],
         ['submission_id', 'uuid'],
         ['status', 'analysis_status'],
+        ['reason', 'text'],
         ['head_sha', 'text'],
         ['etag', 'text'],
         ['api_calls', 'int'],
