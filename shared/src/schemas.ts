@@ -288,3 +288,16 @@ export const reviewInput = z.object({
     .max(50)
     .default([]),
 });
+
+/** The columns the cohort dashboard's learners table sorts by (server procedure and web table). */
+export const COHORT_LEARNER_SORTS = [
+  'name',
+  'coverage',
+  'expected',
+  'difference',
+  'status',
+  'overdue',
+  'open',
+  'lastActivity',
+] as const;
+export type CohortLearnerSort = (typeof COHORT_LEARNER_SORTS)[number];

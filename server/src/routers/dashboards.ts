@@ -1,17 +1,6 @@
-import { todayIn, zId, zOffsetPage, zSearch } from '@masar/shared';
+import { COHORT_LEARNER_SORTS, todayIn, zId, zOffsetPage, zSearch } from '@masar/shared';
 import { z } from 'zod';
 import * as dashboards from '../services/dashboards';
-
-const COHORT_SORTS = [
-  'name',
-  'coverage',
-  'expected',
-  'difference',
-  'status',
-  'overdue',
-  'open',
-  'lastActivity',
-] as const satisfies readonly dashboards.CohortSort[];
 
 import { orgProcedure, router } from '../trpc';
 
@@ -40,7 +29,7 @@ export const dashboardRouter = router({
     .input(
       zOffsetPage.extend({
         cohortId: zId,
-        sort: z.enum(COHORT_SORTS).default('difference'),
+        sort: z.enum(COHORT_LEARNER_SORTS).default('difference'),
         direction: z.enum(['asc', 'desc']).default('asc'),
         status: z.enum(['ahead', 'on_track', 'behind']).optional(),
         search: zSearch.optional(),

@@ -9,6 +9,7 @@ import {
   users,
 } from '@masar/drizzle';
 import {
+  type CohortLearnerSort,
   expectedCoverage,
   expectedCurve,
   type IsoDate,
@@ -259,15 +260,7 @@ async function ownCohort(db: Db, tenant: TenantCtx, cohortId: string) {
 
 // ---------------------------------------------------------------- the cohort dashboard
 
-export type CohortSort =
-  | 'name'
-  | 'coverage'
-  | 'expected'
-  | 'difference'
-  | 'status'
-  | 'overdue'
-  | 'open'
-  | 'lastActivity';
+export type CohortSort = CohortLearnerSort;
 
 type Cohort = Awaited<ReturnType<typeof loadCohort>>;
 type SkillRow = Awaited<ReturnType<typeof cohortSkills>>[number];

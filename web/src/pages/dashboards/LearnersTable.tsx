@@ -1,3 +1,4 @@
+import { COHORT_LEARNER_SORTS, type CohortLearnerSort } from '@masar/shared';
 import {
   createColumnHelper,
   flexRender,
@@ -21,17 +22,8 @@ import type { RouterOutputs } from '../../trpc';
 
 export type CohortLearners = RouterOutputs['dashboard']['cohortLearners'];
 export type LearnerRow = CohortLearners['items'][number];
-export const SORT_KEYS = [
-  'name',
-  'coverage',
-  'expected',
-  'difference',
-  'status',
-  'overdue',
-  'open',
-  'lastActivity',
-] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
+export const SORT_KEYS = COHORT_LEARNER_SORTS;
+export type SortKey = CohortLearnerSort;
 
 const col = createColumnHelper<LearnerRow>();
 
