@@ -17,6 +17,7 @@ import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { errorData, type RouterOutputs, useTRPC } from '../../trpc';
 import { BackLink, DashboardSkeleton, NotFoundState } from '../dashboards/DashboardParts';
+import { SkillDueItem } from '../dashboards/SkillDueItem';
 import { CategoryBadge } from '../org/roadmap/timeline';
 
 type Readiness = RouterOutputs['readiness']['get'];
@@ -227,7 +228,6 @@ function DueCard({ data }: { data: Readiness }) {
 function DueColumn({ id, label, items }: { id: string; label: string; items: DueItem[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const text = useRoadmapText();
   return (
     <div data-testid={`readiness-due-${id}`} data-count={items.length}>
       <h3 className="mb-2 border-b border-slate-200 pb-1 text-sm font-semibold text-slate-800">{label}</h3>
@@ -238,12 +238,9 @@ function DueColumn({ id, label, items }: { id: string; label: string; items: Due
           {[...items]
             .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
             .map((s) => (
-              <li key={s.skillId} className="flex items-start justify-between gap-3 text-sm" data-key={s.key}>
-                <span className="font-medium text-slate-800">{text('skill', s).title}</span>
-                <span className="shrink-0 whitespace-nowrap text-xs text-slate-600">
-                  {t('readiness.dueOn', { date: fmt.day(s.dueDate) })}
-                </span>
-              </li>
+              <SkillDueItem key={s.skillId} skill={s}>
+                {t('readiness.dueOn', { date: fmt.day(s.dueDate) })}
+              </SkillDueItem>
             ))}
         </ul>
       )}

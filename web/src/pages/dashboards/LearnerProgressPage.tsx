@@ -16,12 +16,12 @@ import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/ca
 import { useMe } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
 import { useOrg } from '../../lib/org';
-import { useRoadmapText } from '../../lib/roadmapText';
 import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { cn } from '../../lib/utils';
 import { errorData, useTRPC } from '../../trpc';
 import { BackLink, DashboardSkeleton, NotFoundState, Stat } from './DashboardParts';
+import { SkillDueItem } from './SkillDueItem';
 
 /** `/o/:slug/cohorts/:cohortId/learners/:learnerId`: one learner's progress (theirs, or as mentor/admin/viewer). */
 export function LearnerProgressPage() {
@@ -252,7 +252,6 @@ function ListCard({
 function OverdueList({ data }: { data: LearnerProgress }) {
   const { term } = useTerms();
   const fmt = useFormat();
-  const text = useRoadmapText();
   return (
     <ListCard
       title={term('dashboards.learner.overdueTitle')}
@@ -265,15 +264,12 @@ function OverdueList({ data }: { data: LearnerProgress }) {
       ) : (
         <ul className="flex flex-col gap-2">
           {data.overdue.map((s) => (
-            <li key={s.skillId} className="flex items-start justify-between gap-3 text-sm" data-key={s.key}>
-              <span className="font-medium text-slate-800">{text('skill', s).title}</span>
-              <span className="shrink-0 whitespace-nowrap text-xs font-medium text-red-800">
-                {term('dashboards.learner.daysOverdue', { count: s.days, formatted: fmt.number(s.days) })}
-                <span className="block font-normal text-slate-600">
-                  {term('dashboards.learner.dueOn', { date: fmt.day(s.dueDate) })}
-                </span>
+            <SkillDueItem key={s.skillId} skill={s} tone="overdue">
+              {term('dashboards.learner.daysOverdue', { count: s.days, formatted: fmt.number(s.days) })}
+              <span className="block font-normal text-slate-600">
+                {term('dashboards.learner.dueOn', { date: fmt.day(s.dueDate) })}
               </span>
-            </li>
+            </SkillDueItem>
           ))}
         </ul>
       )}
@@ -284,7 +280,6 @@ function OverdueList({ data }: { data: LearnerProgress }) {
 function NextDueList({ data }: { data: LearnerProgress }) {
   const { term } = useTerms();
   const fmt = useFormat();
-  const text = useRoadmapText();
   return (
     <ListCard
       title={term('dashboards.learner.nextDueTitle')}
@@ -297,12 +292,9 @@ function NextDueList({ data }: { data: LearnerProgress }) {
       ) : (
         <ul className="flex flex-col gap-2">
           {data.nextDue.map((s) => (
-            <li key={s.skillId} className="flex items-start justify-between gap-3 text-sm" data-key={s.key}>
-              <span className="font-medium text-slate-800">{text('skill', s).title}</span>
-              <span className="shrink-0 whitespace-nowrap text-xs text-slate-600">
-                {term('dashboards.learner.dueOn', { date: fmt.day(s.dueDate) })}
-              </span>
-            </li>
+            <SkillDueItem key={s.skillId} skill={s}>
+              {term('dashboards.learner.dueOn', { date: fmt.day(s.dueDate) })}
+            </SkillDueItem>
           ))}
         </ul>
       )}
