@@ -176,6 +176,22 @@ export function ReviewPanel({
   const commentError = useErrorText(form.formState.errors.comment?.message);
   const disabled = !reviewable || conflict || review.isPending;
 
+  // the same way back whether another mentor reviewed (conflict) or the submission changed meanwhile
+  const reloadButton = (
+    <Button
+      type="button"
+      variant="secondary"
+      size="sm"
+      className="mt-2"
+      pending={reloading}
+      onClick={() => void reload()}
+      data-testid="review-reload"
+    >
+      <RotateCcw className="size-4" aria-hidden />
+      {t('review.reload')}
+    </Button>
+  );
+
   return (
     <Card data-testid="review-panel">
       <CardHeader>
@@ -186,34 +202,12 @@ export function ReviewPanel({
         {conflict ? (
           <Alert tone="error" data-testid="review-conflict">
             <p>{t('errors.review.conflict')}</p>
-            <Button
-              type="button"
-              variant="secondary"
-              size="sm"
-              className="mt-2"
-              pending={reloading}
-              onClick={() => void reload()}
-              data-testid="review-reload"
-            >
-              <RotateCcw className="size-4" aria-hidden />
-              {t('review.reload')}
-            </Button>
+            {reloadButton}
           </Alert>
         ) : changedUnderUs ? (
           <Alert tone="info" data-testid="review-stale">
             <p>{t('review.changedWhileOpen')}</p>
-            <Button
-              type="button"
-              variant="secondary"
-              size="sm"
-              className="mt-2"
-              pending={reloading}
-              onClick={() => void reload()}
-              data-testid="review-reload"
-            >
-              <RotateCcw className="size-4" aria-hidden />
-              {t('review.reload')}
-            </Button>
+            {reloadButton}
           </Alert>
         ) : null}
         {!reviewable && !conflict ? (
