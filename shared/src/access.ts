@@ -55,3 +55,56 @@ export function assignableRoles(actor: Role): Role[] {
   if (actor === 'admin') return ROLES.filter((r) => r !== 'owner');
   return [];
 }
+
+// ---------------------------------------------------------------- row scope inside one organisation
+//
+// The permission table above says *which procedures* a role may call; the rules below say *which
+// rows* it then sees. Both follow the org role only (the Members page), so a role change or a removal
+// takes effect on the caller's next request. The server builds every filter from these in one
+// place (server/src/services/scope.ts); docs/decisions/021-row-scope-and-consent.md explains them.
+
+/**
+ * Which cohorts (and the work in them) a role sees:
+ * - `all`: every cohort of the organisation (owners, admins; viewers read-only);
+ * - `mentored`: the cohorts where the person is listed as a mentor;
+ * - `member`: only their own rows, in the cohorts where they are a learner.
+ * Everyone also sees their own work as a learner, whatever their scope.
+ */
+export type CohortScope = 'all' | 'mentored' | 'member';
+export const COHORT_SCOPE = {
+  owner: 'all',
+  admin: 'all',
+  mentor: 'mentored',
+  learner: 'member',
+  viewer: 'all',
+} as const satisfies Record<Role, CohortScope>;
+
+/** Org roles whose holders may be listed as a cohort's mentor (and are notified as one). */
+export const MENTOR_ROLES = ['owner', 'admin', 'mentor'] as const satisfies readonly Role[];
+
+export function mayMentor(role: Role | null | undefined): boolean {
+  return !!role && (MENTOR_ROLES as readonly Role[]).includes(role);
+}
+
+/** A reviewer of a submission: a role that reviews, never the submission's own learner. */
+export function canReviewSubmission(role: Role, isOwn: boolean): boolean {
+  return !isOwn && can(role, 'submissions.review');
+}
+
+/**
+ * Re-analysing a repository: its learner, or someone who may review it. Read-only roles may not
+ * start work on the organisation's GitHub budget.
+ */
+export function canReanalyse(role: Role, isOwn: boolean): boolean {
+  return isOwn || can(role, 'submissions.review');
+}
+
+/**
+ * Consent: whether mentors' review comments on a learner's work are shown to this reader. The
+ * learner and those who review always see them; read-only readers (company managers) only when the
+ * learner chose to share them (`learner_consents.share_comments`). One rule for readiness,
+ * submission pages, CSV exports; the public portfolio follows the learner's own choice per link.
+ */
+export function canSeeReviewComments(role: Role, p: { isOwn: boolean; shared: boolean }): boolean {
+  return p.isOwn || can(role, 'submissions.review') || p.shared;
+}

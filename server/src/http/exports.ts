@@ -1,5 +1,5 @@
 import { memberships, organizations } from '@masar/drizzle';
-import { can } from '@masar/shared';
+import { can, canSeeReviewComments } from '@masar/shared';
 import { parse as parseCookie } from 'cookie';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Request, type Response, Router } from 'express';
@@ -176,6 +176,8 @@ export function exportRouter(deps: AppDeps) {
 
   router.get('/export/:orgSlug/cohorts/:cohortId/reviews.csv', (req, res) =>
     withCohort(req, res, async (tx, tenant, cohort, locale) => {
+      // Consent (shared/src/access.ts): read-only readers get a comment only where its learner shares them.
+      const allComments = canSeeReviewComments(tenant.role, { isOwn: false, shared: false });
       startCsv(
         res,
         'cohort-reviews.csv',
@@ -185,7 +187,9 @@ export function exportRouter(deps: AppDeps) {
         const rows = rowsOf<Record<string, unknown>>(
           await tx.execute(sql`
             select sub.title, lu.name as learner, sub.repo_owner || '/' || sub.repo_name as repo, rv.revision, rv.decision,
-              ru.name as reviewer, rv.created_at, rv.comment,
+              ru.name as reviewer, rv.created_at,
+              case when ${allComments} or coalesce(lc.share_comments, false) or sub.learner_id = ${tenant.userId}
+                then rv.comment end as comment,
               (select json_agg(json_build_array(s.key, r.rating) order by s.key) from review_skill_ratings r
                  join skills s on s.org_id = r.org_id and s.id = r.skill_id
                  where r.org_id = rv.org_id and r.review_id = rv.id) as ratings
@@ -193,6 +197,7 @@ export function exportRouter(deps: AppDeps) {
             join submissions sub on sub.org_id = rv.org_id and sub.id = rv.submission_id
             join users lu on lu.id = sub.learner_id
             left join users ru on ru.id = rv.reviewer_id
+            left join learner_consents lc on lc.org_id = sub.org_id and lc.learner_id = sub.learner_id
             where rv.org_id = ${tenant.orgId} and sub.cohort_id = ${cohort.id}
             order by rv.created_at, rv.id limit ${PAGE} offset ${offset}`),
         );

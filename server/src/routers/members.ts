@@ -12,5 +12,5 @@ export const membersRouter = router({
     .mutation(({ ctx, input }) => changeRole(ctx.db, ctx.tenant, input)),
   remove: orgProcedure('members.manage')
     .input(z.object({ userId: zId }))
-    .mutation(({ ctx, input }) => removeMember(ctx.db, ctx.tenant, input)),
+    .mutation(({ ctx, input }) => removeMember(ctx.db, ctx.tenant, { ...input, now: ctx.deps.now() })),
 });

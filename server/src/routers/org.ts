@@ -14,7 +14,7 @@ export const orgRouter = router({
   update: orgProcedure('org.update')
     .input(updateOrgInput)
     .mutation(({ ctx, input }) => updateOrg(ctx.db, ctx.tenant, input)),
-  leave: orgProcedure('org.read').mutation(({ ctx }) => leaveOrg(ctx.db, ctx.tenant)),
+  leave: orgProcedure('org.read').mutation(({ ctx }) => leaveOrg(ctx.db, ctx.tenant, { now: ctx.deps.now() })),
   audit: orgProcedure('audit.read')
     .input(zOffsetPage)
     .query(({ ctx, input }) => listAudit(ctx.db, ctx.tenant, input)),

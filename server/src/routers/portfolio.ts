@@ -1,4 +1,4 @@
-import { todayIn, zId } from '@masar/shared';
+import { todayIn, zId, zOffsetPage } from '@masar/shared';
 import { z } from 'zod';
 import * as portfolio from '../services/portfolio';
 import * as readinessService from '../services/readiness';
@@ -34,6 +34,14 @@ export const portfolioRouter = router({
   revoke: orgProcedure('progress.self').mutation(({ ctx }) =>
     portfolio.revokePortfolio(ctx.db, ctx.tenant, { now: ctx.deps.now() }),
   ),
+  /** The organisation's live portfolio links, for admins. */
+  links: orgProcedure('members.manage')
+    .input(zOffsetPage)
+    .query(({ ctx, input }) => portfolio.listPortfolioLinks(ctx.db, ctx.tenant, input)),
+  /** An admin takes down a member's public link. */
+  revokeFor: orgProcedure('members.manage')
+    .input(z.object({ learnerId: zId }))
+    .mutation(({ ctx, input }) => portfolio.revokePortfolioOf(ctx.db, ctx.tenant, { ...input, now: ctx.deps.now() })),
   /** The public page behind an unguessable link; works logged out. */
   view: publicProcedure
     .input(z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { message: 'errors.portfolio.notFound' }) }))

@@ -1,6 +1,5 @@
 import { reviewInput, submitInput, zId, zOffsetPage, zText, zTitle } from '@masar/shared';
 import { z } from 'zod';
-import { queueAnalysis } from '../services/analysis';
 import * as notifications from '../services/notifications';
 import * as submissions from '../services/submissions';
 import { type AppDeps, orgProcedure, router } from '../trpc';
@@ -30,15 +29,14 @@ export const submissionRouter = router({
   get: orgProcedure('submissions.read')
     .input(ref)
     .query(({ ctx, input }) => submissions.getSubmission(ctx.db, ctx.tenant, input.submissionId)),
-  /** Analyse the repository again (its learner, or a reviewer). */
+  /** Analyse the repository again (its learner, or a reviewer); never two jobs at once. */
   reanalyse: orgProcedure('submissions.read')
     .input(ref)
     .mutation(async ({ ctx, input }) => {
-      const { submission } = await submissions.getSubmission(ctx.db, ctx.tenant, input.submissionId);
-      await queueAnalysis(ctx.db, ctx.tenant.orgId, submission.id);
-      const job = { orgId: ctx.tenant.orgId, submissionId: submission.id };
-      ctx.afterCommit(() => ctx.deps.services.jobs.enqueueAnalysis(job));
-      return { queued: true as const };
+      const r = await submissions.reanalyse(ctx.db, ctx.tenant, input);
+      const job = { orgId: ctx.tenant.orgId, submissionId: r.submissionId };
+      if (r.queued) ctx.afterCommit(() => ctx.deps.services.jobs.enqueueAnalysis(job));
+      return { queued: r.queued };
     }),
   queue: orgProcedure('submissions.review')
     .input(

@@ -1,6 +1,6 @@
 import { organizations, repoAnalyses, submissions, users } from '@masar/drizzle';
 import { isLegacyEvidence } from '@masar/shared';
-import { and, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Config } from '../config';
 import type { Database } from '../db';
 import { withRls } from '../db/tenant';
@@ -137,14 +137,22 @@ export function reusableResult(stored: unknown): AnalysisResult | null {
 }
 
 /** Queue (again) the analysis of a submission's repository. */
-export async function queueAnalysis(db: import('../db').Db, orgId: string, submissionId: string) {
-  await db
+/**
+ * Marks the submission's analysis as queued; false when one is already queued or running (the caller
+ * then enqueues no job: one job per submission at a time). The conflict update locks the row, so two
+ * concurrent calls cannot both see "not pending".
+ */
+export async function queueAnalysis(db: import('../db').Db, orgId: string, submissionId: string): Promise<boolean> {
+  const rows = await db
     .insert(repoAnalyses)
     .values({ orgId, submissionId, status: 'queued' })
     .onConflictDoUpdate({
       target: [repoAnalyses.orgId, repoAnalyses.submissionId],
       set: { status: 'queued', reason: null, nextRetryAt: null, updatedAt: new Date() },
-    });
+      setWhere: sql`${repoAnalyses.status} not in ('queued', 'running')`,
+    })
+    .returning({ submissionId: repoAnalyses.submissionId });
+  return rows.length > 0;
 }
 
 /**

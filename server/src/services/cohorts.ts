@@ -8,32 +8,31 @@ import {
   stageAssignments,
   users,
 } from '@masar/drizzle';
-import { addMonthsToDate, type OffsetPage } from '@masar/shared';
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { addMonthsToDate, COHORT_SCOPE, mayMentor, type OffsetPage } from '@masar/shared';
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { AppError, notFound } from '../errors';
 import type { TenantCtx } from '../trpc';
 import { recordAudit } from './audit';
 import { paged } from './paging';
 import { loadRoadmap } from './roadmaps';
+import { cohortScope, cohortScopeWithOwn } from './scope';
 
-/** Owners, admins and viewers see every cohort; mentors only those they mentor. */
-function seesAllCohorts(tenant: TenantCtx) {
-  return tenant.role === 'owner' || tenant.role === 'admin' || tenant.role === 'viewer';
-}
-
-function mentorScope(tenant: TenantCtx): SQL | undefined {
-  if (seesAllCohorts(tenant)) return undefined;
-  return sql`exists (select 1 from ${cohortMembers} cm where cm.org_id = ${cohorts.orgId} and cm.cohort_id = ${cohorts.id}
-    and cm.user_id = ${tenant.userId} and cm.role = 'mentor')`;
-}
-
-/** The cohort if the caller may see it (else NOT_FOUND, like a row of another org). */
-export async function loadCohort(db: Db, tenant: TenantCtx, cohortId: string) {
+/**
+ * The cohort if the caller may see it as a whole (scope.ts: all cohorts, or those they mentor),
+ * else NOT_FOUND, like a row of another org. `own: true` also opens a cohort the caller learns in.
+ */
+export async function loadCohort(db: Db, tenant: TenantCtx, cohortId: string, opts: { own?: boolean } = {}) {
   const [c] = await db
     .select()
     .from(cohorts)
-    .where(and(eq(cohorts.orgId, tenant.orgId), eq(cohorts.id, cohortId), mentorScope(tenant)))
+    .where(
+      and(
+        eq(cohorts.orgId, tenant.orgId),
+        eq(cohorts.id, cohortId),
+        opts.own ? cohortScopeWithOwn(tenant) : cohortScope(tenant),
+      ),
+    )
     .limit(1);
   if (!c) throw notFound('cohort');
   return c;
@@ -58,7 +57,7 @@ export async function createCohort(
     })
     .returning();
   // A mentor who creates a cohort mentors it.
-  if (tenant.role === 'mentor') {
+  if (COHORT_SCOPE[tenant.role] === 'mentored') {
     await db
       .insert(cohortMembers)
       .values({ orgId: tenant.orgId, cohortId: cohort!.id, userId: tenant.userId, role: 'mentor' });
@@ -79,7 +78,7 @@ export async function listCohorts(
 ) {
   const where = and(
     eq(cohorts.orgId, tenant.orgId),
-    mentorScope(tenant),
+    cohortScope(tenant),
     p.archived ? isNotNull(cohorts.archivedAt) : isNull(cohorts.archivedAt),
     p.search ? ilike(cohorts.name, `%${p.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
   );
@@ -185,10 +184,19 @@ export async function addCohortMembers(
   await loadCohort(db, tenant, p.cohortId);
   const ids = [...new Set(p.members.map((m) => m.userId))];
   const found = await db
-    .select({ userId: memberships.userId })
+    .select({ userId: memberships.userId, role: memberships.role })
     .from(memberships)
     .where(and(eq(memberships.orgId, tenant.orgId), inArray(memberships.userId, ids)));
   if (found.length !== ids.length) throw notFound('member');
+  // A cohort's mentors hold an org role that may mentor (shared/src/access.ts MENTOR_ROLES).
+  const orgRole = new Map(found.map((f) => [f.userId, f.role]));
+  if (p.members.some((m) => m.role === 'mentor' && !mayMentor(orgRole.get(m.userId)))) {
+    throw new AppError('BAD_REQUEST', {
+      userMessage: 'errors.cohort.mentorNeedsRole',
+      field: 'members',
+      message: 'cohort mentor without a mentoring org role',
+    });
+  }
   for (const m of p.members) {
     await db
       .insert(cohortMembers)

@@ -1,6 +1,5 @@
 import {
   cohortMembers,
-  cohorts,
   roadmapSkills,
   skillProgress,
   skills,
@@ -96,11 +95,8 @@ export async function learnerProgress(
   tenant: TenantCtx,
   p: { cohortId: string; learnerId: string; today: IsoDate },
 ) {
-  // The learner sees their own page; mentors of the cohort, admins and viewers see everyone's.
-  const cohort =
-    p.learnerId === tenant.userId && (tenant.role === 'learner' || tenant.role === 'mentor')
-      ? await ownCohort(db, tenant, p.cohortId)
-      : await loadCohort(db, tenant, p.cohortId);
+  // The learner sees their own page; those whose scope holds the cohort see everyone's (scope.ts).
+  const cohort = await loadCohort(db, tenant, p.cohortId, { own: p.learnerId === tenant.userId });
   const [member] = await db
     .select({ personalStartDate: cohortMembers.personalStartDate, name: users.name })
     .from(cohortMembers)
@@ -245,17 +241,6 @@ function pick(s: { key: string; title: string; builtinKey: string | null; catego
   return s
     ? { key: s.key, title: s.title, builtinKey: s.builtinKey, category: s.category }
     : { key: '', title: '', builtinKey: null, category: '' };
-}
-
-async function ownCohort(db: Db, tenant: TenantCtx, cohortId: string) {
-  const [c] = await db
-    .select({ cohort: cohorts })
-    .from(cohorts)
-    .innerJoin(cohortMembers, and(eq(cohortMembers.orgId, cohorts.orgId), eq(cohortMembers.cohortId, cohorts.id)))
-    .where(and(eq(cohorts.orgId, tenant.orgId), eq(cohorts.id, cohortId), eq(cohortMembers.userId, tenant.userId)))
-    .limit(1);
-  if (!c) throw notFound('cohort');
-  return c.cohort;
 }
 
 // ---------------------------------------------------------------- the cohort dashboard

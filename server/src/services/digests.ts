@@ -1,6 +1,7 @@
 import {
   cohortMembers,
   cohorts,
+  memberships,
   organizations,
   roadmapSkills,
   skillProgress,
@@ -9,7 +10,7 @@ import {
   submissions,
   users,
 } from '@masar/drizzle';
-import { addDaysToDate, daysBetween, todayIn } from '@masar/shared';
+import { addDaysToDate, daysBetween, MENTOR_ROLES, todayIn } from '@masar/shared';
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { withRls } from '../db/tenant';
@@ -57,6 +58,11 @@ export async function runDailyDigest(
         })
         .from(cohortMembers)
         .innerJoin(cohorts, and(eq(cohorts.orgId, cohortMembers.orgId), eq(cohorts.id, cohortMembers.cohortId)))
+        // still a member of the organisation (scope.ts: removal takes effect everywhere)
+        .innerJoin(
+          memberships,
+          and(eq(memberships.orgId, cohortMembers.orgId), eq(memberships.userId, cohortMembers.userId)),
+        )
         .innerJoin(users, eq(users.id, cohortMembers.userId))
         .where(
           and(
@@ -200,6 +206,15 @@ export async function runDailyDigest(
             eq(cohortMembers.orgId, submissions.orgId),
             eq(cohortMembers.cohortId, submissions.cohortId),
             eq(cohortMembers.role, 'mentor'),
+          ),
+        )
+        // mentors who still hold a role that may mentor (shared/src/access.ts MENTOR_ROLES)
+        .innerJoin(
+          memberships,
+          and(
+            eq(memberships.orgId, cohortMembers.orgId),
+            eq(memberships.userId, cohortMembers.userId),
+            inArray(memberships.role, [...MENTOR_ROLES]),
           ),
         )
         .innerJoin(users, eq(users.id, cohortMembers.userId))

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { cohortMembers, emailOutbox, invitations, memberships, organizations, users } from '@masar/drizzle';
-import { assignableRoles, type InviteInput, type OffsetPage } from '@masar/shared';
+import { assignableRoles, type InviteInput, mayMentor, type OffsetPage } from '@masar/shared';
 import { and, count, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Database, Db } from '../db';
 import { applyRlsScope } from '../db/tenant';
@@ -49,6 +49,13 @@ export async function createInvitation(
   const mentorInvitingLearner = cohort !== undefined && tenant.role === 'mentor' && input.role === 'learner';
   if (!mentorInvitingLearner && !assignableRoles(tenant.role).includes(input.role))
     throw forbidden('role not assignable');
+  if (cohort?.role === 'mentor' && !mayMentor(input.role)) {
+    throw new AppError('BAD_REQUEST', {
+      userMessage: 'errors.cohort.mentorNeedsRole',
+      field: 'role',
+      message: 'cohort mentor invitation without a mentoring org role',
+    });
+  }
   const emailNormalized = normalizeEmail(input.email);
   const [existing] = await db
     .select({ userId: memberships.userId })
@@ -290,7 +297,10 @@ export function acceptInvitation(database: Database, user: { id: string; email: 
       .where(and(eq(memberships.orgId, inv.orgId), eq(memberships.userId, user.id)))
       .limit(1);
     if (!member) await tx.insert(memberships).values({ orgId: inv.orgId, userId: user.id, role: inv.role });
-    if (inv.cohortId && inv.cohortRole) {
+    // A cohort mentor holds an org role that may mentor: someone already in the org as a learner or
+    // viewer joins the cohort as nothing rather than as its mentor.
+    const effectiveRole = member?.role ?? inv.role;
+    if (inv.cohortId && inv.cohortRole && (inv.cohortRole === 'learner' || mayMentor(effectiveRole))) {
       await tx
         .insert(cohortMembers)
         .values({ orgId: inv.orgId, cohortId: inv.cohortId, userId: user.id, role: inv.cohortRole })

@@ -1,6 +1,6 @@
-import { memberships, users } from '@masar/drizzle';
-import { assignableRoles, type OffsetPage, type Role } from '@masar/shared';
-import { and, asc, count, eq } from 'drizzle-orm';
+import { cohortMembers, memberships, portfolioLinks, submissions, users } from '@masar/drizzle';
+import { assignableRoles, mayMentor, type OffsetPage, type Role } from '@masar/shared';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { AppError, forbidden, notFound } from '../errors';
 import type { TenantCtx } from '../trpc';
@@ -56,30 +56,87 @@ export async function changeRole(db: Db, tenant: TenantCtx, params: { userId: st
     .update(memberships)
     .set({ role: params.role })
     .where(and(eq(memberships.orgId, tenant.orgId), eq(memberships.userId, params.userId)));
+  // A cohort's mentors hold a role that may mentor: a demotion ends their cohort mentorships (their
+  // access already follows the new role; this keeps cohort pages and notifications true).
+  const leftCohorts = mayMentor(params.role)
+    ? []
+    : await db
+        .delete(cohortMembers)
+        .where(
+          and(
+            eq(cohortMembers.orgId, tenant.orgId),
+            eq(cohortMembers.userId, params.userId),
+            eq(cohortMembers.role, 'mentor'),
+          ),
+        )
+        .returning({ cohortId: cohortMembers.cohortId });
   await recordAudit(db, tenant, {
     action: 'member.role_changed',
     targetType: 'user',
     targetId: params.userId,
-    details: { from: target.role, to: params.role },
+    details: {
+      from: target.role,
+      to: params.role,
+      ...(leftCohorts.length ? { mentorOf: leftCohorts.map((c) => c.cohortId) } : {}),
+    },
   });
   return { userId: params.userId, role: params.role };
 }
 
-/** Removes a member: their history stays; their sessions lose access to this org at once. */
-export async function removeMember(db: Db, tenant: TenantCtx, params: { userId: string }) {
+/**
+ * Removes a member (docs/decisions/021-row-scope-and-consent.md): their sessions lose access to
+ * this org at once; they leave every cohort (no more emails, digests or notifications as a mentor
+ * or learner); their public portfolio links stop working; their submissions still waiting for a
+ * review are withdrawn from the queue. History stays: submissions, reviews (also those they
+ * wrote), skill progress and the audit log.
+ */
+export async function removeMember(db: Db, tenant: TenantCtx, params: { userId: string; now: Date }) {
   const target = await findMember(db, tenant, params.userId);
   if (target.role === 'owner' && tenant.role !== 'owner') throw forbidden('only owners remove owners');
   if (target.role === 'owner' && (await ownerCount(db, tenant.orgId)) <= 1) throw lastOwner();
   await db.delete(memberships).where(and(eq(memberships.orgId, tenant.orgId), eq(memberships.userId, params.userId)));
+  const [cohortRows, linkRows, withdrawn] = await Promise.all([
+    db
+      .delete(cohortMembers)
+      .where(and(eq(cohortMembers.orgId, tenant.orgId), eq(cohortMembers.userId, params.userId)))
+      .returning({ cohortId: cohortMembers.cohortId }),
+    db
+      .update(portfolioLinks)
+      .set({ revokedAt: params.now })
+      .where(
+        and(
+          eq(portfolioLinks.orgId, tenant.orgId),
+          eq(portfolioLinks.learnerId, params.userId),
+          isNull(portfolioLinks.revokedAt),
+        ),
+      )
+      .returning({ id: portfolioLinks.id }),
+    db
+      .update(submissions)
+      .set({ status: 'withdrawn', version: sql`${submissions.version} + 1` })
+      .where(
+        and(
+          eq(submissions.orgId, tenant.orgId),
+          eq(submissions.learnerId, params.userId),
+          inArray(submissions.status, ['submitted', 'in_review', 'changes_requested']),
+        ),
+      )
+      .returning({ id: submissions.id }),
+  ]);
   await recordAudit(db, tenant, {
     action: params.userId === tenant.userId ? 'member.left' : 'member.removed',
     targetType: 'user',
     targetId: params.userId,
-    details: { role: target.role },
+    details: {
+      role: target.role,
+      cohorts: cohortRows.length,
+      portfolioLinksRevoked: linkRows.length,
+      submissionsWithdrawn: withdrawn.length,
+    },
   });
   return { userId: params.userId };
 }
 
-export function leaveOrg(db: Db, tenant: TenantCtx) {
-  return removeMember(db, tenant, { userId: tenant.userId });
+export function leaveOrg(db: Db, tenant: TenantCtx, p: { now: Date }) {
+  return removeMember(db, tenant, { userId: tenant.userId, now: p.now });
 }

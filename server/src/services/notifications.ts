@@ -1,4 +1,4 @@
-import { cohortMembers, feedbackSnippets, notifications, users } from '@masar/drizzle';
+import { feedbackSnippets, notifications, users } from '@masar/drizzle';
 import type { OffsetPage } from '@masar/shared';
 import { and, asc, count, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../db';
@@ -76,14 +76,6 @@ export async function notify(
 }
 
 /** The mentors of a cohort (to tell them about a new or resubmitted submission). */
-export async function cohortMentorIds(db: Db, orgId: string, cohortId: string) {
-  const rows = await db
-    .select({ userId: cohortMembers.userId })
-    .from(cohortMembers)
-    .where(and(eq(cohortMembers.orgId, orgId), eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.role, 'mentor')));
-  return rows.map((r) => r.userId);
-}
-
 export async function listNotifications(db: Db, tenant: TenantCtx, page: OffsetPage) {
   const where = and(eq(notifications.orgId, tenant.orgId), eq(notifications.userId, tenant.userId));
   const [items, [total], [unread]] = await Promise.all([

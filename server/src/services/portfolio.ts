@@ -1,11 +1,22 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { organizations, portfolioLinks, reviews, skillProgress, skills, submissions, users } from '@masar/drizzle';
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import {
+  memberships,
+  organizations,
+  portfolioLinks,
+  reviews,
+  skillProgress,
+  skills,
+  submissions,
+  users,
+} from '@masar/drizzle';
+import type { OffsetPage } from '@masar/shared';
+import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database, Db } from '../db';
 import { applyRlsScope } from '../db/tenant';
 import { AppError, notFound } from '../errors';
 import type { TenantCtx } from '../trpc';
 import { recordAudit } from './audit';
+import { paged } from './paging';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -58,6 +69,51 @@ export async function revokePortfolio(db: Db, tenant: TenantCtx, p: { now: Date 
   return { revoked: true as const };
 }
 
+/** The organisation's live portfolio links (admins: to take any of them down), newest first. */
+export async function listPortfolioLinks(db: Db, tenant: TenantCtx, page: OffsetPage) {
+  const where = and(eq(portfolioLinks.orgId, tenant.orgId), isNull(portfolioLinks.revokedAt));
+  return paged(
+    page,
+    (limit, offset) =>
+      db
+        .select({
+          learnerId: portfolioLinks.learnerId,
+          name: users.name,
+          createdAt: portfolioLinks.createdAt,
+          includeComments: portfolioLinks.includeComments,
+        })
+        .from(portfolioLinks)
+        .innerJoin(users, eq(users.id, portfolioLinks.learnerId))
+        .where(where)
+        .orderBy(desc(portfolioLinks.createdAt), asc(portfolioLinks.id))
+        .limit(limit)
+        .offset(offset),
+    () => db.select({ n: count() }).from(portfolioLinks).where(where),
+  );
+}
+
+/** An admin takes down a member's public portfolio link (audited; the learner may publish anew). */
+export async function revokePortfolioOf(db: Db, tenant: TenantCtx, p: { learnerId: string; now: Date }) {
+  const revoked = await db
+    .update(portfolioLinks)
+    .set({ revokedAt: p.now })
+    .where(
+      and(
+        eq(portfolioLinks.orgId, tenant.orgId),
+        eq(portfolioLinks.learnerId, p.learnerId),
+        isNull(portfolioLinks.revokedAt),
+      ),
+    )
+    .returning({ id: portfolioLinks.id });
+  if (revoked.length === 0) throw notFound('portfolio');
+  await recordAudit(db, tenant, {
+    action: 'portfolio.revoked_by_admin',
+    targetType: 'user',
+    targetId: p.learnerId,
+  });
+  return { revoked: true as const };
+}
+
 export async function portfolioStatus(db: Db, tenant: TenantCtx) {
   const [row] = await db
     .select({ createdAt: portfolioLinks.createdAt, includeComments: portfolioLinks.includeComments })
@@ -94,6 +150,14 @@ export function viewPortfolio(database: Database, token: string) {
     if (!link || link.revokedAt)
       throw new AppError('NOT_FOUND', { userMessage: 'errors.portfolio.notFound', message: 'portfolio not found' });
     await applyRlsScope(tx, database, { orgId: link.orgId });
+    // A link works only while its learner is a member (removal also revokes it: belt and braces).
+    const [member] = await tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, link.orgId), eq(memberships.userId, link.learnerId)))
+      .limit(1);
+    if (!member)
+      throw new AppError('NOT_FOUND', { userMessage: 'errors.portfolio.notFound', message: 'portfolio not found' });
     const [[person], [org]] = await Promise.all([
       tx.select({ name: users.name }).from(users).where(eq(users.id, link.learnerId)),
       tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, link.orgId)),

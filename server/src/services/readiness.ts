@@ -1,9 +1,10 @@
 import { learnerConsents, reviews, submissions, users } from '@masar/drizzle';
-import { addDaysToDate, type IsoDate } from '@masar/shared';
+import { addDaysToDate, canSeeReviewComments, type IsoDate } from '@masar/shared';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import type { TenantCtx } from '../trpc';
 import { learnerProgress } from './dashboards';
+import { commentsShared } from './scope';
 
 /** The junior level: the skills whose window ends by month 6. */
 export const JUNIOR_END_MONTH = 6;
@@ -29,12 +30,8 @@ export async function readiness(db: Db, tenant: TenantCtx, p: { cohortId: string
   );
   const within = (days: number) =>
     upcoming.filter((u) => u.dueDate <= addDaysToDate(p.today, days) && u.dueDate >= p.today);
-  const [consent] = await db
-    .select({ shareComments: learnerConsents.shareComments })
-    .from(learnerConsents)
-    .where(and(eq(learnerConsents.orgId, tenant.orgId), eq(learnerConsents.learnerId, p.learnerId)))
-    .limit(1);
-  const showComments = tenant.role !== 'viewer' || Boolean(consent?.shareComments) || tenant.userId === p.learnerId;
+  const shared = await commentsShared(db, tenant.orgId, p.learnerId);
+  const showComments = canSeeReviewComments(tenant.role, { isOwn: tenant.userId === p.learnerId, shared });
   const approved = await db
     .select({
       id: submissions.id,
@@ -101,7 +98,7 @@ export async function readiness(db: Db, tenant: TenantCtx, p: { cohortId: string
       repoUrl: `https://github.com/${a.repoOwner}/${a.repoName}`,
       comments: comments.filter((c) => c.submissionId === a.id),
     })),
-    commentsShared: Boolean(consent?.shareComments),
+    commentsShared: shared,
     commentsVisible: showComments,
   };
 }

@@ -12,15 +12,23 @@ import {
   submissions,
   users,
 } from '@masar/drizzle';
-import { type OffsetPage, parseGithubRepoUrl } from '@masar/shared';
-import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import {
+  canReanalyse,
+  canReviewSubmission,
+  canSeeReviewComments,
+  type OffsetPage,
+  parseGithubRepoUrl,
+} from '@masar/shared';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { AppError, notFound } from '../errors';
+import { AppError, forbidden, notFound } from '../errors';
 import type { TenantCtx } from '../trpc';
+import { queueAnalysis } from './analysis';
 import { recordAudit } from './audit';
 import type { EmailSender } from './email';
-import { cohortMentorIds, notify } from './notifications';
+import { notify } from './notifications';
 import { paged } from './paging';
+import { cohortMentorIds, commentsShared, reviewScope, submissionScope } from './scope';
 
 export interface Notifier {
   email: EmailSender;
@@ -33,26 +41,12 @@ function submissionLink(n: Notifier, tenant: TenantCtx, id: string) {
 
 type SkillRatingValue = 'not_shown' | 'partial' | 'demonstrated';
 
-/** Owners, admins and viewers see every submission; mentors those of the cohorts they mentor. */
-function reviewerScope(tenant: TenantCtx): SQL | undefined {
-  if (tenant.role === 'owner' || tenant.role === 'admin' || tenant.role === 'viewer') return undefined;
-  return sql`exists (select 1 from ${cohortMembers} cm where cm.org_id = ${submissions.orgId}
-    and cm.cohort_id = ${submissions.cohortId} and cm.user_id = ${tenant.userId} and cm.role = 'mentor')`;
-}
-
-/** A submission its learner, its cohort's mentors, or the org's admins may see. */
+/** A submission the caller may read (scope.ts: their own, or in a cohort of their scope). */
 async function loadVisible(db: Db, tenant: TenantCtx, submissionId: string) {
-  const scope = reviewerScope(tenant);
   const [s] = await db
     .select()
     .from(submissions)
-    .where(
-      and(
-        eq(submissions.orgId, tenant.orgId),
-        eq(submissions.id, submissionId),
-        scope ? sql`(${submissions.learnerId} = ${tenant.userId} or ${scope})` : undefined,
-      ),
-    )
+    .where(and(eq(submissions.orgId, tenant.orgId), eq(submissions.id, submissionId), submissionScope(tenant)))
     .limit(1);
   if (!s) throw notFound('submission');
   return s;
@@ -62,7 +56,7 @@ async function loadForReview(db: Db, tenant: TenantCtx, submissionId: string) {
   const [s] = await db
     .select()
     .from(submissions)
-    .where(and(eq(submissions.orgId, tenant.orgId), eq(submissions.id, submissionId), reviewerScope(tenant)))
+    .where(and(eq(submissions.orgId, tenant.orgId), eq(submissions.id, submissionId), reviewScope(tenant)))
     .limit(1);
   if (!s) throw notFound('submission');
   if (s.learnerId === tenant.userId) throw new AppError('FORBIDDEN', { userMessage: 'errors.review.ownSubmission' });
@@ -239,6 +233,23 @@ export async function withdraw(db: Db, tenant: TenantCtx, p: { submissionId: str
   return { submissionId: s.id, status: 'withdrawn' as const };
 }
 
+/**
+ * Analyse the repository again: its learner or a reviewer of its cohort (not read-only roles).
+ * `queued: false` when an analysis is already queued or running: no second job is started.
+ */
+export async function reanalyse(db: Db, tenant: TenantCtx, p: { submissionId: string }) {
+  const s = await loadVisible(db, tenant, p.submissionId);
+  if (!canReanalyse(tenant.role, s.learnerId === tenant.userId)) throw forbidden(`${tenant.role} may not re-analyse`);
+  if (s.status === 'withdrawn') {
+    throw new AppError('CONFLICT', { userMessage: 'errors.submission.withdrawn', message: 'withdrawn' });
+  }
+  const queued = await queueAnalysis(db, tenant.orgId, s.id);
+  if (queued) {
+    await recordAudit(db, tenant, { action: 'submission.reanalysed', targetType: 'submission', targetId: s.id });
+  }
+  return { submissionId: s.id, queued };
+}
+
 const listColumns = {
   id: submissions.id,
   title: submissions.title,
@@ -299,7 +310,7 @@ export async function listQueue(
     : undefined;
   const where = and(
     eq(submissions.orgId, tenant.orgId),
-    reviewerScope(tenant),
+    reviewScope(tenant),
     statusWhere,
     p.cohortId ? eq(submissions.cohortId, p.cohortId) : undefined,
     skillWhere,
@@ -315,7 +326,8 @@ export async function listQueue(
 /** One submission with every revision, review (with ratings) and the latest analysis. */
 export async function getSubmission(db: Db, tenant: TenantCtx, submissionId: string) {
   const s = await loadVisible(db, tenant, submissionId);
-  const [revisionRows, reviewRows, ratingRows, [analysis], [learner], [cohort]] = await Promise.all([
+  const isOwn = s.learnerId === tenant.userId;
+  const [revisionRows, reviewRows, ratingRows, [analysis], [learner], [cohort], shared] = await Promise.all([
     db
       .select()
       .from(submissionRevisions)
@@ -353,7 +365,10 @@ export async function getSubmission(db: Db, tenant: TenantCtx, submissionId: str
       .select({ name: cohorts.name })
       .from(cohorts)
       .where(and(eq(cohorts.orgId, tenant.orgId), eq(cohorts.id, s.cohortId))),
+    commentsShared(db, tenant.orgId, s.learnerId),
   ]);
+  // Consent (shared/src/access.ts): read-only readers see mentors' comments only if the learner shares them.
+  const commentsVisible = canSeeReviewComments(tenant.role, { isOwn, shared });
   const skillIds = [...new Set(revisionRows.flatMap((r) => r.claimedSkillIds))];
   const skillRows = skillIds.length
     ? await db
@@ -374,6 +389,7 @@ export async function getSubmission(db: Db, tenant: TenantCtx, submissionId: str
     revisions: revisionRows.map(({ orgId: _o, ...r }) => r),
     reviews: reviewRows.map((r) => ({
       ...r,
+      comment: commentsVisible ? r.comment : null,
       ratings: ratingRows.filter((x) => x.reviewId === r.id).map(({ skillId, rating }) => ({ skillId, rating })),
     })),
     skills: skillRows,
@@ -389,7 +405,9 @@ export async function getSubmission(db: Db, tenant: TenantCtx, submissionId: str
           analysedAt: analysis.analysedAt,
         }
       : null,
-    canReview: s.learnerId !== tenant.userId && tenant.role !== 'learner' && tenant.role !== 'viewer',
+    canReview: canReviewSubmission(tenant.role, isOwn),
+    canReanalyse: canReanalyse(tenant.role, isOwn),
+    commentsVisible,
   };
 }
 
@@ -566,7 +584,7 @@ export async function queueHealth(db: Db, tenant: TenantCtx, p: { cohortId?: str
     .where(
       and(
         eq(submissions.orgId, tenant.orgId),
-        reviewerScope(tenant),
+        reviewScope(tenant),
         sql`${submissions.status} in ('submitted', 'in_review')`,
         p.cohortId ? eq(submissions.cohortId, p.cohortId) : undefined,
       ),

@@ -293,17 +293,19 @@ export function AnalysisCard({
           <CardTitle>{t('analysis.title')}</CardTitle>
           <p className="text-sm text-slate-600">{t('analysis.description')}</p>
         </div>
-        <Button
-          variant="secondary"
-          size="sm"
-          pending={reanalyse.isPending}
-          disabled={busy}
-          onClick={() => reanalyse.mutate({ orgSlug, submissionId: detail.submission.id })}
-          data-testid="reanalyse"
-        >
-          <RefreshCw className="size-4" aria-hidden />
-          {t('analysis.reanalyse')}
-        </Button>
+        {detail.canReanalyse ? (
+          <Button
+            variant="secondary"
+            size="sm"
+            pending={reanalyse.isPending}
+            disabled={busy}
+            onClick={() => reanalyse.mutate({ orgSlug, submissionId: detail.submission.id })}
+            data-testid="reanalyse"
+          >
+            <RefreshCw className="size-4" aria-hidden />
+            {t('analysis.reanalyse')}
+          </Button>
+        ) : null}
       </CardHeader>
       <CardContent className="flex flex-col gap-6">
         <div aria-live="polite" className="flex flex-col gap-2">

@@ -18,6 +18,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
 import { clampPage, PagedTable } from './DataTable';
 import { RequirePermission } from './OrgLayout';
+import { PortfolioLinksCard } from './PortfolioLinksCard';
 
 type Member = RouterOutputs['members']['list']['items'][number];
 const PAGE_SIZE = 20;
@@ -32,6 +33,16 @@ export function MembersPage() {
 }
 
 function MembersList() {
+  const { can } = useOrg();
+  return (
+    <div className="flex flex-col gap-6">
+      <MembersCard />
+      {can('members.manage') ? <PortfolioLinksCard /> : null}
+    </div>
+  );
+}
+
+function MembersCard() {
   const { t } = useTranslation();
   const { term } = useTerms();
   useDocumentTitle(t('members.title'));

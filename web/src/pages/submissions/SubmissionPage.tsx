@@ -355,7 +355,9 @@ function ReviewsCard({
                     {r.comment}
                   </Markdown>
                 ) : (
-                  <p className="mt-3 text-sm text-slate-500">{t('review.noComment')}</p>
+                  <p className="mt-3 text-sm text-slate-500" data-testid="review-comment-hidden">
+                    {t(detail.commentsVisible ? 'review.noComment' : 'review.commentNotShared')}
+                  </p>
                 )}
                 {r.ratings.length > 0 ? (
                   <ul className="mt-3 flex flex-wrap gap-2" aria-label={t('review.ratingsTitle')}>
