@@ -1,5 +1,5 @@
 import type { AppDeps } from '@masar/server';
-import { can, ROLES } from '@masar/shared';
+import { can, ROLES, type Role } from '@masar/shared';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, testDeps } from '../helpers/app';
@@ -79,6 +79,80 @@ describe('access matrix', () => {
       }
     }
     expect(checked).toBeGreaterThan(10);
+  });
+
+  it('each role with the permission executes every mutation: it takes effect (OK) or fails only for a domain reason', async () => {
+    // Mutations change the fixture, so each role works on an org of its own, and the ones that end
+    // the caller's access (leave, log out) or remove the sample member run last.
+    const LAST = [
+      'submission.review',
+      'submission.startReview',
+      'cohort.removeAssignment',
+      'cohort.removeMember',
+      'submission.withdraw',
+      'roadmap.archiveStage',
+      'roadmap.setSkillArchived',
+      'submission.deleteSnippet',
+      'invitations.revoke',
+      'members.changeRole',
+      'members.remove',
+      'org.leave',
+      'auth.sessions.revokeOthers',
+      'auth.logOut',
+    ];
+    const mutations = procedures
+      .filter(([, p]) => p._def.type === 'mutation')
+      .sort(([a], [b]) => LAST.indexOf(a) - LAST.indexOf(b));
+    /**
+     * The sample inputs name real rows, so nearly every call succeeds; these are the domain answers a
+     * sample cannot avoid, per procedure and role (anything else, above all FORBIDDEN, fails the test).
+     */
+    const DOMAIN: Record<string, Partial<Record<Role | '*', string>>> = {
+      // the sample's current password is wrong on purpose (it must not change the fixture's password)
+      'auth.changePassword': { '*': 'BAD_REQUEST' },
+      // the sample session id does not exist
+      'auth.sessions.revoke': { '*': 'NOT_FOUND' },
+      // a made-up token
+      'invitations.accept': { '*': 'NOT_FOUND' },
+      // the only owner cannot leave (the last owner stays)
+      'org.leave': { owner: 'CONFLICT' },
+      // the sample learner is the caller's own account only for the learner; others review it
+      'submission.review': { learner: 'FORBIDDEN' },
+      'submission.startReview': { learner: 'FORBIDDEN' },
+      // the sample submission is the sample learner's: only they may withdraw it
+      'submission.withdraw': { owner: 'NOT_FOUND', admin: 'NOT_FOUND', mentor: 'NOT_FOUND', viewer: 'NOT_FOUND' },
+      // only learners of the cohort submit to it (the fixture's owner, admin and mentor are not)
+      'submission.submit': { owner: 'NOT_FOUND', admin: 'NOT_FOUND', mentor: 'NOT_FOUND' },
+      // read-only roles read a submission but may not start work on it (shared/src/access.ts canReanalyse)
+      'submission.reanalyse': { viewer: 'FORBIDDEN' },
+      // feedback snippets are their author's (the fixture's snippet is the owner's)
+      'submission.deleteSnippet': { admin: 'NOT_FOUND', mentor: 'NOT_FOUND' },
+    };
+    const ran: Record<string, string[]> = {};
+    const wrong: string[] = [];
+    for (const role of ROLES) {
+      const org = await makeOrg(deps);
+      const me = org.members[role];
+      // the sample learner has a public portfolio link, for an admin to take down
+      await org.members.learner.caller.portfolio.publish({ orgSlug: org.fx.orgSlug });
+      for (const [path, proc] of mutations) {
+        const access = proc._def.meta?.access;
+        if (access === 'public') continue;
+        if (access && typeof access !== 'string' && !can(role, access.permission)) continue;
+        const result = await codeOf(call(me.caller, path, SAMPLES[path]!.input(org.fx)));
+        const expected = DOMAIN[path]?.[role] ?? DOMAIN[path]?.['*'] ?? 'OK';
+        if (result !== expected) wrong.push(`${path} as ${role}: ${result}, expected ${expected}`);
+        if (result === 'OK') ran[role] = [...(ran[role] ?? []), path];
+      }
+    }
+    expect(wrong).toEqual([]);
+    // every non-public mutation took effect for at least one role that may call it
+    const NEVER_OK = ['auth.changePassword', 'auth.sessions.revoke', 'invitations.accept'];
+    const nonPublic = mutations
+      .filter(([path, p]) => p._def.meta?.access !== 'public' && !NEVER_OK.includes(path))
+      .map(([path]) => path);
+    expect(new Set(Object.values(ran).flat())).toEqual(new Set(nonPublic));
+    expect(ran.owner!.length).toBeGreaterThan(30);
   });
 
   it("a member of org B calling with org A's slug gets NOT_FOUND", async () => {
