@@ -121,13 +121,31 @@ async function world(): Promise<World> {
   };
 }
 
+let url = '';
+let server: { close(): Promise<void> } | undefined;
+
 beforeAll(async () => {
   database = await createTestDatabase();
   deps = testDeps(database, { AUTH_RATE_LIMIT: '1000', MUTATION_RATE_LIMIT: '10000' });
+  const { startServer, loadConfig } = await import('@masar/server');
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  server = await startServer(
+    loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: String(port), PUBLIC_URL: url, JOBS_ENABLED: 'false' }),
+    { database },
+  );
 });
 afterAll(async () => {
+  await server?.close();
   await database?.destroy();
 });
+
+/** A CSV export over HTTP with the member's session cookie. */
+function csv(u: TestUser, w: World, cohortId: string, file: 'progress.csv' | 'reviews.csv') {
+  return fetch(`${url}/export/${w.slug}/cohorts/${cohortId}/${file}?lang=en`, {
+    headers: { cookie: `masar_session=${u.jar.token}` },
+  });
+}
 
 describe('row scope inside one organisation', () => {
   it('a mentor sees the cohort they mentor and nothing of another cohort', async () => {
@@ -168,6 +186,9 @@ describe('row scope inside one organisation', () => {
     const m = w.mentorA.caller;
     const input = { orgSlug: w.slug, cohortId: w.cohortA, learnerId: w.learner1.user.id };
     expect(await codeOf(m.readiness.get(input))).toBe('OK');
+    expect((await csv(w.mentorA, w, w.cohortA, 'progress.csv')).status).toBe(200);
+    const before = await m.notification.list({ orgSlug: w.slug, page: 1, pageSize: 10 });
+    expect(before.items.map((n) => n.kind)).toEqual(['submission.new']);
     await w.owner.caller.members.changeRole({ orgSlug: w.slug, userId: w.mentorA.user.id, role: 'learner' });
     // the same session, the next request
     expect(await codeOf(m.submission.get({ orgSlug: w.slug, submissionId: w.sub1 }))).toBe('NOT_FOUND');
@@ -175,6 +196,12 @@ describe('row scope inside one organisation', () => {
     expect(await codeOf(m.readiness.get(input))).toBe('NOT_FOUND');
     expect(await codeOf(m.submission.reanalyse({ orgSlug: w.slug, submissionId: w.sub1 }))).toBe('NOT_FOUND');
     expect(await codeOf(m.submission.queue({ orgSlug: w.slug, page: 1, pageSize: 10 }))).toBe('FORBIDDEN');
+    expect((await csv(w.mentorA, w, w.cohortA, 'progress.csv')).status).toBe(403);
+    expect((await csv(w.mentorA, w, w.cohortA, 'reviews.csv')).status).toBe(403);
+    // their old notices about the cohort's submissions went with it
+    const after = await m.notification.list({ orgSlug: w.slug, page: 1, pageSize: 10 });
+    expect(after).toMatchObject({ items: [], total: 0, unread: 0 });
+    expect(await m.notification.unreadCount({ orgSlug: w.slug })).toEqual({ unread: 0 });
     // the cohort no longer lists them as its mentor
     const cohort = await w.owner.caller.cohort.get({ orgSlug: w.slug, cohortId: w.cohortA });
     expect(cohort.members.filter((x) => x.role === 'mentor')).toEqual([]);
@@ -232,35 +259,19 @@ describe('consent: who reads mentors’ comments', () => {
       expect((await u.caller.submission.get(ref)).reviews[0]!.comment).toBe('Private mentor note: solid work');
     }
 
-    const { startServer, loadConfig } = await import('@masar/server');
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const server = await startServer(
-      loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: String(port), PUBLIC_URL: url, JOBS_ENABLED: 'false' }),
-      { database },
-    );
-    try {
-      const csv = async (u: TestUser) =>
-        (
-          await fetch(`${url}/export/${w.slug}/cohorts/${w.cohortA}/reviews.csv?lang=en`, {
-            headers: { cookie: `masar_session=${u.jar.token}` },
-          })
-        ).text();
-      expect(await csv(w.viewer)).not.toContain('Private mentor note');
-      expect(await csv(w.viewer)).toContain('one-api,Learner One,acme/one-api,1,Approved,Mentor A,');
-      expect(await csv(w.mentorA)).toContain('Private mentor note');
+    const reviewsCsv = async (u: TestUser) => (await csv(u, w, w.cohortA, 'reviews.csv')).text();
+    expect(await reviewsCsv(w.viewer)).not.toContain('Private mentor note');
+    expect(await reviewsCsv(w.viewer)).toContain('one-api,Learner One,acme/one-api,1,Approved,Mentor A,');
+    expect(await reviewsCsv(w.mentorA)).toContain('Private mentor note');
 
-      await w.learner1.caller.readiness.setConsent({ orgSlug: w.slug, shareComments: true });
-      const shown = await v.submission.get(ref);
-      expect(shown.commentsVisible).toBe(true);
-      expect(shown.reviews[0]!.comment).toBe('Private mentor note: solid work');
-      expect((await v.readiness.get(rd)).approvedRepos[0]!.comments.map((c) => c.comment)).toEqual([
-        'Private mentor note: solid work',
-      ]);
-      expect(await csv(w.viewer)).toContain('Private mentor note');
-    } finally {
-      await server.close();
-    }
+    await w.learner1.caller.readiness.setConsent({ orgSlug: w.slug, shareComments: true });
+    const shown = await v.submission.get(ref);
+    expect(shown.commentsVisible).toBe(true);
+    expect(shown.reviews[0]!.comment).toBe('Private mentor note: solid work');
+    expect((await v.readiness.get(rd)).approvedRepos[0]!.comments.map((c) => c.comment)).toEqual([
+      'Private mentor note: solid work',
+    ]);
+    expect(await reviewsCsv(w.viewer)).toContain('Private mentor note');
   });
 });
 

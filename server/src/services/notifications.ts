@@ -1,11 +1,12 @@
-import { feedbackSnippets, notifications, users } from '@masar/drizzle';
+import { feedbackSnippets, notifications, submissions, users } from '@masar/drizzle';
 import type { OffsetPage } from '@masar/shared';
-import { and, asc, count, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { notFound } from '../errors';
 import { resolveLocale, t } from '../i18n';
 import type { TenantCtx } from '../trpc';
 import type { EmailSender } from './email';
+import { submissionScope } from './scope';
 
 export const NOTIFICATION_KINDS = [
   'submission.new',
@@ -75,9 +76,25 @@ export async function notify(
   }
 }
 
-/** The mentors of a cohort (to tell them about a new or resubmitted submission). */
+/**
+ * The caller's notifications that are still theirs to read: one about a submission shows only while
+ * the submission is in the caller's scope (scope.ts), so a demoted mentor's old "new submission"
+ * notices go with their cohort.
+ */
+function visibleNotifications(tenant: TenantCtx) {
+  const scope = submissionScope(tenant);
+  return and(
+    eq(notifications.orgId, tenant.orgId),
+    eq(notifications.userId, tenant.userId),
+    scope
+      ? sql`(${notifications.submissionId} is null or exists (select 1 from ${submissions}
+          where ${submissions.orgId} = ${notifications.orgId} and ${submissions.id} = ${notifications.submissionId} and ${scope}))`
+      : undefined,
+  );
+}
+
 export async function listNotifications(db: Db, tenant: TenantCtx, page: OffsetPage) {
-  const where = and(eq(notifications.orgId, tenant.orgId), eq(notifications.userId, tenant.userId));
+  const where = visibleNotifications(tenant);
   const [items, [total], [unread]] = await Promise.all([
     db
       .select({
@@ -108,9 +125,7 @@ export async function unreadCount(db: Db, tenant: TenantCtx) {
   const [row] = await db
     .select({ n: count() })
     .from(notifications)
-    .where(
-      and(eq(notifications.orgId, tenant.orgId), eq(notifications.userId, tenant.userId), isNull(notifications.readAt)),
-    );
+    .where(and(visibleNotifications(tenant), isNull(notifications.readAt)));
   return { unread: row?.n ?? 0 };
 }
 
