@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { feedbackSnippets, TENANT_TABLES } from '@masar/drizzle';
-import { type Context, type Db, rowsOf, withRls } from '@masar/server';
+import { type Context, rowsOf, withRls } from '@masar/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -38,7 +38,7 @@ let orgA: { id: string; slug: string };
 let orgB: { id: string; slug: string };
 let rowsA: SeededRows;
 let rowsB: SeededRows;
-/** A skill, a cohort, a submission, a review of org B (ids). */
+/** Ids of org B's seeded skill, cohort and submission. */
 const b = { skill: '', cohort: '', submission: '' };
 
 beforeAll(async () => {
@@ -196,7 +196,7 @@ describe('tenant-composite foreign keys', () => {
     // A procedure built like every org procedure, whose service "forgot" its check.
     const forgetful = router({
       forge: orgProcedure('submissions.review').mutation(({ ctx }) =>
-        (ctx.db as Db)
+        ctx.db
           .insert(feedbackSnippets)
           .values({ orgId: ctx.tenant.orgId, ownerId: ctx.tenant.userId, skillId: b.skill, title: 't', body: 'b' })
           .returning(),
