@@ -4,6 +4,7 @@ import {
   boolean,
   customType,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -167,6 +168,11 @@ export const invitations = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('invitations_token_hash_key').on(t.tokenHash),
     index('invitations_org_created_idx').on(t.orgId, t.createdAt),
+    foreignKey({
+      name: 'invitations_cohort_fk',
+      columns: [t.orgId, t.cohortId],
+      foreignColumns: [cohorts.orgId, cohorts.id],
+    }),
   ],
 );
 
@@ -261,6 +267,11 @@ export const roadmapStages = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index('roadmap_stages_roadmap_idx').on(t.orgId, t.roadmapId, t.position),
+    foreignKey({
+      name: 'roadmap_stages_roadmap_fk',
+      columns: [t.orgId, t.roadmapId],
+      foreignColumns: [roadmaps.orgId, roadmaps.id],
+    }),
   ],
 );
 
@@ -282,6 +293,21 @@ export const roadmapSkills = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.roadmapId, t.skillId] }),
     index('roadmap_skills_stage_idx').on(t.orgId, t.stageId),
+    foreignKey({
+      name: 'roadmap_skills_roadmap_fk',
+      columns: [t.orgId, t.roadmapId],
+      foreignColumns: [roadmaps.orgId, roadmaps.id],
+    }),
+    foreignKey({
+      name: 'roadmap_skills_skill_fk',
+      columns: [t.orgId, t.skillId],
+      foreignColumns: [skills.orgId, skills.id],
+    }),
+    foreignKey({
+      name: 'roadmap_skills_stage_fk',
+      columns: [t.orgId, t.stageId],
+      foreignColumns: [roadmapStages.orgId, roadmapStages.id],
+    }),
   ],
 );
 
@@ -300,7 +326,15 @@ export const projectBriefs = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('project_briefs_roadmap_idx').on(t.orgId, t.roadmapId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('project_briefs_roadmap_idx').on(t.orgId, t.roadmapId),
+    foreignKey({
+      name: 'project_briefs_roadmap_fk',
+      columns: [t.orgId, t.roadmapId],
+      foreignColumns: [roadmaps.orgId, roadmaps.id],
+    }),
+  ],
 );
 
 export const resources = pgTable(
@@ -318,7 +352,15 @@ export const resources = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('resources_roadmap_idx').on(t.orgId, t.roadmapId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('resources_roadmap_idx').on(t.orgId, t.roadmapId),
+    foreignKey({
+      name: 'resources_roadmap_fk',
+      columns: [t.orgId, t.roadmapId],
+      foreignColumns: [roadmaps.orgId, roadmaps.id],
+    }),
+  ],
 );
 
 export const cohorts = pgTable(
@@ -335,7 +377,15 @@ export const cohorts = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('cohorts_org_name_idx').on(t.orgId, t.name)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('cohorts_org_name_idx').on(t.orgId, t.name),
+    foreignKey({
+      name: 'cohorts_roadmap_fk',
+      columns: [t.orgId, t.roadmapId],
+      foreignColumns: [roadmaps.orgId, roadmaps.id],
+    }),
+  ],
 );
 
 export const cohortMembers = pgTable(
@@ -354,6 +404,11 @@ export const cohortMembers = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.cohortId, t.userId] }),
     index('cohort_members_user_idx').on(t.orgId, t.userId),
+    foreignKey({
+      name: 'cohort_members_cohort_fk',
+      columns: [t.orgId, t.cohortId],
+      foreignColumns: [cohorts.orgId, cohorts.id],
+    }),
   ],
 );
 
@@ -378,7 +433,20 @@ export const stageAssignments = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('stage_assignments_cohort_idx').on(t.orgId, t.cohortId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('stage_assignments_cohort_idx').on(t.orgId, t.cohortId),
+    foreignKey({
+      name: 'stage_assignments_cohort_fk',
+      columns: [t.orgId, t.cohortId],
+      foreignColumns: [cohorts.orgId, cohorts.id],
+    }),
+    foreignKey({
+      name: 'stage_assignments_stage_fk',
+      columns: [t.orgId, t.stageId],
+      foreignColumns: [roadmapStages.orgId, roadmapStages.id],
+    }),
+  ],
 );
 
 /** Progress belongs to (learner, skill): evidence counts once, whatever roadmap shows the skill. */
@@ -400,6 +468,11 @@ export const skillProgress = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.learnerId, t.skillId] }),
     index('skill_progress_skill_idx').on(t.orgId, t.skillId),
+    foreignKey({
+      name: 'skill_progress_skill_fk',
+      columns: [t.orgId, t.skillId],
+      foreignColumns: [skills.orgId, skills.id],
+    }),
   ],
 );
 
@@ -437,6 +510,16 @@ export const submissions = pgTable(
     uniqueIndex('submissions_learner_dedupe_key').on(t.orgId, t.learnerId, t.dedupeKey),
     index('submissions_queue_idx').on(t.orgId, t.status, t.submittedAt),
     index('submissions_cohort_idx').on(t.orgId, t.cohortId),
+    foreignKey({
+      name: 'submissions_cohort_fk',
+      columns: [t.orgId, t.cohortId],
+      foreignColumns: [cohorts.orgId, cohorts.id],
+    }),
+    foreignKey({
+      name: 'submissions_brief_fk',
+      columns: [t.orgId, t.briefId],
+      foreignColumns: [projectBriefs.orgId, projectBriefs.id],
+    }),
   ],
 );
 
@@ -451,7 +534,14 @@ export const submissionRevisions = pgTable(
     claimedSkillIds: uuid('claimed_skill_ids').array().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.submissionId, t.revision] })],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.submissionId, t.revision] }),
+    foreignKey({
+      name: 'submission_revisions_submission_fk',
+      columns: [t.orgId, t.submissionId],
+      foreignColumns: [submissions.orgId, submissions.id],
+    }),
+  ],
 );
 
 /** Append-only (trigger): a review is a decision on one revision, with per-skill ratings. */
@@ -467,7 +557,15 @@ export const reviews = pgTable(
     comment: text('comment').notNull().default(''),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('reviews_submission_idx').on(t.orgId, t.submissionId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('reviews_submission_idx').on(t.orgId, t.submissionId),
+    foreignKey({
+      name: 'reviews_revision_fk',
+      columns: [t.orgId, t.submissionId, t.revision],
+      foreignColumns: [submissionRevisions.orgId, submissionRevisions.submissionId, submissionRevisions.revision],
+    }),
+  ],
 );
 
 export const reviewSkillRatings = pgTable(
@@ -478,7 +576,19 @@ export const reviewSkillRatings = pgTable(
     skillId: uuid('skill_id').notNull(),
     rating: skillRating('rating').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.reviewId, t.skillId] })],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.reviewId, t.skillId] }),
+    foreignKey({
+      name: 'review_skill_ratings_review_fk',
+      columns: [t.orgId, t.reviewId],
+      foreignColumns: [reviews.orgId, reviews.id],
+    }),
+    foreignKey({
+      name: 'review_skill_ratings_skill_fk',
+      columns: [t.orgId, t.skillId],
+      foreignColumns: [skills.orgId, skills.id],
+    }),
+  ],
 );
 
 /** The latest automatic analysis of a submission's repository, with the job's state. */
@@ -499,7 +609,14 @@ export const repoAnalyses = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.submissionId] })],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.submissionId] }),
+    foreignKey({
+      name: 'repo_analyses_submission_fk',
+      columns: [t.orgId, t.submissionId],
+      foreignColumns: [submissions.orgId, submissions.id],
+    }),
+  ],
 );
 
 /** In-app notifications (also sent by email through the outbox). */
@@ -518,7 +635,15 @@ export const notifications = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('notifications_user_idx').on(t.orgId, t.userId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('notifications_user_idx').on(t.orgId, t.userId, t.createdAt),
+    foreignKey({
+      name: 'notifications_submission_fk',
+      columns: [t.orgId, t.submissionId],
+      foreignColumns: [submissions.orgId, submissions.id],
+    }),
+  ],
 );
 
 /** A mentor's saved feedback snippets, optionally for one skill. */
@@ -536,7 +661,15 @@ export const feedbackSnippets = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('feedback_snippets_owner_idx').on(t.orgId, t.ownerId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('feedback_snippets_owner_idx').on(t.orgId, t.ownerId),
+    foreignKey({
+      name: 'feedback_snippets_skill_fk',
+      columns: [t.orgId, t.skillId],
+      foreignColumns: [skills.orgId, skills.id],
+    }),
+  ],
 );
 
 /** A learner's read-only public portfolio page, at an unguessable link (only its hash stored). */

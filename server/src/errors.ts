@@ -79,3 +79,50 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   }
   return false;
 }
+
+/** The fields both drivers give a PostgreSQL error (postgres.js: `*_name`; PGlite: short names). */
+interface PgErrorShape {
+  code?: unknown;
+  message?: unknown;
+  constraint_name?: unknown;
+  constraint?: unknown;
+  table_name?: unknown;
+  table?: unknown;
+  cause?: unknown;
+}
+
+function findPgError(err: unknown, code: string): PgErrorShape | null {
+  const seen = new Set<unknown>();
+  let e: unknown = err;
+  while (e && typeof e === 'object' && !seen.has(e)) {
+    seen.add(e);
+    const o = e as PgErrorShape;
+    if (o.code === code) return o;
+    e = o.cause;
+  }
+  return null;
+}
+
+/**
+ * A foreign-key violation (SQLSTATE 23503) on either driver, as a clean domain error. An insert
+ * or update that names a row missing from the caller's organisation (the tenant-composite keys of
+ * decision 018) is NOT_FOUND, the same answer as a service's own "not in this org" check; a delete
+ * of a row that is still referenced is CONFLICT. Null when `err` is not a foreign-key violation.
+ */
+export function foreignKeyViolation(err: unknown): AppError | null {
+  const pg = findPgError(err, '23503');
+  if (!pg) return null;
+  const constraint = String(pg.constraint_name ?? pg.constraint ?? '');
+  const table = String(pg.table_name ?? pg.table ?? '');
+  // PostgreSQL's own wording: "update or delete on table … violates foreign key constraint … on table …"
+  const stillReferenced = /^update or delete on table/.test(String(pg.message ?? ''));
+  return stillReferenced
+    ? new AppError('CONFLICT', {
+        userMessage: 'errors.stillReferenced',
+        message: `still referenced (${table}, ${constraint})`,
+      })
+    : new AppError('NOT_FOUND', {
+        userMessage: 'errors.notFound',
+        message: `referenced row not found (${table}, ${constraint})`,
+      });
+}

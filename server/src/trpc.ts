@@ -11,7 +11,7 @@ import { ZodError, z } from 'zod';
 import type { Config } from './config';
 import type { Database, Db } from './db';
 import { enterOrg } from './db/tenant';
-import { AppError, type AppErrorCode, forbidden, isDatabaseUnavailable, notFound } from './errors';
+import { AppError, type AppErrorCode, forbidden, foreignKeyViolation, isDatabaseUnavailable, notFound } from './errors';
 import type { Logger } from './logger';
 import type { Services } from './services/deps';
 import type { AuthState } from './services/sessions';
@@ -119,6 +119,13 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
   const cause = result.error.cause;
   if (cause instanceof AppError) {
     return { ...result, error: new TRPCError({ code: CODE_MAP[cause.code], message: cause.message, cause }) };
+  }
+  // The database refused a reference (decision 018's tenant-composite foreign keys): a clean 4xx,
+  // as if the service had checked. Logged at warn: a service check is missing in front of it.
+  const fk = foreignKeyViolation(cause);
+  if (fk) {
+    ctx.deps.logger.warn({ err: cause, path, type, requestId: ctx.http.requestId }, 'foreign key refused the write');
+    return { ...result, error: new TRPCError({ code: CODE_MAP[fk.code], message: fk.message, cause: fk }) };
   }
   if (result.error.code === 'INTERNAL_SERVER_ERROR') {
     ctx.deps.logger.error(

@@ -5,15 +5,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDeps } from '../helpers/app';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createOrg, createUser } from '../helpers/factories';
+import { type SeededRows, seedEveryTenantTable } from '../helpers/tenant-rows';
 
 /**
  * Row-level security on its own, with raw SQL as the app role: no org set → nothing visible and
- * nothing writable; org A set → org B's rows invisible and not writable.
+ * nothing writable; org A set → org B's rows invisible and not writable. Every table with an
+ * `org_id` (read from the catalog, so a new table counts at once) holds a seeded row of each org,
+ * so each assertion could fail.
  */
 let database: TestDatabase;
 let orgA: string;
 let orgB: string;
 let userB: string;
+let seeded: { a: SeededRows; b: SeededRows };
+/** Every table with an org_id column, from the database catalog. */
+let tenantTables: string[];
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -25,6 +31,19 @@ beforeAll(async () => {
   orgA = (await a.caller.org.get({ orgSlug: 'rls-a' })).id;
   orgB = (await b.caller.org.get({ orgSlug: 'rls-b' })).id;
   userB = b.user.id;
+  seeded = {
+    a: await seedEveryTenantTable(database, orgA, a.user.id),
+    b: await seedEveryTenantTable(database, orgB, b.user.id),
+  };
+  tenantTables = rowsOf<{ table: string }>(
+    await database.db.execute(sql`
+      select c.relname as table
+      from information_schema.columns col
+      join pg_class c on c.relname = col.table_name
+      join pg_namespace n on n.oid = c.relnamespace and n.nspname = col.table_schema
+      where col.table_schema = 'public' and col.column_name = 'org_id' and c.relkind = 'r'
+      order by 1`),
+  ).map((r) => r.table);
 });
 afterAll(async () => {
   await database?.destroy();
@@ -123,6 +142,64 @@ describe('row-level security', () => {
       asApp(orgA, (tx) => tx.execute(sql`update memberships set org_id = ${orgB} where org_id = ${orgA}`)),
     );
     expect(await asApp(orgB, (tx) => count(tx, 'memberships'))).toBe(1);
+  });
+
+  it('every tenant table has a seeded row of each organisation (add one to tests/helpers/tenant-rows.ts)', () => {
+    expect(tenantTables.length).toBeGreaterThanOrEqual(TENANT_TABLES.length);
+    expect(tenantTables.filter((t) => !seeded.a[t])).toEqual([]);
+    expect(tenantTables.filter((t) => !seeded.b[t])).toEqual([]);
+  });
+
+  it("sweep, every tenant table: A's own row is visible to A, B's is not, and nothing leaks without a scope", async () => {
+    for (const table of tenantTables) {
+      // visible to its own organisation first, so the invisibility below means something
+      expect(await asApp(orgA, (tx) => count(tx, table, seeded.a[table])), `${table}: A sees its row`).toBe(1);
+      expect(await asApp(orgB, (tx) => count(tx, table, seeded.b[table])), `${table}: B sees its row`).toBe(1);
+      expect(await asApp(orgA, (tx) => count(tx, table, seeded.b[table])), `${table}: A sees B's row`).toBe(0);
+      expect(await asApp(orgB, (tx) => count(tx, table, seeded.a[table])), `${table}: B sees A's row`).toBe(0);
+      expect(
+        await asApp(orgA, (tx) => count(tx, table, `org_id <> '${orgA}'`)),
+        `${table}: A sees any row not its own`,
+      ).toBe(0);
+      expect(await asApp(null, (tx) => count(tx, table)), `${table}: no scope`).toBe(0);
+    }
+  });
+
+  it("sweep, every tenant table: with org A set, B's rows cannot be written, nor A's moved into B", async () => {
+    const refusedByRls = async (table: string, what: string, p: Promise<unknown>) => {
+      const err = await p.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err, `${table}: ${what} should have been refused`).not.toBeNull();
+      const msg = String((err as { cause?: Error }).cause?.message ?? (err as Error).message);
+      expect(msg, `${table}: ${what}`).toMatch(/row-level security|append-only/);
+    };
+    for (const table of tenantTables) {
+      const t = `"${table}"`;
+      // a copy of A's row, relabelled as B's: the policy's WITH CHECK refuses it (before any key)
+      await refusedByRls(
+        table,
+        'insert into B',
+        asApp(orgA, (tx) =>
+          tx.execute(
+            sql.raw(`insert into ${t} select (jsonb_populate_record(null::${t},
+              to_jsonb(x) || jsonb_build_object('org_id', '${orgB}'))).* from ${t} x where ${seeded.a[table]}`),
+          ),
+        ),
+      );
+      await refusedByRls(
+        table,
+        'move into B',
+        asApp(orgA, (tx) => tx.execute(sql.raw(`update ${t} set org_id = '${orgB}' where ${seeded.a[table]}`))),
+      );
+      const touched = await asApp(orgA, async (tx) => [
+        ...rowsOf(await tx.execute(sql.raw(`update ${t} set org_id = org_id where ${seeded.b[table]} returning 1`))),
+        ...rowsOf(await tx.execute(sql.raw(`delete from ${t} where ${seeded.b[table]} returning 1`))),
+      ]);
+      expect(touched, `${table}: A updated or deleted B's row`).toEqual([]);
+      expect(await asApp(orgB, (tx) => count(tx, table, seeded.b[table])), `${table}: B's row intact`).toBe(1);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { feedbackSnippets, notifications, submissions, users } from '@masar/drizzle';
+import { feedbackSnippets, notifications, skills, submissions, users } from '@masar/drizzle';
 import type { OffsetPage } from '@masar/shared';
 import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
@@ -177,6 +177,15 @@ export async function saveSnippet(
   tenant: TenantCtx,
   p: { id?: string | undefined; skillId?: string | null | undefined; title: string; body: string },
 ) {
+  if (p.skillId) {
+    // a skill of this organisation's catalogue (the foreign key refuses any other, decision 018)
+    const [skill] = await db
+      .select({ id: skills.id })
+      .from(skills)
+      .where(and(eq(skills.orgId, tenant.orgId), eq(skills.id, p.skillId)))
+      .limit(1);
+    if (!skill) throw notFound('skill');
+  }
   if (p.id) {
     const [row] = await db
       .update(feedbackSnippets)
