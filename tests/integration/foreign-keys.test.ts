@@ -254,18 +254,19 @@ describe('tenant-composite foreign keys', () => {
 
 // ---------------------------------------------------------------- migration 0012's orphan check
 
-/** drizzle/migrations without 0012 (and anything after it): the schema as it was before. */
-function migrationsBefore0012(): string {
+/** drizzle/migrations without migration `idx` and anything after it: the schema as it was before. */
+function migrationsBefore(idx: number): string {
   const from = findMigrationsFolder();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masar-0011-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `masar-before-${idx}-`));
   fs.cpSync(from, dir, { recursive: true });
   const journalPath = path.join(dir, 'meta', '_journal.json');
   const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: { idx: number; tag: string }[] };
-  for (const e of journal.entries.filter((x) => x.idx >= 12)) fs.rmSync(path.join(dir, `${e.tag}.sql`));
-  journal.entries = journal.entries.filter((x) => x.idx < 12);
+  for (const e of journal.entries.filter((x) => x.idx >= idx)) fs.rmSync(path.join(dir, `${e.tag}.sql`));
+  journal.entries = journal.entries.filter((x) => x.idx < idx);
   fs.writeFileSync(journalPath, JSON.stringify(journal));
   return dir;
 }
+const migrationsBefore0012 = () => migrationsBefore(12);
 
 interface Scratch {
   /** Runs statements in one transaction with app.org_id set (RLS binds the PostgreSQL test role). */
@@ -359,6 +360,64 @@ describe('migration 0012 on data with orphans', () => {
       expect(Number(after.n)).toBe(1);
     } finally {
       fs.rmSync(before, { recursive: true, force: true });
+      await db.close();
+    }
+  });
+});
+
+describe('migration 0013 brings existing data under decision 021', () => {
+  it('ends cohort mentorships of roles that may not mentor, and the cohort rows, links and waiting work of non-members', async () => {
+    const db = await scratchDatabase();
+    try {
+      await db.migrate(migrationsBefore(13));
+      const org = randomUUID();
+      const roadmap = randomUUID();
+      const cohort = randomUUID();
+      const [mentor, demoted, gone, learner] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      const [waiting, approved, mine] = [randomUUID(), randomUUID(), randomUUID()];
+      await db.exec(null, [
+        `insert into organizations (id, slug, name, kind) values ('${org}', 'cleanup', 'Cleanup', 'bootcamp')`,
+        ...[mentor, demoted, gone, learner].map(
+          (u, i) =>
+            `insert into users (id, email, email_normalized, name, password_hash) values ('${u}', 'u${i}@example.test', 'u${i}@example.test', 'U${i}', 'x')`,
+        ),
+      ]);
+      const sub = (id: string, who: string, status: string) =>
+        `insert into submissions (org_id, id, learner_id, cohort_id, repo_owner, repo_name, dedupe_key, title, status, submitted_at)
+           values ('${org}', '${id}', '${who}', '${cohort}', 'o', '${id.slice(0, 8)}', '${id}', 'T', '${status}', now())`;
+      await db.exec(org, [
+        `insert into memberships (org_id, user_id, role) values ('${org}', '${mentor}', 'mentor'), ('${org}', '${demoted}', 'learner'), ('${org}', '${learner}', 'learner')`,
+        `insert into roadmaps (org_id, id, title) values ('${org}', '${roadmap}', 'R')`,
+        `insert into cohorts (org_id, id, roadmap_id, name, start_date) values ('${org}', '${cohort}', '${roadmap}', 'C', '2026-09-01')`,
+        `insert into cohort_members (org_id, cohort_id, user_id, role) values
+           ('${org}', '${cohort}', '${mentor}', 'mentor'), ('${org}', '${cohort}', '${demoted}', 'mentor'),
+           ('${org}', '${cohort}', '${gone}', 'learner'), ('${org}', '${cohort}', '${learner}', 'learner')`,
+        `insert into portfolio_links (org_id, learner_id, token_hash) values ('${org}', '${gone}', 'h-gone'), ('${org}', '${learner}', 'h-mine')`,
+        sub(waiting, gone, 'submitted'),
+        sub(approved, gone, 'approved'),
+        sub(mine, learner, 'submitted'),
+      ]);
+      await db.migrate(findMigrationsFolder());
+      const [members, links, subs] = (await db.exec(org, [
+        `select user_id::text, role::text from cohort_members where org_id = '${org}' order by role, user_id`,
+        `select token_hash, revoked_at is not null as revoked from portfolio_links where org_id = '${org}' order by token_hash`,
+        `select id::text, status::text from submissions where org_id = '${org}'`,
+      ])) as [
+        { user_id: string; role: string }[],
+        { token_hash: string; revoked: boolean }[],
+        { id: string; status: string }[],
+      ];
+      expect(members).toEqual([
+        { user_id: learner, role: 'learner' },
+        { user_id: mentor, role: 'mentor' },
+      ]);
+      expect(links).toEqual([
+        { token_hash: 'h-gone', revoked: true },
+        { token_hash: 'h-mine', revoked: false },
+      ]);
+      const status = Object.fromEntries(subs.map((r) => [r.id, r.status]));
+      expect(status).toEqual({ [waiting]: 'withdrawn', [approved]: 'approved', [mine]: 'submitted' });
+    } finally {
       await db.close();
     }
   });
