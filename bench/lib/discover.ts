@@ -1,5 +1,5 @@
 /** Reads the seeded tenants back: which cohort to measure, who logs in, what to submit and review. */
-import { type Database, rowsOf, withRls } from '@masar/server';
+import { type Database, rowsOf, withScope } from '@masar/server';
 import { sql } from 'drizzle-orm';
 import type { ReviewItem } from './load';
 import { BIG_ORG_SLUG } from './seeder';
@@ -33,7 +33,7 @@ async function orgId(database: Database, slug: string): Promise<string> {
 /** The organisation's median cohort by start date (of the largest size), its mentor and learners. */
 export async function discoverTarget(database: Database, slug = BIG_ORG_SLUG): Promise<Target> {
   const id = await orgId(database, slug);
-  return withRls(database, { orgId: id }, async (tx) => {
+  return withScope(database, { orgId: id }, async (tx) => {
     const cohorts = rowsOf<{ id: string; name: string; n: number; roadmapId: string }>(
       await tx.execute(sql`
         select c.id, c.name, c.roadmap_id as "roadmapId",
@@ -97,7 +97,7 @@ export async function discoverTarget(database: Database, slug = BIG_ORG_SLUG): P
 
 /** Submissions waiting for review in the cohort, oldest first (what the review scenario decides on). */
 export async function reviewPool(database: Database, orgIdValue: string, cohortId: string): Promise<ReviewItem[]> {
-  return withRls(database, { orgId: orgIdValue }, async (tx) =>
+  return withScope(database, { orgId: orgIdValue }, async (tx) =>
     rowsOf<ReviewItem>(
       await tx.execute(sql`
         select s.id as "submissionId", s.current_revision as revision, s.version as "expectedVersion",

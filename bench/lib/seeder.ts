@@ -5,7 +5,7 @@
  * chunk), each organisation's rows in one transaction with `app.org_id` set, so row-level security
  * applies exactly as it does for the app. Works on PostgreSQL and on PGlite (the same code path).
  */
-import { type Database, rowsOf, withRls } from '@masar/server';
+import { type Database, rowsOf, withScope } from '@masar/server';
 import { addDaysToDate, addMonthsToDate, type IsoDate, todayIn } from '@masar/shared';
 import { sql } from 'drizzle-orm';
 import { createOrg } from '../../server/src/services/orgs';
@@ -250,7 +250,7 @@ async function seedOrg(
   const orgId = org.id;
   const tenant = { orgId, userId: admin.id };
 
-  return withRls(database, tenant, async (tx) => {
+  return withScope(database, tenant, async (tx) => {
     const [roadmapRow] = await listRoadmaps(tx, tenant);
     const roadmap = await getRoadmap(tx, tenant, { roadmapId: roadmapRow!.id });
     const skills = [...roadmap.skills].sort((a, b) => a.endMonth - b.endMonth || a.position - b.position);

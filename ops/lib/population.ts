@@ -3,7 +3,7 @@
  * seeded organisation with its mentors and learners, the org's admin and viewer, the skills a
  * submission may claim, and each cohort's waiting submissions (bench's `reviewPool`).
  */
-import { type Database, openDatabase, rowsOf, withRls } from '@masar/server';
+import { type Database, openDatabase, rowsOf, withScope } from '@masar/server';
 import { sql } from 'drizzle-orm';
 import { reviewPool } from '../../bench/lib/discover';
 import type { ReviewItem } from '../../bench/lib/load';
@@ -62,7 +62,7 @@ async function discover(database: Database): Promise<Population> {
   );
   if (!org) throw new Error(`organisation ${BIG_ORG_SLUG} not seeded`);
   const orgId = org.id;
-  const base = await withRls(database, { orgId }, async (tx) => {
+  const base = await withScope(database, { orgId }, async (tx) => {
     const cohorts = rowsOf<{ id: string; name: string; roadmapId: string }>(
       await tx.execute(sql`select id, name, roadmap_id as "roadmapId" from cohorts
         where org_id = ${orgId} and archived_at is null order by start_date, id`),

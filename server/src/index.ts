@@ -1,6 +1,6 @@
 export { type Config, loadConfig } from './config';
 export { type Database, type Db, openDatabase, rowsOf } from './db';
-export { applyRlsScope, withRls } from './db/tenant';
+export { applyRlsScope, withScope } from './db/tenant';
 export { PROGRESS_COLUMNS, REVIEW_COLUMNS } from './http/exports';
 export {
   catalogs as serverCatalogs,

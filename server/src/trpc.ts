@@ -10,7 +10,7 @@ import superjson from 'superjson';
 import { ZodError, z } from 'zod';
 import type { Config } from './config';
 import type { Database, Db } from './db';
-import { enterOrg } from './db/tenant';
+import { withTenant } from './db/tenant';
 import { AppError, type AppErrorCode, forbidden, foreignKeyViolation, isDatabaseUnavailable, notFound } from './errors';
 import type { Logger } from './logger';
 import type { Services } from './services/deps';
@@ -169,9 +169,7 @@ export function orgProcedure(permission: Permission) {
       const run = (db: Db, tenant: TenantCtx) => next({ ctx: { ...ctx, db, tenant, afterCommit } });
       let result: Awaited<ReturnType<typeof run>> | undefined;
       try {
-        await database.db.transaction(async (raw) => {
-          const tx = raw as unknown as Db;
-          const found = await enterOrg(tx, database, { slug: input.orgSlug, userId: ctx.auth.user.id });
+        await withTenant(database, { slug: input.orgSlug, userId: ctx.auth.user.id }, async (tx, found) => {
           if (!found?.role) throw notFound('organisation');
           const { org, role } = found;
           if (!can(role, permission)) throw forbidden(`${role} lacks ${permission}`);

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type Database, withRls } from '@masar/server';
+import { type Database, withScope } from '@masar/server';
 import { sql } from 'drizzle-orm';
 
 /** A predicate (SQL) that finds exactly the seeded row of one tenant table. */
@@ -155,7 +155,7 @@ export async function seedEveryTenantTable(database: Database, orgId: string, us
       `id = '${audit}'`,
     ],
   ];
-  await withRls(database, { orgId }, async (tx) => {
+  await withScope(database, { orgId }, async (tx) => {
     for (const [, insert] of statements) if (insert) await tx.execute(sql.raw(insert));
   });
   return Object.fromEntries(statements.map(([table, , row]) => [table, `org_id = ${o} and ${row}`]));

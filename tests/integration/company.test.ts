@@ -1,4 +1,4 @@
-import { withRls } from '@masar/server';
+import { withScope } from '@masar/server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, type TestDeps, testDeps } from '../helpers/app';
@@ -242,7 +242,7 @@ describe('CSV exports', () => {
 
   it('exports a 300-learner cohort completely', async () => {
     const { owner, s, plan, orgId } = await company();
-    await withRls(deps.database, { orgId }, async (tx) => {
+    await withScope(deps.database, { orgId }, async (tx) => {
       await tx.execute(sql`insert into users (id, email, email_normalized, name, password_hash)
         select gen_random_uuid(), 'bulk' || g || '@example.test', 'bulk' || g || '@example.test', 'Bulk ' || lpad(g::text, 3, '0'), 'x'
         from generate_series(1, 300) g`);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { withRls } from '@masar/server';
+import { withScope } from '@masar/server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, type TestDeps, testDeps } from '../helpers/app';
@@ -39,7 +39,7 @@ async function setup(startDate: string) {
 }
 
 async function verify(orgId: string, learnerId: string, skillIds: string[], at: string) {
-  await withRls(deps.database, { orgId }, async (tx) => {
+  await withScope(deps.database, { orgId }, async (tx) => {
     for (const id of skillIds) {
       await tx.execute(sql`insert into skill_progress (org_id, learner_id, skill_id, status, evidenced_at, verified_at)
         values (${orgId}, ${learnerId}, ${id}, 'verified', ${at}::timestamptz, ${at}::timestamptz)`);
@@ -141,7 +141,7 @@ describe('dashboards on a hand-computed small cohort', () => {
 describe('statement count', () => {
   async function cohortOf(size: number) {
     const { owner, s, orgId, full, cohort } = await setup('2026-05-01');
-    await withRls(deps.database, { orgId }, async (tx) => {
+    await withScope(deps.database, { orgId }, async (tx) => {
       for (let i = 0; i < size; i++) {
         const id = randomUUID();
         await tx.execute(sql`insert into users (id, email, email_normalized, name, password_hash)
@@ -215,7 +215,7 @@ describe('the learners table (dashboard.cohortLearners)', () => {
   let fx: Awaited<ReturnType<typeof thirty>>;
   async function thirty() {
     const { owner, s, orgId, full, cohort } = await setup('2026-05-01');
-    await withRls(deps.database, { orgId }, async (tx) => {
+    await withScope(deps.database, { orgId }, async (tx) => {
       for (let i = 0; i < 30; i++) {
         const id = randomUUID();
         await tx.execute(sql`insert into users (id, email, email_normalized, name, password_hash)

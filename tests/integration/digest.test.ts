@@ -1,5 +1,5 @@
 import { emailOutbox } from '@masar/drizzle';
-import { withRls } from '@masar/server';
+import { withScope } from '@masar/server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDeps, testDeps } from '../helpers/app';
@@ -69,16 +69,16 @@ describe('daily digest (on a fixed clock)', () => {
       claimedSkillIds: [full.skills[0]!.skillId],
       title: 'Waiting API',
     });
-    await withRls(database, { orgId }, (tx) =>
+    await withScope(database, { orgId }, (tx) =>
       tx.execute(
         sql`update submissions set submitted_at = ${'2026-11-22T10:00:00Z'}::timestamptz where id = ${sub.submissionId}`,
       ),
     );
-    await withRls(database, { orgId }, (tx) => tx.execute(sql`delete from email_outbox`));
+    await withScope(database, { orgId }, (tx) => tx.execute(sql`delete from email_outbox`));
 
     await deps.jobs.runDigest();
 
-    const mails = await withRls(database, { orgId }, (tx) => tx.select().from(emailOutbox));
+    const mails = await withScope(database, { orgId }, (tx) => tx.select().from(emailOutbox));
     const to = (email: string) => mails.filter((m) => m.toEmail === email);
     const learnerMail = to(late.user.email);
     expect(learnerMail).toHaveLength(1);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { feedbackSnippets, TENANT_TABLES } from '@masar/drizzle';
-import { type Context, rowsOf, withRls } from '@masar/server';
+import { type Context, rowsOf, withScope } from '@masar/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -55,7 +55,7 @@ beforeAll(async () => {
   rowsB = await seedEveryTenantTable(database, orgB.id, other.user.id);
   const one = async (table: string, col: string) =>
     rowsOf<{ v: string }>(
-      await withRls(database, { orgId: orgB.id }, (tx) =>
+      await withScope(database, { orgId: orgB.id }, (tx) =>
         tx.execute(sql.raw(`select ${col}::text as v from "${table}" where ${rowsB[table]}`)),
       ),
     )[0]!.v;
@@ -140,7 +140,7 @@ describe('tenant-composite foreign keys', () => {
   });
 
   it("the database refuses a row of org A that points at org B's row or at nothing", async () => {
-    const inA = (statement: string) => withRls(database, { orgId: orgA.id }, (tx) => tx.execute(sql.raw(statement)));
+    const inA = (statement: string) => withScope(database, { orgId: orgA.id }, (tx) => tx.execute(sql.raw(statement)));
     const refused = [
       `insert into feedback_snippets (org_id, owner_id, skill_id, title, body) values ('${orgA.id}', '${owner.user.id}', '${b.skill}', 't', 'b')`,
       `insert into feedback_snippets (org_id, owner_id, skill_id, title, body) values ('${orgA.id}', '${owner.user.id}', '${randomUUID()}', 't', 'b')`,
@@ -173,7 +173,7 @@ describe('tenant-composite foreign keys', () => {
       );
     }
     const [skill] = rowsOf<{ id: string }>(
-      await withRls(database, { orgId: orgA.id }, (tx) =>
+      await withScope(database, { orgId: orgA.id }, (tx) =>
         tx.execute(sql.raw(`select id::text as id from skills where ${rowsA.skills}`)),
       ),
     );
@@ -240,11 +240,11 @@ describe('tenant-composite foreign keys', () => {
       for (const [t, trg] of triggers) await tx.execute(sql.raw(`alter table "${t}" enable trigger "${trg}"`));
     });
     for (const table of TENANT_TABLES) {
-      const left = await withRls(database, { orgId }, async (tx) =>
+      const left = await withScope(database, { orgId }, async (tx) =>
         rowsOf(await tx.execute(sql.raw(`select 1 from "${table}" where ${rows[table]}`))),
       );
       expect(left, table).toEqual([]);
-      const other = await withRls(database, { orgId: orgB.id }, async (tx) =>
+      const other = await withScope(database, { orgId: orgB.id }, async (tx) =>
         rowsOf(await tx.execute(sql.raw(`select 1 from "${table}" where ${rowsB[table]}`))),
       );
       expect(other, table).toHaveLength(1);

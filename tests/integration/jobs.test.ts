@@ -6,7 +6,7 @@ import {
   type RunningServerLike,
   rowsOf,
   startServer,
-  withRls,
+  withScope,
 } from '@masar/server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,7 +130,7 @@ describe('repository analysis through pg-boss', () => {
     const org = await c.org.get({ orgSlug: 'jobs-org' });
     const submissionId = mine!.id;
     const strand = (updatedAt: Date) =>
-      withRls(server.deps.database, { orgId: org.id }, (tx) =>
+      withScope(server.deps.database, { orgId: org.id }, (tx) =>
         tx.execute(sql`update repo_analyses set status = 'queued', updated_at = ${updatedAt.toISOString()}::timestamptz
           where org_id = ${org.id} and submission_id = ${submissionId}`),
       );

@@ -2,7 +2,7 @@ import { auditEvents, cohortMembers, emailOutbox, notifications } from '@masar/d
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withRls } from '../../server/src/db/tenant';
+import { withScope } from '../../server/src/db/tenant';
 import { client, type TestDeps, testDeps } from '../helpers/app';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { expectTrpcError } from '../helpers/errors';
@@ -301,7 +301,7 @@ describe('removal takes effect everywhere', () => {
   it('a removed mentor gets no email or notification about a new submission in their former cohort', async () => {
     const w = await world();
     await w.owner.caller.members.remove({ orgSlug: w.slug, userId: w.mentorB.user.id });
-    await withRls(database, { orgId: w.orgId }, (tx) => tx.delete(emailOutbox));
+    await withScope(database, { orgId: w.orgId }, (tx) => tx.delete(emailOutbox));
     await w.learner3.caller.submission.submit({
       orgSlug: w.slug,
       cohortId: w.cohortB,
@@ -309,14 +309,14 @@ describe('removal takes effect everywhere', () => {
       claimedSkillIds: [w.skillId],
       title: 'Second',
     });
-    const mail = await withRls(database, { orgId: w.orgId }, (tx) => tx.select().from(emailOutbox));
+    const mail = await withScope(database, { orgId: w.orgId }, (tx) => tx.select().from(emailOutbox));
     expect(mail.map((m) => m.toEmail)).not.toContain(w.mentorB.user.email);
-    const notes = await withRls(database, { orgId: w.orgId }, (tx) =>
+    const notes = await withScope(database, { orgId: w.orgId }, (tx) =>
       tx.select().from(notifications).where(eq(notifications.userId, w.mentorB.user.id)),
     );
     expect(notes.filter((n) => n.kind === 'submission.new')).toHaveLength(1); // only the one from before removal
     // they left the cohort's member list
-    const rows = await withRls(database, { orgId: w.orgId }, (tx) =>
+    const rows = await withScope(database, { orgId: w.orgId }, (tx) =>
       tx
         .select()
         .from(cohortMembers)
@@ -325,7 +325,7 @@ describe('removal takes effect everywhere', () => {
     expect(rows).toEqual([]);
     // and the digest skips them too: mentor A still gets one for cohort A's waiting work
     const mentorsNotified = async () => {
-      await withRls(database, { orgId: w.orgId }, (tx) => tx.delete(emailOutbox));
+      await withScope(database, { orgId: w.orgId }, (tx) => tx.delete(emailOutbox));
       const later = deps.now;
       deps.now = () => new Date(Date.now() + 5 * 86_400_000);
       try {
@@ -333,7 +333,7 @@ describe('removal takes effect everywhere', () => {
       } finally {
         deps.now = later;
       }
-      return (await withRls(database, { orgId: w.orgId }, (tx) => tx.select().from(emailOutbox))).map((m) => m.toEmail);
+      return (await withScope(database, { orgId: w.orgId }, (tx) => tx.select().from(emailOutbox))).map((m) => m.toEmail);
     };
     expect(await mentorsNotified()).not.toContain(w.mentorB.user.email);
   });
@@ -361,7 +361,7 @@ describe('removal takes effect everywhere', () => {
       'NOT_FOUND',
     );
     expect((await w.admin.caller.portfolio.links({ orgSlug: w.slug, page: 1, pageSize: 10 })).total).toBe(0);
-    const audit = await withRls(database, { orgId: w.orgId }, (tx) =>
+    const audit = await withScope(database, { orgId: w.orgId }, (tx) =>
       tx.select().from(auditEvents).where(eq(auditEvents.orgId, w.orgId)),
     );
     expect(audit.find((a) => a.action === 'member.removed')?.details).toMatchObject({

@@ -1,5 +1,5 @@
 import { auditEvents } from '@masar/drizzle';
-import { withRls } from '@masar/server';
+import { withScope } from '@masar/server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, testDeps } from '../helpers/app';
@@ -248,9 +248,9 @@ describe('audit log', () => {
     const orgId = (await owner.caller.org.get({ orgSlug: org.slug })).id;
     const appendOnly = (e: unknown) => /append-only/.test(String((e as { cause?: Error }).cause?.message ?? e));
     await expect(
-      withRls(database, { orgId }, (tx) => tx.execute(sql`update ${auditEvents} set action = 'forged'`)),
+      withScope(database, { orgId }, (tx) => tx.execute(sql`update ${auditEvents} set action = 'forged'`)),
     ).rejects.toSatisfy(appendOnly);
-    await expect(withRls(database, { orgId }, (tx) => tx.delete(auditEvents))).rejects.toSatisfy(appendOnly);
+    await expect(withScope(database, { orgId }, (tx) => tx.delete(auditEvents))).rejects.toSatisfy(appendOnly);
     const page = await owner.caller.org.audit({ orgSlug: org.slug, page: 1, pageSize: 10 });
     expect(page.items.map((e) => e.action)).toEqual(['org.created']);
   });

@@ -1,5 +1,5 @@
 import { emailOutbox, repoAnalyses, skillProgress } from '@masar/drizzle';
-import { withRls } from '@masar/server';
+import { withScope } from '@masar/server';
 import { AnalysisSignalSchema } from '@masar/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,7 +162,7 @@ describe('analysis job', () => {
     await deps.jobs.drain();
     const orgId = (await mentor.caller.org.get({ orgSlug: s })).id;
     const where = and(eq(repoAnalyses.orgId, orgId), eq(repoAnalyses.submissionId, sub.submissionId));
-    const [stored] = await withRls(database, { orgId }, (tx) => tx.select().from(repoAnalyses).where(where));
+    const [stored] = await withScope(database, { orgId }, (tx) => tx.select().from(repoAnalyses).where(where));
     const legacy = {
       ...(stored!.result as Record<string, unknown>),
       signals: [
@@ -174,7 +174,7 @@ describe('analysis job', () => {
         { key: 'tests', skillKeys: ['testing'], evidence: 'test/auth.test.ts (+1 more)' },
       ],
     };
-    await withRls(database, { orgId }, (tx) => tx.update(repoAnalyses).set({ result: legacy }).where(where));
+    await withScope(database, { orgId }, (tx) => tx.update(repoAnalyses).set({ result: legacy }).where(where));
 
     const old = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
     const oldSignals = (old.analysis!.result as { signals: unknown[] }).signals.map((x) =>
@@ -392,7 +392,7 @@ describe('reviews', () => {
     expect(fresh.submission.changedSinceApproval).toBe(true);
     // still verified until a mentor decides otherwise
     const orgId = (await mentor.caller.org.get({ orgSlug: s })).id;
-    const [p] = await withRls(database, { orgId }, (tx) =>
+    const [p] = await withScope(database, { orgId }, (tx) =>
       tx
         .select()
         .from(skillProgress)
@@ -446,8 +446,8 @@ describe('notifications, snippets and queue health', () => {
     await learner.caller.auth.updateProfile({ locale: 'ar' });
     await mentor2.caller.auth.updateProfile({ locale: 'ar' });
     const outbox = async () => {
-      const rows = await withRls(database, { orgId }, (tx) => tx.select().from(emailOutbox));
-      await withRls(database, { orgId }, (tx) => tx.delete(emailOutbox));
+      const rows = await withScope(database, { orgId }, (tx) => tx.select().from(emailOutbox));
+      await withScope(database, { orgId }, (tx) => tx.delete(emailOutbox));
       return (email: string) => {
         const mine = rows.filter((r) => r.toEmail === email);
         expect(mine, email).toHaveLength(1);

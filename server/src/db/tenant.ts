@@ -21,11 +21,41 @@ export async function applyRlsScope(tx: Db, database: Pick<Database, 'appRole'>,
   if (database.appRole) await tx.execute(sql.raw(`set local role ${database.appRole}`));
 }
 
+/*
+ * The only ways into a transaction (docs/decisions/024-tenant-entry-points.md; a unit test fails on
+ * `.transaction(` anywhere else in server/src):
+ * - `withTenant`: a member acting in an organisation named by its slug (orgProcedure, CSV exports);
+ * - `withScope`: work under an explicit scope — token flows (invitations, portfolio links), jobs and
+ *   digests per organisation, creating an organisation;
+ * - `inTransaction`: global tables only (users, sessions), no tenant rows.
+ */
+
 /** Run `fn` in one transaction whose row-level-security scope is `scope`. */
-export function withRls<T>(database: Database, scope: RlsScope, fn: (tx: Db) => Promise<T>): Promise<T> {
+export function withScope<T>(database: Database, scope: RlsScope, fn: (tx: Db) => Promise<T>): Promise<T> {
   return database.db.transaction(async (tx) => {
     await applyRlsScope(tx as unknown as Db, database, scope);
     return fn(tx as unknown as Db);
+  });
+}
+
+/** Run `fn` in one transaction on global tables (users, sessions): no tenant scope is set. */
+export function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => fn(tx as unknown as Db));
+}
+
+/**
+ * A member acting in the organisation `slug`: one transaction, the organisation's scope set and the
+ * caller's membership read in it (`enterOrg`). `fn` gets `found = null` when there is no such
+ * organisation, and `found.role = null` when the caller is not a member; it decides what that means.
+ */
+export function withTenant<T>(
+  database: Database,
+  p: { slug: string; userId: string },
+  fn: (tx: Db, found: { org: OrgRow; role: Role | null } | null) => Promise<T>,
+): Promise<T> {
+  return database.db.transaction(async (raw) => {
+    const tx = raw as unknown as Db;
+    return fn(tx, await enterOrg(tx, database, p));
   });
 }
 

@@ -1,10 +1,9 @@
-import { memberships, organizations } from '@masar/drizzle';
 import { can, canSeeReviewComments } from '@masar/shared';
 import { parse as parseCookie } from 'cookie';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Request, type Response, Router } from 'express';
 import { type Db, rowsOf } from '../db';
-import { applyRlsScope } from '../db/tenant';
+import { withTenant } from '../db/tenant';
 import { AppError } from '../errors';
 import { isServerLocale, resolveLocale, type ServerLocale, skillTitle, t, tOr } from '../i18n';
 import { loadCohort } from '../services/cohorts';
@@ -86,19 +85,12 @@ export function exportRouter(deps: AppDeps) {
       return;
     }
     try {
-      await deps.database.db.transaction(async (raw) => {
-        const tx = raw as unknown as Db;
-        const [org] = await tx.select().from(organizations).where(eq(organizations.slug, orgSlug)).limit(1);
-        if (!org) throw new AppError('NOT_FOUND', { userMessage: 'errors.notFound' });
-        await applyRlsScope(tx, deps.database, { orgId: org.id, userId: auth.user.id });
-        const [m] = await tx
-          .select({ role: memberships.role })
-          .from(memberships)
-          .where(and(eq(memberships.orgId, org.id), eq(memberships.userId, auth.user.id)))
-          .limit(1);
-        if (!m) throw new AppError('NOT_FOUND', { userMessage: 'errors.notFound' });
-        if (!can(m.role, 'cohorts.read')) throw new AppError('FORBIDDEN', { userMessage: 'errors.forbidden' });
-        const tenant: TenantCtx = { orgId: org.id, userId: auth.user.id, role: m.role, org };
+      // the same entry as every org procedure: scope, organisation and membership in one transaction
+      await withTenant(deps.database, { slug: orgSlug, userId: auth.user.id }, async (tx, found) => {
+        if (!found?.role) throw new AppError('NOT_FOUND', { userMessage: 'errors.notFound' });
+        const { org, role } = found;
+        if (!can(role, 'cohorts.read')) throw new AppError('FORBIDDEN', { userMessage: 'errors.forbidden' });
+        const tenant: TenantCtx = { orgId: org.id, userId: auth.user.id, role, org };
         const cohort = await loadCohort(tx, tenant, cohortId);
         await fn(tx, tenant, cohort, resolveLocale(lang, auth.user.locale, org.defaultLocale));
       });

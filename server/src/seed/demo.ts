@@ -16,8 +16,8 @@ import {
 } from '@masar/drizzle';
 import { type AnalysisSignal, addMonthsToDate, BUILTIN_ROADMAP, todayIn } from '@masar/shared';
 import { eq } from 'drizzle-orm';
-import type { Database, Db } from '../db';
-import { applyRlsScope } from '../db/tenant';
+import type { Database } from '../db';
+import { applyRlsScope, inTransaction } from '../db/tenant';
 import { hashPassword } from '../services/passwords';
 import { getRoadmap, seedBuiltinRoadmap } from '../services/roadmaps';
 
@@ -87,8 +87,7 @@ export async function seedDemo(database: Database, now = new Date()): Promise<bo
   const cohortStart = addMonthsToDate(today, -5);
   const at = (date: string, hour = 10) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
 
-  await database.db.transaction(async (raw) => {
-    const tx = raw as unknown as Db;
+  await inTransaction(database.db, async (tx) => {
     const orgId = randomUUID();
     const person = (name: string, email: string) => ({
       id: randomUUID(),

@@ -2,6 +2,7 @@ import { sessions, users } from '@masar/drizzle';
 import type { ChangePasswordInput, LogInInput, SignUpInput } from '@masar/shared';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
+import { inTransaction } from '../db/tenant';
 import { AppError, isUniqueViolation, notFound } from '../errors';
 import { assertAcceptablePassword, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
 import { invalidateUserSessions } from './sessions';
@@ -73,9 +74,9 @@ export async function changePassword(
   }
   assertAcceptablePassword(params.newPassword, 'newPassword');
   const passwordHash = await hashPassword(params.newPassword);
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, params.userId));
-    const endedSessions = await invalidateUserSessions(tx as unknown as Db, params.userId, params.currentSessionId);
+    const endedSessions = await invalidateUserSessions(tx, params.userId, params.currentSessionId);
     return { endedSessions };
   });
 }

@@ -3,7 +3,7 @@ import { isLegacyEvidence } from '@masar/shared';
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Config } from '../config';
 import type { Database } from '../db';
-import { withRls } from '../db/tenant';
+import { withScope } from '../db/tenant';
 import { type AnalysisResult, analyzeRepository } from '../github/analyze';
 import { AnalysisResultSchema } from '../github/types';
 import type { AnalysisJob, Jobs } from '../jobs';
@@ -28,7 +28,7 @@ export async function runAnalysisJob(
   job: AnalysisJob,
 ) {
   const { database, now } = deps;
-  const loaded = await withRls(database, { orgId: job.orgId }, async (tx) => {
+  const loaded = await withScope(database, { orgId: job.orgId }, async (tx) => {
     const [row] = await tx
       .select({ submission: submissions, analysis: repoAnalyses, githubLogin: users.githubLogin })
       .from(submissions)
@@ -62,7 +62,7 @@ export async function runAnalysisJob(
     now,
   );
   let reschedule: Date | null = null;
-  await withRls(database, { orgId: job.orgId }, async (tx) => {
+  await withScope(database, { orgId: job.orgId }, async (tx) => {
     const where = and(eq(repoAnalyses.orgId, job.orgId), eq(repoAnalyses.submissionId, job.submissionId));
     switch (outcome.kind) {
       case 'done': {
@@ -172,7 +172,7 @@ export async function resumeStrandedAnalyses(
   const orgs = await database.db.select({ id: organizations.id }).from(organizations);
   let count = 0;
   for (const org of orgs) {
-    const rows = await withRls(database, { orgId: org.id }, (tx) =>
+    const rows = await withScope(database, { orgId: org.id }, (tx) =>
       tx
         .select({ submissionId: repoAnalyses.submissionId })
         .from(repoAnalyses)

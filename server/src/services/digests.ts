@@ -13,7 +13,7 @@ import {
 import { addDaysToDate, daysBetween, MENTOR_ROLES, todayIn } from '@masar/shared';
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { withRls } from '../db/tenant';
+import { withScope } from '../db/tenant';
 import { formatDay, resolveLocale, skillTitle, t } from '../i18n';
 import type { Logger } from '../logger';
 import { overdueFor } from './dashboards';
@@ -43,7 +43,7 @@ export async function runDailyDigest(
   let sent = 0;
   for (const org of orgs) {
     const today = todayIn(org.timeZone, now);
-    sent += await withRls(deps.database, { orgId: org.id }, async (tx) => {
+    sent += await withScope(deps.database, { orgId: org.id }, async (tx) => {
       let count = 0;
       const learners = await tx
         .select({

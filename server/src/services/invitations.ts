@@ -3,7 +3,7 @@ import { cohortMembers, emailOutbox, invitations, memberships, organizations, us
 import { assignableRoles, type InviteInput, mayMentor, type OffsetPage } from '@masar/shared';
 import { and, count, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Database, Db } from '../db';
-import { applyRlsScope } from '../db/tenant';
+import { applyRlsScope, withScope } from '../db/tenant';
 import { AppError, forbidden, notFound } from '../errors';
 import { resolveLocale, t } from '../i18n';
 import type { TenantCtx } from '../trpc';
@@ -243,9 +243,7 @@ async function findByToken(tx: Db, token: string) {
 
 /** What the invitation page shows to whoever holds the link. */
 export function describeInvitation(database: Database, token: string, now: Date) {
-  return database.db.transaction(async (raw) => {
-    const tx = raw as unknown as Db;
-    await applyRlsScope(tx, database, { inviteTokenHash: hashInviteToken(token) });
+  return withScope(database, { inviteTokenHash: hashInviteToken(token) }, async (tx) => {
     const row = await findByToken(tx, token);
     if (!row) throw invalidLink();
     return {
@@ -262,9 +260,7 @@ export function describeInvitation(database: Database, token: string, now: Date)
 
 /** Accepts an invitation as the signed-in user, whose email must be the invited one. Single use. */
 export function acceptInvitation(database: Database, user: { id: string; email: string }, token: string, now: Date) {
-  return database.db.transaction(async (raw) => {
-    const tx = raw as unknown as Db;
-    await applyRlsScope(tx, database, { inviteTokenHash: hashInviteToken(token), userId: user.id });
+  return withScope(database, { inviteTokenHash: hashInviteToken(token), userId: user.id }, async (tx) => {
     const row = await findByToken(tx, token);
     if (!row) throw invalidLink();
     const { inv } = row;

@@ -3,7 +3,7 @@ import { memberships, organizations } from '@masar/drizzle';
 import { type CreateOrgInput, can, PERMISSIONS, type Permission, type Role } from '@masar/shared';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database, Db } from '../db';
-import { applyRlsScope, withRls } from '../db/tenant';
+import { applyRlsScope, inTransaction, withScope } from '../db/tenant';
 import { AppError, isUniqueViolation } from '../errors';
 import type { TenantCtx } from '../trpc';
 import { recordAudit } from './audit';
@@ -30,8 +30,7 @@ export async function createOrg(database: Database, userId: string, input: Creat
   if (RESERVED_SLUGS.has(input.slug)) throw slugTaken();
   const orgId = randomUUID();
   try {
-    return await database.db.transaction(async (raw) => {
-      const tx = raw as unknown as Db;
+    return await inTransaction(database.db, async (tx) => {
       const [org] = await tx
         .insert(organizations)
         .values({ id: orgId, slug: input.slug, name: input.name, kind: input.kind, timeZone: input.timeZone })
@@ -60,7 +59,7 @@ export async function createOrg(database: Database, userId: string, input: Creat
 
 /** The organisations the user belongs to, for the switcher. */
 export function listMyOrgs(database: Database, userId: string) {
-  return withRls(database, { userId }, (tx) =>
+  return withScope(database, { userId }, (tx) =>
     tx
       .select({
         id: organizations.id,

@@ -12,7 +12,7 @@ import {
 import type { OffsetPage } from '@masar/shared';
 import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database, Db } from '../db';
-import { applyRlsScope } from '../db/tenant';
+import { applyRlsScope, withScope } from '../db/tenant';
 import { AppError, notFound } from '../errors';
 import type { TenantCtx } from '../trpc';
 import { recordAudit } from './audit';
@@ -134,9 +134,7 @@ export async function portfolioStatus(db: Db, tenant: TenantCtx) {
  * repositories (with mentors' approval comments if the learner chose so). No email, nothing else.
  */
 export function viewPortfolio(database: Database, token: string) {
-  return database.db.transaction(async (raw) => {
-    const tx = raw as unknown as Db;
-    await applyRlsScope(tx, database, { portfolioTokenHash: hash(token) });
+  return withScope(database, { portfolioTokenHash: hash(token) }, async (tx) => {
     const [link] = await tx
       .select({
         orgId: portfolioLinks.orgId,
