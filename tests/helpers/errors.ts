@@ -18,3 +18,13 @@ export async function expectTrpcError(p: Promise<unknown>, code: TRPCError['code
   }
   return e;
 }
+
+/** The tRPC code a call ends with ('OK' when it succeeds), for tables of expected answers. */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'OK';
+  } catch (e) {
+    return e instanceof TRPCError ? e.code : `THROWN ${(e as Error).message}`;
+  }
+}

@@ -1,9 +1,9 @@
 import type { AppDeps } from '@masar/server';
 import { can, ROLES, type Role } from '@masar/shared';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, testDeps } from '../helpers/app';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { codeOf } from '../helpers/errors';
 import { call, makeOrg, type OrgFixture, procedures, SAMPLES } from '../helpers/procedures';
 
 /**
@@ -27,15 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await database?.destroy();
 });
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'OK';
-  } catch (e) {
-    return e instanceof TRPCError ? e.code : `THROWN ${(e as Error).message}`;
-  }
-}
 
 describe('access matrix', () => {
   it('covers every procedure: each declares its access and has a sample input', () => {

@@ -1,11 +1,10 @@
 import { auditEvents, cohortMembers, emailOutbox, notifications } from '@masar/drizzle';
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withScope } from '../../server/src/db/tenant';
 import { client, type TestDeps, testDeps } from '../helpers/app';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { expectTrpcError } from '../helpers/errors';
+import { codeOf, expectTrpcError } from '../helpers/errors';
 import { addMember, createOrg, createUser, reviewAsSeen, type TestUser } from '../helpers/factories';
 import { freePort } from '../helpers/server-process';
 
@@ -17,15 +16,6 @@ import { freePort } from '../helpers/server-process';
  */
 let database: TestDatabase;
 let deps: TestDeps;
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'OK';
-  } catch (e) {
-    return e instanceof TRPCError ? e.code : `THROWN ${(e as Error).message}`;
-  }
-}
 
 interface World {
   slug: string;
@@ -333,7 +323,9 @@ describe('removal takes effect everywhere', () => {
       } finally {
         deps.now = later;
       }
-      return (await withScope(database, { orgId: w.orgId }, (tx) => tx.select().from(emailOutbox))).map((m) => m.toEmail);
+      return (await withScope(database, { orgId: w.orgId }, (tx) => tx.select().from(emailOutbox))).map(
+        (m) => m.toEmail,
+      );
     };
     expect(await mentorsNotified()).not.toContain(w.mentorB.user.email);
   });

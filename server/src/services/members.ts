@@ -1,12 +1,13 @@
-import { cohortMembers, memberships, portfolioLinks, submissions, users } from '@masar/drizzle';
+import { cohortMembers, memberships, submissions, users } from '@masar/drizzle';
 import { assignableRoles, mayMentor, type OffsetPage, type Role } from '@masar/shared';
-import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { AppError, forbidden, notFound } from '../errors';
 import type { TenantCtx } from '../trpc';
 import { recordAudit } from './audit';
 import { ownerCount } from './orgs';
 import { paged } from './paging';
+import { revokeLinksOf } from './portfolio';
 
 export async function listMembers(db: Db, tenant: TenantCtx, page: OffsetPage) {
   const where = eq(memberships.orgId, tenant.orgId);
@@ -100,17 +101,7 @@ export async function removeMember(db: Db, tenant: TenantCtx, params: { userId: 
       .delete(cohortMembers)
       .where(and(eq(cohortMembers.orgId, tenant.orgId), eq(cohortMembers.userId, params.userId)))
       .returning({ cohortId: cohortMembers.cohortId }),
-    db
-      .update(portfolioLinks)
-      .set({ revokedAt: params.now })
-      .where(
-        and(
-          eq(portfolioLinks.orgId, tenant.orgId),
-          eq(portfolioLinks.learnerId, params.userId),
-          isNull(portfolioLinks.revokedAt),
-        ),
-      )
-      .returning({ id: portfolioLinks.id }),
+    revokeLinksOf(db, tenant.orgId, params.userId, params.now),
     db
       .update(submissions)
       .set({ status: 'withdrawn', version: sql`${submissions.version} + 1` })

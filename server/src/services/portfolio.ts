@@ -52,18 +52,19 @@ export async function publishPortfolio(
   return { link: `${p.publicUrl}/p/${token}`, includeComments: p.includeComments };
 }
 
-export async function revokePortfolio(db: Db, tenant: TenantCtx, p: { now: Date }) {
-  const revoked = await db
+/** Revokes the learner's live links (none → empty list); callers audit. */
+export function revokeLinksOf(db: Db, orgId: string, learnerId: string, now: Date) {
+  return db
     .update(portfolioLinks)
-    .set({ revokedAt: p.now })
+    .set({ revokedAt: now })
     .where(
-      and(
-        eq(portfolioLinks.orgId, tenant.orgId),
-        eq(portfolioLinks.learnerId, tenant.userId),
-        isNull(portfolioLinks.revokedAt),
-      ),
+      and(eq(portfolioLinks.orgId, orgId), eq(portfolioLinks.learnerId, learnerId), isNull(portfolioLinks.revokedAt)),
     )
     .returning({ id: portfolioLinks.id });
+}
+
+export async function revokePortfolio(db: Db, tenant: TenantCtx, p: { now: Date }) {
+  const revoked = await revokeLinksOf(db, tenant.orgId, tenant.userId, p.now);
   if (revoked.length === 0) throw notFound('portfolio');
   await recordAudit(db, tenant, { action: 'portfolio.revoked', targetType: 'user', targetId: tenant.userId });
   return { revoked: true as const };
@@ -94,23 +95,9 @@ export async function listPortfolioLinks(db: Db, tenant: TenantCtx, page: Offset
 
 /** An admin takes down a member's public portfolio link (audited; the learner may publish anew). */
 export async function revokePortfolioOf(db: Db, tenant: TenantCtx, p: { learnerId: string; now: Date }) {
-  const revoked = await db
-    .update(portfolioLinks)
-    .set({ revokedAt: p.now })
-    .where(
-      and(
-        eq(portfolioLinks.orgId, tenant.orgId),
-        eq(portfolioLinks.learnerId, p.learnerId),
-        isNull(portfolioLinks.revokedAt),
-      ),
-    )
-    .returning({ id: portfolioLinks.id });
+  const revoked = await revokeLinksOf(db, tenant.orgId, p.learnerId, p.now);
   if (revoked.length === 0) throw notFound('portfolio');
-  await recordAudit(db, tenant, {
-    action: 'portfolio.revoked_by_admin',
-    targetType: 'user',
-    targetId: p.learnerId,
-  });
+  await recordAudit(db, tenant, { action: 'portfolio.revoked_by_admin', targetType: 'user', targetId: p.learnerId });
   return { revoked: true as const };
 }
 
