@@ -89,8 +89,24 @@ describe('the mentor approves from the review queue', () => {
     const owner = await newPage(browser, app.url);
     await signUp(owner.page, 'Nour Owner', 'nour@example.test');
     await mutate(owner.page, 'org.create', { name: 'Giza Software (hires)', slug: SLUG, kind: 'company' });
-    const mentor = await joinByInvitation(browser, app.url, owner.page, SLUG, 'mentor', 'Karim Mentor', 'karim@example.test');
-    const learner = await joinByInvitation(browser, app.url, owner.page, SLUG, 'learner', 'Salma Hire', 'salma@example.test');
+    const mentor = await joinByInvitation(
+      browser,
+      app.url,
+      owner.page,
+      SLUG,
+      'mentor',
+      'Karim Mentor',
+      'karim@example.test',
+    );
+    const learner = await joinByInvitation(
+      browser,
+      app.url,
+      owner.page,
+      SLUG,
+      'learner',
+      'Salma Hire',
+      'salma@example.test',
+    );
     await mentor.context.close();
     const [roadmap] = await query<{ id: string }[]>(owner.page, 'roadmap.list', { orgSlug: SLUG });
     const cohort = await mutate<{ id: string }>(owner.page, 'cohort.create', {
@@ -182,7 +198,11 @@ describe('the mentor approves from the review queue', () => {
       expect(await skill(NOT_SUGGESTED).getAttribute('data-rating')).toBe('not_shown');
       expect(await skill(NOT_SUGGESTED).getByTestId('skill-no-evidence').count()).toBe(1);
       await expectAccessible(page, `the review form (${v.name})`);
-      await screenshot(page, v.viewport === PHONE ? `phone-review-${v.locale}.png` : `review-${v.locale}.png`, v.viewport === PHONE);
+      await screenshot(
+        page,
+        v.viewport === PHONE ? `phone-review-${v.locale}.png` : `review-${v.locale}.png`,
+        v.viewport === PHONE,
+      );
       if (i === 0) {
         // approving with suggested skills unrated is refused with a reason, and nothing is sent
         await page.getByTestId('approve').click();

@@ -174,6 +174,7 @@ export const SAMPLES: Record<string, { input: (f: Fixture) => unknown; ids?: boo
   'dashboard.cohortLearners': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId }), ids: true },
   'dashboard.org': { input: (f) => ({ orgSlug: f.orgSlug }) },
   'readiness.get': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, learnerId: f.userId }), ids: true },
+  'readiness.hires': { input: (f) => ({ orgSlug: f.orgSlug, page: 1, pageSize: 5, sort: 'gaps' }) },
   'readiness.consent': { input: (f) => ({ orgSlug: f.orgSlug }) },
   'readiness.setConsent': { input: (f) => ({ orgSlug: f.orgSlug, shareComments: true }) },
   'portfolio.status': { input: (f) => ({ orgSlug: f.orgSlug }) },

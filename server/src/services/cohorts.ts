@@ -22,7 +22,7 @@ function seesAllCohorts(tenant: TenantCtx) {
   return tenant.role === 'owner' || tenant.role === 'admin' || tenant.role === 'viewer';
 }
 
-function mentorScope(tenant: TenantCtx): SQL | undefined {
+export function mentorScope(tenant: TenantCtx): SQL | undefined {
   if (seesAllCohorts(tenant)) return undefined;
   return sql`exists (select 1 from ${cohortMembers} cm where cm.org_id = ${cohorts.orgId} and cm.cohort_id = ${cohorts.id}
     and cm.user_id = ${tenant.userId} and cm.role = 'mentor')`;

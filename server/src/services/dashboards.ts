@@ -40,7 +40,7 @@ function isoDay(d: Date | string): IsoDate {
 }
 
 /** The roadmap's skills, by roadmap id or by the cohort that follows it (a sub-select, no round trip first). */
-async function cohortSkills(db: Db, orgId: string, of: { roadmapId: string } | { cohortId: string }) {
+export async function cohortSkills(db: Db, orgId: string, of: { roadmapId: string } | { cohortId: string }) {
   const roadmap =
     'roadmapId' in of
       ? eq(roadmapSkills.roadmapId, of.roadmapId)

@@ -78,9 +78,7 @@ function SubmissionLoader({ submissionId }: { submissionId: string }) {
       onRetry={() => detail.refetch()}
       errorTitle={t('submissions.page.loadError')}
     >
-      {detail.data ? (
-        <SubmissionView key={submissionId} detail={detail.data} refetch={() => detail.refetch()} />
-      ) : null}
+      {detail.data ? <SubmissionView key={submissionId} detail={detail.data} refetch={() => detail.refetch()} /> : null}
     </QueryState>
   );
 }
