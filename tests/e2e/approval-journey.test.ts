@@ -239,6 +239,62 @@ describe('the mentor approves from the review queue', () => {
       });
       await context.close();
     }
+
+    // the company manager's home: the hires table (readiness, gaps, overdue, last activity), no comments
+    const manager = await joinByInvitation(
+      browser,
+      app.url,
+      owner.page,
+      SLUG,
+      'viewer',
+      'Mona Manager',
+      'mona@example.test',
+    );
+    await manager.context.close();
     await owner.context.close();
+    for (const v of [
+      { locale: 'en', viewport: DESKTOP, name: 'hires-en.png' },
+      { locale: 'ar', viewport: DESKTOP, name: 'hires-ar.png' },
+      { locale: 'en', viewport: PHONE, name: 'phone-hires-en.png' },
+    ] as const) {
+      const { page, context } = await newPage(browser, app.url, { viewport: v.viewport, locale: v.locale });
+      await logIn(page, 'mona@example.test');
+      await useLanguage(page, v.locale);
+      await page.goto(`/o/${SLUG}`);
+      const row = page.locator('[data-testid="hire-row"][data-name="Salma Hire"]');
+      await row.waitFor();
+      expect(await page.getByTestId('hires-table').getAttribute('data-total')).toBe('1');
+      expect(Number(await row.getAttribute('data-gaps'))).toBeGreaterThan(0);
+      expect(await page.locator('body').textContent()).not.toContain('Well done');
+      await expectAccessible(page, `the hires table (${v.name})`);
+      if (v.viewport === PHONE) {
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+        // every column on the screen: the table itself does not scroll sideways either
+        const table = page.getByTestId('hires-table').locator('.overflow-x-auto');
+        expect(await table.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+        const sort = await page.getByTestId('hires-sort-readiness').boundingBox();
+        expect(sort!.height, 'a 44 px touch target').toBeGreaterThanOrEqual(44);
+      }
+      await screenshot(page, v.name);
+      // one click to the hire's readiness report
+      await page.getByTestId('hire-link').first().click();
+      await page.getByTestId('readiness-page').waitFor();
+      await expectAccessible(page, `the readiness report (${v.name})`);
+      await context.close();
+    }
+
+    // the landing page (no demo on this deployment)
+    for (const v of [
+      { locale: 'en', viewport: DESKTOP, name: 'landing-en.png' },
+      { locale: 'ar', viewport: PHONE, name: 'phone-landing-ar.png' },
+    ] as const) {
+      const { page, context } = await newPage(browser, app.url, { viewport: v.viewport, locale: v.locale });
+      await page.goto('/');
+      await page.getByTestId('landing').waitFor();
+      await page.waitForFunction((dir) => document.documentElement.dir === dir, v.locale === 'ar' ? 'rtl' : 'ltr');
+      await expectAccessible(page, `the landing page (${v.name})`);
+      await screenshot(page, v.name, true);
+      await context.close();
+    }
   });
 });

@@ -34,6 +34,7 @@ export interface Fixture {
 /** Sample input per procedure; `ids: true` when the input names rows (checked across orgs). */
 export const SAMPLES: Record<string, { input: (f: Fixture) => unknown; ids?: boolean }> = {
   'system.info': { input: () => undefined },
+  'landing.info': { input: () => undefined },
   'auth.me': { input: () => undefined },
   'auth.signUp': { input: () => ({ name: 'N', email: uniqueEmail(), password: 'a-fine-password-77' }) },
   'auth.logIn': { input: () => ({ email: uniqueEmail(), password: 'whatever-password' }) },
