@@ -15,6 +15,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../ui
 import { Textarea } from '../ui/input';
 import { Label } from '../ui/label';
 import { type AnalysisView, parseAnalysisResult } from './AnalysisCard';
+import { useSubmissionTitle } from './common';
 import { SignalEvidence } from './SignalEvidence';
 import { SnippetsMenu } from './SnippetsMenu';
 
@@ -63,6 +64,7 @@ export function ReviewPanel({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const text = useRoadmapText();
+  const titleOf = useSubmissionTitle();
   const { submission } = detail;
   const [pinned, setPinned] = useState({ version: submission.version, revision: submission.currentRevision });
   const [conflict, setConflict] = useState(false);
@@ -174,7 +176,7 @@ export function ReviewPanel({
           .fetchQuery(trpc.submission.queue.queryOptions({ orgSlug, page: 1, pageSize: 2, status: 'waiting' }))
           .catch(() => null);
         const next = queue?.items.find((item) => item.id !== submission.id);
-        onReviewed(decision, next ? { id: next.id, title: next.title, learnerName: next.learnerName } : null);
+        onReviewed(decision, next ? { id: next.id, title: titleOf(next), learnerName: next.learnerName } : null);
       } catch (err) {
         if (errorData(err)?.code === 'CONFLICT') {
           // keep every typed word; the mentor reloads, then reviews again

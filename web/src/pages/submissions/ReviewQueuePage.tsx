@@ -14,6 +14,7 @@ import {
   SubmissionStatusBadge,
   useDuration,
   useRelativeTime,
+  useSubmissionTitle,
 } from '../../components/submissions/common';
 import { Badge } from '../../components/ui/badge';
 import { Card, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
@@ -79,6 +80,7 @@ function ReviewQueue() {
   const navigate = useNavigate();
   const fmt = useFormat();
   const ago = useRelativeTime();
+  const title = useSubmissionTitle();
   const text = useRoadmapText();
   const { org, slug } = useOrg();
   const { cohortId, skillId, status, page, set } = useFilters();
@@ -154,7 +156,7 @@ function ReviewQueue() {
               onClick={(e) => e.stopPropagation()}
               data-testid="queue-link"
             >
-              {info.getValue()}
+              {title(info.row.original)}
             </Link>
             <span className="text-xs text-slate-500 sm:hidden">
               <bdi>{info.row.original.learnerName}</bdi> · {ago(info.row.original.submittedAt)}
@@ -214,7 +216,7 @@ function ReviewQueue() {
         ),
       }),
     ],
-    [t, fmt, ago, slug, org.timeZone],
+    [t, fmt, ago, title, slug, org.timeZone],
   );
 
   return (

@@ -7,7 +7,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { QueryState } from '../../components/QueryState';
 import { StateMessage } from '../../components/StateMessage';
 import { AnalysisCard } from '../../components/submissions/AnalysisCard';
-import { RepoName, SubmissionStatusBadge } from '../../components/submissions/common';
+import { RepoName, SubmissionStatusBadge, useSubmissionTitle } from '../../components/submissions/common';
 import { Markdown } from '../../components/submissions/Markdown';
 import { isReviewable, type NextInQueue, ReviewPanel } from '../../components/submissions/ReviewPanel';
 import { Alert } from '../../components/ui/alert';
@@ -69,7 +69,8 @@ function SubmissionLoader({ submissionId }: { submissionId: string }) {
     ...trpc.submission.get.queryOptions({ orgSlug: slug, submissionId }),
     refetchInterval: (q) => pollInterval(q.state.data),
   });
-  useDocumentTitle(detail.data?.submission.title ?? t('submissions.page.title'));
+  const titleOf = useSubmissionTitle();
+  useDocumentTitle(detail.data ? titleOf(detail.data.submission) : t('submissions.page.title'));
   if (detail.error && errorData(detail.error)?.code === 'NOT_FOUND') return <NotFound />;
   return (
     <QueryState
@@ -98,6 +99,7 @@ function SubmissionView({
   const me = useMe();
   const { org, slug, can } = useOrg();
   const { submission } = detail;
+  const titleOf = useSubmissionTitle();
   const isLearner = me.data?.id === submission.learnerId;
   const location = useLocation();
   // a notice is worded when shown (not when it happened), so it follows a language switch
@@ -176,7 +178,7 @@ function SubmissionView({
             <div className="flex min-w-0 flex-col gap-2">
               <div className="flex flex-wrap items-center gap-3">
                 <h2 className="text-xl font-semibold text-slate-900" dir="auto" data-testid="submission-title">
-                  {submission.title}
+                  {titleOf(submission)}
                 </h2>
                 <SubmissionStatusBadge status={submission.status} testId="submission-status" />
               </div>
@@ -243,7 +245,7 @@ function SubmissionView({
                       </Button>
                     }
                     title={t('submissions.page.withdrawConfirmTitle')}
-                    description={t('submissions.page.withdrawConfirmBody', { title: isolate(submission.title) })}
+                    description={t('submissions.page.withdrawConfirmBody', { title: isolate(titleOf(submission)) })}
                     confirmLabel={t('submissions.page.withdraw')}
                     onConfirm={() => withdraw.mutate({ orgSlug: slug, submissionId: submission.id })}
                   />
