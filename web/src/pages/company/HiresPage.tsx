@@ -192,7 +192,7 @@ function HiresGrid({
       col.accessor('name', {
         id: 'name',
         header: () => t('fields.name'),
-        meta: { className: 'min-w-28' },
+        meta: { className: 'min-w-24' },
         cell: (info) => {
           const h = info.row.original;
           return (
@@ -223,7 +223,7 @@ function HiresGrid({
         cell: (info) => {
           const h = info.row.original;
           return (
-            <span className="flex min-w-20 flex-col gap-1">
+            <span className="flex min-w-16 flex-col gap-1">
               <span className="text-sm font-semibold tabular-nums text-slate-900">{f.percent(h.readiness)}</span>
               <span
                 className="h-1.5 w-full overflow-hidden rounded-full bg-slate-100 ring-1 ring-slate-200 ring-inset"
