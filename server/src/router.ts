@@ -2,6 +2,7 @@ import { authRouter } from './routers/auth';
 import { cohortRouter, progressRouter } from './routers/cohorts';
 import { dashboardRouter } from './routers/dashboards';
 import { invitationsRouter } from './routers/invitations';
+import { landingRouter } from './routers/landing';
 import { membersRouter } from './routers/members';
 import { orgRouter } from './routers/org';
 import { portfolioRouter, readinessRouter } from './routers/portfolio';
@@ -24,6 +25,7 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   readiness: readinessRouter,
   portfolio: portfolioRouter,
+  landing: landingRouter,
 });
 
 export type AppRouter = typeof appRouter;

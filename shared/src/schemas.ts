@@ -301,3 +301,7 @@ export const COHORT_LEARNER_SORTS = [
   'lastActivity',
 ] as const;
 export type CohortLearnerSort = (typeof COHORT_LEARNER_SORTS)[number];
+
+/** The columns the company managers' hires table sorts by (server procedure and web table). */
+export const HIRE_SORTS = ['name', 'cohort', 'readiness', 'gaps', 'overdue', 'lastActivity'] as const;
+export type HireSort = (typeof HIRE_SORTS)[number];

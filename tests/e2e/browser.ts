@@ -26,13 +26,22 @@ export async function launchBrowser(): Promise<Browser> {
 
 let pages = 0;
 
-/** A fresh context and page; when the current test fails, a screenshot lands in tests/e2e/artifacts. */
+/** A phone (issue #23): the viewport the phone layouts are designed for. */
+export const PHONE = { width: 390, height: 844 } as const;
+export const DESKTOP = { width: 1366, height: 900 } as const;
+
+/**
+ * A fresh context and page; when the current test fails, a screenshot lands in tests/e2e/artifacts.
+ * The third argument is the browser's locale, or `{ viewport?, locale? }`.
+ */
 export async function newPage(
   browser: Browser,
   baseURL: string,
-  locale = 'en-US',
+  options: string | { viewport?: { width: number; height: number }; locale?: string } = 'en-US',
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, locale, viewport: { width: 1280, height: 860 } });
+  const { locale = 'en-US', viewport = { width: 1280, height: 860 } } =
+    typeof options === 'string' ? { locale: options } : options;
+  const context = await browser.newContext({ baseURL, locale, viewport });
   const page = await context.newPage();
   const n = ++pages;
   onTestFailed(async ({ task }) => {

@@ -16,12 +16,19 @@ afterAll(async () => {
 });
 
 describe('start page', () => {
-  it('shows data read from the database through tRPC', async () => {
+  it('says what Masar does, with sign up and log in, and no system diagnostics', async () => {
     const { page, context } = await newPage(browser, app.url);
     await page.goto('/');
-    await expect.poll(() => page.getByTestId('db-kind').getAttribute('data-kind')).toBe('pglite');
-    expect(await page.getByTestId('db-version').textContent()).toMatch(/^\d+\.\d+/);
-    expect(await page.getByTestId('db-migrations').textContent()).toMatch(/^(\d+) of \1$/);
+    await page.getByTestId('landing').waitFor();
+    expect(await page.locator('h1').textContent()).toBe("Follow your cohorts' progress with Masar");
+    for (const f of ['mentors', 'learners', 'companies']) await page.getByTestId(`feature-${f}`).waitFor();
+    expect(await page.getByTestId('home-signup').getAttribute('href')).toBe('/signup');
+    expect(await page.getByTestId('home-login').getAttribute('href')).toBe('/login');
+    // no demo organisation on this deployment: no "try the demo"; no database facts anywhere
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByTestId('try-demo').count()).toBe(0);
+    expect(await page.getByTestId('system-card').count()).toBe(0);
+    expect(await page.locator('body').textContent()).not.toMatch(/PGlite|migrations/i);
     await keepScreenshot(page, 'home-en');
     await context.close();
   });
@@ -32,7 +39,7 @@ describe('start page', () => {
     await page.getByTestId('language-switch').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
-    await expect.poll(() => page.getByTestId('db-kind').textContent()).toContain('مدمجة');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('تابِع تقدّم دفعاتك مع مسار');
     await keepScreenshot(page, 'home-ar');
     await context.close();
   });

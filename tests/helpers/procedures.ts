@@ -34,6 +34,7 @@ export interface Fixture {
 /** Sample input per procedure; `ids: true` when the input names rows (checked across orgs). */
 export const SAMPLES: Record<string, { input: (f: Fixture) => unknown; ids?: boolean }> = {
   'system.info': { input: () => undefined },
+  'landing.info': { input: () => undefined },
   'auth.me': { input: () => undefined },
   'auth.signUp': { input: () => ({ name: 'N', email: uniqueEmail(), password: 'a-fine-password-77' }) },
   'auth.logIn': { input: () => ({ email: uniqueEmail(), password: 'whatever-password' }) },
@@ -174,6 +175,7 @@ export const SAMPLES: Record<string, { input: (f: Fixture) => unknown; ids?: boo
   'dashboard.cohortLearners': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId }), ids: true },
   'dashboard.org': { input: (f) => ({ orgSlug: f.orgSlug }) },
   'readiness.get': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, learnerId: f.userId }), ids: true },
+  'readiness.hires': { input: (f) => ({ orgSlug: f.orgSlug, page: 1, pageSize: 5, sort: 'gaps' }) },
   'readiness.consent': { input: (f) => ({ orgSlug: f.orgSlug }) },
   'readiness.setConsent': { input: (f) => ({ orgSlug: f.orgSlug, shareComments: true }) },
   'portfolio.status': { input: (f) => ({ orgSlug: f.orgSlug }) },

@@ -11,7 +11,15 @@ import { call, makeOrg, type OrgFixture, procedures, SAMPLES } from '../helpers/
  * A procedure without access metadata, or without a sample input there, fails this test, so new
  * procedures join the matrix.
  */
-const PUBLIC = ['system.info', 'auth.me', 'auth.signUp', 'auth.logIn', 'invitations.byToken', 'portfolio.view'].sort();
+const PUBLIC = [
+  'system.info',
+  'landing.info',
+  'auth.me',
+  'auth.signUp',
+  'auth.logIn',
+  'invitations.byToken',
+  'portfolio.view',
+].sort();
 
 let database: TestDatabase;
 let deps: AppDeps;

@@ -66,7 +66,7 @@ async function company() {
       { skillId: skill('sql-basics'), rating: 'demonstrated' },
     ],
   });
-  return { owner, mentor, manager, hire, hire2, s, orgId, plan, full, skill, sub };
+  return { owner, mentor, manager, hire, hire2, s, orgId, plan, full, skill, sub, roadmapId: roadmap!.id };
 }
 
 describe('readiness and consent', () => {
@@ -107,6 +107,77 @@ describe('readiness and consent', () => {
       (await manager.caller.dashboard.learner({ orgSlug: s, cohortId: plan.id, learnerId: hire.user.id })).coverage
         .verifiedCount,
     ).toBe(2);
+  });
+});
+
+describe('the hires table (readiness.hires)', () => {
+  it('one row per hire: readiness, gaps, overdue, last activity; sorted, searched and paged on the server; no comments', async () => {
+    const { owner, mentor, manager, hire, s, full, roadmapId } = await company();
+    // a second onboarding plan that started in January: its first stage is overdue by November
+    const late = await addMember(deps, owner, s, 'learner', 'Omar Late');
+    const q1 = await mentor.caller.cohort.create({
+      orgSlug: s,
+      name: 'Onboarding Q1',
+      roadmapId,
+      startDate: '2026-01-01',
+    });
+    await mentor.caller.cohort.addMembers({
+      orgSlug: s,
+      cohortId: q1.id,
+      members: [{ userId: late.user.id, role: 'learner' }],
+    });
+    await mentor.caller.cohort.assign({ orgSlug: s, cohortId: q1.id, stageId: full.stages[0]!.id });
+    // the hire shares comments: the table still shows none (numbers only)
+    await hire.caller.readiness.setConsent({ orgSlug: s, shareComments: true });
+
+    const all = await manager.caller.readiness.hires({ orgSlug: s, sort: 'readiness', direction: 'desc' });
+    expect(all.total).toBe(3);
+    const first = all.items[0]!;
+    expect(first).toMatchObject({ name: 'سلمى فاروق', cohortName: 'Onboarding Q4', juniorVerified: 2, juniorTotal: 9 });
+    expect(first.readiness).toBeCloseTo(2 / 9);
+    expect(first.gaps).toBe(7);
+    expect(first.overdue).toBe(0);
+    expect(first.lastActivity).toBeInstanceOf(Date);
+    expect(JSON.stringify(all)).not.toContain('well done');
+    expect(Object.keys(first).sort()).toEqual(
+      [
+        'cohortId',
+        'cohortName',
+        'gaps',
+        'juniorTotal',
+        'juniorVerified',
+        'lastActivity',
+        'learnerId',
+        'name',
+        'overdue',
+        'readiness',
+      ].sort(),
+    );
+
+    const byOverdue = await manager.caller.readiness.hires({ orgSlug: s, sort: 'overdue', direction: 'desc' });
+    expect(byOverdue.items[0]).toMatchObject({ name: 'Omar Late', cohortName: 'Onboarding Q1', gaps: 9, readiness: 0 });
+    expect(byOverdue.items[0]!.overdue).toBeGreaterThan(0);
+    // the readiness page marks the same overdue skills among the gaps
+    const r = await manager.caller.readiness.get({ orgSlug: s, cohortId: q1.id, learnerId: late.user.id });
+    expect(r.overdue.length).toBe(byOverdue.items[0]!.overdue);
+    expect(r.gaps.some((g) => r.overdue.some((o) => o.skillId === g.skillId))).toBe(true);
+
+    // paged: two then one, every hire once
+    const p1 = await manager.caller.readiness.hires({ orgSlug: s, page: 1, pageSize: 2, sort: 'name' });
+    const p2 = await manager.caller.readiness.hires({ orgSlug: s, page: 2, pageSize: 2, sort: 'name' });
+    expect(p1.items).toHaveLength(2);
+    expect(p2.items).toHaveLength(1);
+    expect(new Set([...p1.items, ...p2.items].map((h) => h.learnerId)).size).toBe(3);
+    expect((await manager.caller.readiness.hires({ orgSlug: s, search: 'omar' })).items.map((h) => h.name)).toEqual([
+      'Omar Late',
+    ]);
+
+    // a mentor sees the hires of the plans they mentor only; learners are refused
+    const other = await addMember(deps, owner, s, 'mentor', 'Other Mentor');
+    expect((await other.caller.readiness.hires({ orgSlug: s })).total).toBe(0);
+    expect((await mentor.caller.readiness.hires({ orgSlug: s })).total).toBe(3);
+    await expectTrpcError(hire.caller.readiness.hires({ orgSlug: s }), 'FORBIDDEN');
+    await expectTrpcError(manager.caller.readiness.hires({ orgSlug: s, sort: 'comments' as 'name' }), 'BAD_REQUEST');
   });
 });
 

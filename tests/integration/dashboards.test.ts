@@ -119,6 +119,40 @@ describe('dashboards on a hand-computed small cohort', () => {
     ]);
   });
 
+  it('a cohort on its first day: the progress curve ends today, with what its learners verified today (#23)', async () => {
+    const { owner, s, orgId, full, cohort } = await setup('2026-11-27'); // starts today
+    const learner = await addMember(deps, owner, s, 'learner', 'Dalia');
+    const other = await addMember(deps, owner, s, 'learner', 'Emad');
+    await owner.caller.cohort.addMembers({
+      orgSlug: s,
+      cohortId: cohort.id,
+      members: [
+        { userId: learner.user.id, role: 'learner' },
+        { userId: other.user.id, role: 'learner' },
+      ],
+    });
+    const five = full.skills.slice(0, 5).map((x) => x.skillId);
+    await verify(orgId, learner.user.id, five, '2026-11-27T08:00:00Z');
+    await verify(orgId, other.user.id, five, '2026-11-27T09:00:00Z');
+    const dash = await owner.caller.dashboard.cohort({ orgSlug: s, cohortId: cohort.id });
+    expect(dash.progressOverTime.map((p) => p.month)).toEqual([0]);
+    expect(dash.progressOverTime[0]!.median).toBeCloseTo(5 / 26, 6);
+
+    // part-way into a month: the whole months, then today's point at its fractional month
+    const later = await setup('2026-09-12');
+    const hire = await addMember(deps, later.owner, later.s, 'learner', 'Farah');
+    await later.owner.caller.cohort.addMembers({
+      orgSlug: later.s,
+      cohortId: later.cohort.id,
+      members: [{ userId: hire.user.id, role: 'learner' }],
+    });
+    const row = await later.owner.caller.dashboard.cohort({ orgSlug: later.s, cohortId: later.cohort.id });
+    const months = row.progressOverTime.map((p) => p.month);
+    expect(months.slice(0, 2)).toEqual([0, 1]);
+    expect(months.at(-1)).toBeCloseTo(row.cohort.monthsSinceStart, 6);
+    expect(months.at(-1)! % 1).not.toBe(0);
+  });
+
   it("a learner cannot open another learner's page", async () => {
     const { owner, s, cohort } = await setup('2026-07-27');
     const a = await addMember(deps, owner, s, 'learner');

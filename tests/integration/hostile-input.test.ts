@@ -287,6 +287,7 @@ const NOT_STORED = new Set([
   'auth.sessions.revoke:sessionId',
   'cohort.list:search',
   'dashboard.cohortLearners:search',
+  'readiness.hires:search',
 ]);
 
 /** The documented normalisation: what an accepted value reads back as. */

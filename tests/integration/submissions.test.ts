@@ -102,6 +102,24 @@ describe('submissions', () => {
     );
   });
 
+  it("carries its brief's title and built-in key, so a title left as the brief's reads in each language (#23)", async () => {
+    const { learner, mentor, s, cohort, full, brief } = await cohortWithLearner();
+    const auth = full.briefs.find((b) => b.key === 'auth-api')!;
+    const r = await learner.caller.submission.submit({
+      orgSlug: s,
+      cohortId: cohort.id,
+      repoUrl: 'https://github.com/acme/node-api',
+      briefId: brief('auth-api'),
+      title: auth.title,
+    });
+    const got = await mentor.caller.submission.get({ orgSlug: s, submissionId: r.submissionId });
+    expect(got.submission).toMatchObject({ title: auth.title, briefTitle: auth.title, briefBuiltinKey: 'auth-api' });
+    const [row] = (await mentor.caller.submission.queue({ orgSlug: s })).items;
+    expect(row).toMatchObject({ title: auth.title, briefTitle: auth.title, briefBuiltinKey: 'auth-api' });
+    const [mine] = (await learner.caller.submission.mine({ orgSlug: s })).items;
+    expect(mine).toMatchObject({ briefTitle: auth.title });
+  });
+
   it('withdraws a submission that is not approved', async () => {
     const { learner, s, cohort, skill } = await cohortWithLearner();
     const sub = await learner.caller.submission.submit({

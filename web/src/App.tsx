@@ -49,8 +49,13 @@ const router = createBrowserRouter([
                 lazy: async () => ({ Component: (await import('./pages/org/OrgLayout')).OrgLayout }),
                 children: [
                   {
+                    // a read-only manager's home is the hires table; everyone else's the overview
                     index: true,
-                    lazy: async () => ({ Component: (await import('./pages/org/OrgOverviewPage')).OrgOverviewPage }),
+                    lazy: async () => ({ Component: (await import('./pages/company/HiresPage')).OrgHomePage }),
+                  },
+                  {
+                    path: 'hires',
+                    lazy: async () => ({ Component: (await import('./pages/company/HiresPage')).HiresPage }),
                   },
                   {
                     path: 'members',

@@ -1,4 +1,4 @@
-import { todayIn, zId, zOffsetPage } from '@masar/shared';
+import { HIRE_SORTS, todayIn, zId, zOffsetPage, zSearch } from '@masar/shared';
 import { z } from 'zod';
 import * as portfolio from '../services/portfolio';
 import * as readinessService from '../services/readiness';
@@ -13,6 +13,18 @@ export const readinessRouter = router({
         ...input,
         today: todayIn(ctx.tenant.org.timeZone, ctx.deps.now()),
       }),
+    ),
+  /** The hires table (a company manager's home): readiness, gaps, overdue, last activity; paged and sorted. */
+  hires: orgProcedure('cohorts.read')
+    .input(
+      zOffsetPage.extend({
+        sort: z.enum(HIRE_SORTS).default('readiness'),
+        direction: z.enum(['asc', 'desc']).default('asc'),
+        search: zSearch.optional(),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      readinessService.hires(ctx.db, ctx.tenant, { ...input, today: todayIn(ctx.tenant.org.timeZone, ctx.deps.now()) }),
     ),
   consent: orgProcedure('progress.self').query(({ ctx }) => readinessService.getConsent(ctx.db, ctx.tenant)),
   setConsent: orgProcedure('progress.self')

@@ -39,7 +39,7 @@ function isoDay(d: Date | string): IsoDate {
 }
 
 /** The roadmap's skills, by roadmap id or by the cohort that follows it (a sub-select, no round trip first). */
-async function cohortSkills(db: Db, orgId: string, of: { roadmapId: string } | { cohortId: string }) {
+export async function cohortSkills(db: Db, orgId: string, of: { roadmapId: string } | { cohortId: string }) {
   const roadmap =
     'roadmapId' in of
       ? eq(roadmapSkills.roadmapId, of.roadmapId)
@@ -406,6 +406,8 @@ export async function cohortLearners(
 
 export async function cohortDashboard(db: Db, tenant: TenantCtx, p: { cohortId: string; today: IsoDate; now: Date }) {
   const { cohort, skillRows } = await cohortAndSkills(db, tenant, p.cohortId);
+  // months since the cohort's start today, at most the timeline's length (not before the start)
+  const cohortNow = Math.min(TIMELINE_MONTHS, Math.max(0, monthsSinceStart(cohort.startDate, p.today)));
   const skillIds = skillRows.map((s) => s.skillId);
   const skillArray = sql`${`{${skillIds.join(',')}}`}::uuid[]`;
   const [learners, heatRows, curveRows, queue] = await Promise.all([
@@ -421,18 +423,23 @@ export async function cohortDashboard(db: Db, tenant: TenantCtx, p: { cohortId: 
       where cm.org_id = ${tenant.orgId} and cm.cohort_id = ${cohort.id} and cm.role = 'learner'
         and rs.org_id = ${tenant.orgId} and rs.roadmap_id = ${cohort.roadmapId} and rs.archived_at is null
       group by cm.user_id, s.category`),
-    // cohort progress over time: quartiles of verified coverage by month since each learner's start
+    // cohort progress over time: quartiles of verified coverage by month since each learner's start,
+    // the whole months before today and today itself (its last point: where the cohort is now, so a
+    // cohort on day 0 shows what its learners verified today, not 0%)
     db.execute(sql`
       with l as (
         select cm.user_id, coalesce(cm.personal_start_date, ${cohort.startDate}::date) as start
         from cohort_members cm where cm.org_id = ${tenant.orgId} and cm.cohort_id = ${cohort.id} and cm.role = 'learner'
       ), m as (
-        select generate_series(0, greatest(0, least(36, floor((${p.today}::date - ${cohort.startDate}::date) / 30.44)::int))) as month
+        select g::float8 as month, false as now
+        from generate_series(0, least(36, ceil(${cohortNow}::float8)::int - 1)) g
+        union all select ${cohortNow}::float8, true
       ), per as materialized (
         select m.month, l.user_id,
           (select count(*) from skill_progress sp where sp.org_id = ${tenant.orgId} and sp.learner_id = l.user_id
              and sp.status = 'verified' and sp.skill_id = any(${skillArray})
-             and sp.verified_at < (l.start + make_interval(months => m.month))) as n
+             and sp.verified_at < (case when m.now then ${p.today}::date + 1
+               else l.start + make_interval(months => m.month::int) end)) as n
         from l cross join m
       )
       select month, percentile_cont(0.25) within group (order by n) as q1,

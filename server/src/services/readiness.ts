@@ -1,10 +1,12 @@
-import { learnerConsents, reviews, submissions, users } from '@masar/drizzle';
-import { addDaysToDate, canSeeReviewComments, type IsoDate } from '@masar/shared';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { cohorts, learnerConsents, reviews, submissions, users } from '@masar/drizzle';
+import { addDaysToDate, canSeeReviewComments, type HireSort, type IsoDate, type OffsetPage } from '@masar/shared';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { rowsOf } from '../db';
 import type { TenantCtx } from '../trpc';
-import { learnerProgress } from './dashboards';
-import { commentsShared } from './scope';
+import { cohortLearnerRows, cohortSkills, learnerProgress } from './dashboards';
+import { type Paged, paged } from './paging';
+import { cohortScope, commentsShared } from './scope';
 
 /** The junior level: the skills whose window ends by month 6. */
 export const JUNIOR_END_MONTH = 6;
@@ -100,7 +102,113 @@ export async function readiness(db: Db, tenant: TenantCtx, p: { cohortId: string
     })),
     commentsShared: shared,
     commentsVisible: showComments,
+    /** assigned skills past their due date (the page marks them among the gaps) */
+    overdue: page.overdue.map(({ skillId, dueDate, days }) => ({ skillId, dueDate, days })),
   };
+}
+
+/** A row of the hires table: one hire in one cohort. */
+export interface HireRow {
+  cohortId: string;
+  cohortName: string;
+  learnerId: string;
+  name: string;
+  /** verified share of the junior-level (0–6 months) skills, as on the readiness page */
+  readiness: number;
+  juniorVerified: number;
+  juniorTotal: number;
+  /** junior-level skills not verified yet */
+  gaps: number;
+  /** assigned skills past their due date, not verified */
+  overdue: number;
+  lastActivity: Date | null;
+}
+
+const hireSortKey: Record<HireSort, (r: HireRow) => number | string> = {
+  name: (r) => r.name.toLowerCase(),
+  cohort: (r) => r.cohortName.toLowerCase(),
+  readiness: (r) => r.readiness,
+  gaps: (r) => r.gaps,
+  overdue: (r) => r.overdue,
+  lastActivity: (r) => r.lastActivity?.getTime() ?? 0,
+};
+
+/**
+ * The company manager's hires table: every hire of the active cohorts the caller sees (mentors:
+ * theirs), one row per hire and cohort, with readiness for the junior level, gaps, overdue skills
+ * and last activity; filtered by name, sorted (ties by name) and paged on the server. Numbers only:
+ * no mentor comment is part of a row, whatever the hire's consent (the readiness page shows them,
+ * with consent). Two statements per cohort plus one for the junior skills, whatever the hires' number.
+ */
+export async function hires(
+  db: Db,
+  tenant: TenantCtx,
+  p: OffsetPage & { today: IsoDate; sort: HireSort; direction: 'asc' | 'desc'; search?: string | undefined },
+): Promise<Paged<HireRow>> {
+  const active = await db
+    .select()
+    .from(cohorts)
+    .where(and(eq(cohorts.orgId, tenant.orgId), isNull(cohorts.archivedAt), cohortScope(tenant)))
+    .orderBy(asc(cohorts.name));
+  if (active.length === 0) return { items: [], total: 0, page: p.page, pageSize: p.pageSize };
+  const ids = active.map((c) => c.id);
+  const [perCohort, juniorRows] = await Promise.all([
+    Promise.all(
+      active.map(async (cohort) => {
+        const skillRows = await cohortSkills(db, tenant.orgId, { roadmapId: cohort.roadmapId });
+        return { cohort, rows: await cohortLearnerRows(db, tenant, cohort, skillRows, p.today) };
+      }),
+    ),
+    db.execute(sql`
+      select cm.cohort_id as "cohortId", cm.user_id as "learnerId", count(*)::int as total,
+        count(sp.skill_id) filter (where sp.status = 'verified')::int as verified
+      from cohort_members cm
+      join cohorts c on c.org_id = cm.org_id and c.id = cm.cohort_id
+      join roadmap_skills rs on rs.org_id = c.org_id and rs.roadmap_id = c.roadmap_id and rs.archived_at is null
+        and rs.end_month <= ${JUNIOR_END_MONTH}
+      left join skill_progress sp on sp.org_id = cm.org_id and sp.learner_id = cm.user_id and sp.skill_id = rs.skill_id
+      where cm.org_id = ${tenant.orgId} and cm.role = 'learner'
+        and cm.cohort_id = any(${`{${ids.join(',')}}`}::uuid[])
+      group by cm.cohort_id, cm.user_id`),
+  ]);
+  const junior = new Map(
+    rowsOf<{ cohortId: string; learnerId: string; total: number; verified: number }>(juniorRows).map((r) => [
+      `${r.cohortId}:${r.learnerId}`,
+      { total: Number(r.total), verified: Number(r.verified) },
+    ]),
+  );
+  const search = p.search?.toLowerCase();
+  const all: HireRow[] = perCohort.flatMap(({ cohort, rows }) =>
+    rows
+      .filter((r) => !search || r.name.toLowerCase().includes(search))
+      .map((r) => {
+        const j = junior.get(`${cohort.id}:${r.learnerId}`) ?? { total: 0, verified: 0 };
+        return {
+          cohortId: cohort.id,
+          cohortName: cohort.name,
+          learnerId: r.learnerId,
+          name: r.name,
+          readiness: j.total ? j.verified / j.total : 0,
+          juniorVerified: j.verified,
+          juniorTotal: j.total,
+          gaps: j.total - j.verified,
+          overdue: r.overdue,
+          lastActivity: r.lastActivity,
+        };
+      }),
+  );
+  const key = hireSortKey[p.sort];
+  all.sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    const c = x < y ? -1 : x > y ? 1 : a.name.localeCompare(b.name) || a.cohortName.localeCompare(b.cohortName);
+    return p.direction === 'desc' ? -c : c;
+  });
+  return paged(
+    p,
+    async (limit, offset) => all.slice(offset, offset + limit),
+    async () => [{ n: all.length }],
+  );
 }
 
 /** The learner decides whether read-only viewers (company managers) see mentors' comments. */

@@ -264,6 +264,9 @@ const listColumns = {
   learnerId: submissions.learnerId,
   learnerName: users.name,
   analysisStatus: repoAnalyses.status,
+  // a title left as the brief's (stored in the brief's own words) is shown in the reader's language
+  briefTitle: projectBriefs.title,
+  briefBuiltinKey: projectBriefs.builtinKey,
 };
 
 function listQuery(db: Db) {
@@ -275,6 +278,10 @@ function listQuery(db: Db) {
     .leftJoin(
       repoAnalyses,
       and(eq(repoAnalyses.orgId, submissions.orgId), eq(repoAnalyses.submissionId, submissions.id)),
+    )
+    .leftJoin(
+      projectBriefs,
+      and(eq(projectBriefs.orgId, submissions.orgId), eq(projectBriefs.id, submissions.briefId)),
     );
 }
 
@@ -327,7 +334,7 @@ export async function listQueue(
 export async function getSubmission(db: Db, tenant: TenantCtx, submissionId: string) {
   const s = await loadVisible(db, tenant, submissionId);
   const isOwn = s.learnerId === tenant.userId;
-  const [revisionRows, reviewRows, ratingRows, [analysis], [learner], [cohort], shared] = await Promise.all([
+  const [revisionRows, reviewRows, ratingRows, [analysis], [learner], [cohort], [brief], shared] = await Promise.all([
     db
       .select()
       .from(submissionRevisions)
@@ -365,6 +372,12 @@ export async function getSubmission(db: Db, tenant: TenantCtx, submissionId: str
       .select({ name: cohorts.name })
       .from(cohorts)
       .where(and(eq(cohorts.orgId, tenant.orgId), eq(cohorts.id, s.cohortId))),
+    s.briefId
+      ? db
+          .select({ title: projectBriefs.title, builtinKey: projectBriefs.builtinKey })
+          .from(projectBriefs)
+          .where(and(eq(projectBriefs.orgId, tenant.orgId), eq(projectBriefs.id, s.briefId)))
+      : Promise.resolve([]),
     commentsShared(db, tenant.orgId, s.learnerId),
   ]);
   // Consent (shared/src/access.ts): read-only readers see mentors' comments only if the learner shares them.
@@ -383,7 +396,12 @@ export async function getSubmission(db: Db, tenant: TenantCtx, submissionId: str
         .where(and(eq(skills.orgId, tenant.orgId), inArray(skills.id, skillIds)))
     : [];
   return {
-    submission: { ...s, repoUrl: `https://github.com/${s.repoOwner}/${s.repoName}` },
+    submission: {
+      ...s,
+      repoUrl: `https://github.com/${s.repoOwner}/${s.repoName}`,
+      briefTitle: brief?.title ?? null,
+      briefBuiltinKey: brief?.builtinKey ?? null,
+    },
     learner: learner ?? null,
     cohortName: cohort?.name ?? null,
     revisions: revisionRows.map(({ orgId: _o, ...r }) => r),

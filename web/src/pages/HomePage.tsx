@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
-import { Building2, ChevronRight, Plus } from 'lucide-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Briefcase, Building2, ChevronRight, ClipboardCheck, PlayCircle, Plus, Route } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '../components/Layout';
 import { QueryState } from '../components/QueryState';
 import { StateMessage } from '../components/StateMessage';
@@ -13,26 +13,106 @@ import { type Me, useMe } from '../lib/auth';
 import { isolate } from '../lib/format';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { useTRPC } from '../trpc';
-import { SystemStatus } from './SystemStatus';
 
+/** The landing page: what Masar does, sign up, log in, and the demo when this deployment has one. */
 function Welcome() {
   const { t } = useTranslation();
+  const features = [
+    { key: 'mentors', icon: ClipboardCheck },
+    { key: 'learners', icon: Route },
+    { key: 'companies', icon: Briefcase },
+  ] as const;
   return (
-    <section className="rounded-xl border border-brand-100 bg-gradient-to-b from-brand-50 to-white px-6 py-10 sm:px-10">
-      <h1 className="text-3xl font-semibold tracking-tight text-slate-900">{t('home.welcomeTitle')}</h1>
-      <p className="mt-3 max-w-2xl text-slate-700">{t('home.welcomeBody')}</p>
-      <div className="mt-6 flex flex-wrap gap-3">
-        <Button asChild size="lg">
-          <Link to="/signup" data-testid="home-signup">
-            {t('nav.signUp')}
-          </Link>
-        </Button>
-        <Button asChild size="lg" variant="secondary">
-          <Link to="/login" data-testid="home-login">
-            {t('nav.logIn')}
-          </Link>
-        </Button>
+    <div className="flex flex-col gap-8" data-testid="landing">
+      <section className="rounded-xl border border-brand-100 bg-gradient-to-b from-brand-50 to-white px-6 py-10 sm:px-10">
+        <h1 className="text-3xl font-semibold tracking-tight text-slate-900">{t('home.welcomeTitle')}</h1>
+        <p className="mt-3 max-w-2xl text-slate-700">{t('home.welcomeBody')}</p>
+        <div className="mt-6 flex flex-wrap gap-3">
+          <Button asChild size="lg">
+            <Link to="/signup" data-testid="home-signup">
+              {t('nav.signUp')}
+            </Link>
+          </Button>
+          <Button asChild size="lg" variant="secondary">
+            <Link to="/login" data-testid="home-login">
+              {t('nav.logIn')}
+            </Link>
+          </Button>
+        </div>
+      </section>
+      <section aria-labelledby="features-title">
+        <h2 id="features-title" className="mb-4 text-lg font-semibold text-slate-900">
+          {t('home.featuresTitle')}
+        </h2>
+        <ul className="grid gap-4 md:grid-cols-3">
+          {features.map(({ key, icon: Icon }) => (
+            <li key={key}>
+              <Card className="flex h-full flex-col gap-2 p-5" data-testid={`feature-${key}`}>
+                <span className="w-fit rounded-lg bg-brand-50 p-2 text-brand-700">
+                  <Icon className="size-5" aria-hidden />
+                </span>
+                <h3 className="font-semibold text-slate-900">{t(`home.features.${key}Title`)}</h3>
+                <p className="text-sm text-slate-600">{t(`home.features.${key}Body`)}</p>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <TryTheDemo />
+    </div>
+  );
+}
+
+/** On a demo deployment: one click logs in as one of the demo organisation's people. */
+function TryTheDemo() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const info = useQuery(trpc.landing.info.queryOptions());
+  const logIn = useMutation(trpc.auth.logIn.mutationOptions());
+  const demo = info.data?.demo;
+  if (!demo) return null;
+  const open = async (who: 'mentor' | 'learner' | 'viewer') => {
+    try {
+      await logIn.mutateAsync({ email: demo.logins[who], password: demo.password });
+      await queryClient.invalidateQueries();
+      await navigate(`/o/${demo.orgSlug}`);
+    } catch {
+      // the error is shown below the buttons
+    }
+  };
+  return (
+    <section
+      aria-labelledby="demo-title"
+      className="rounded-xl border border-amber-200 bg-amber-50 p-6"
+      data-testid="try-demo"
+    >
+      <h2 id="demo-title" className="flex items-center gap-2 text-lg font-semibold text-slate-900">
+        <PlayCircle className="size-5 text-amber-700" aria-hidden />
+        {t('home.demoTitle')}
+      </h2>
+      <p className="mt-2 max-w-2xl text-sm text-slate-700">{t('home.demoBody')}</p>
+      <div className="mt-4 flex flex-wrap gap-3">
+        {(['mentor', 'learner', 'viewer'] as const).map((who) => (
+          <Button
+            key={who}
+            variant="secondary"
+            className="min-h-11"
+            pending={logIn.isPending && logIn.variables?.email === demo.logins[who]}
+            disabled={logIn.isPending}
+            onClick={() => void open(who)}
+            data-testid={`demo-${who}`}
+          >
+            {t(`home.demoAs.${who}`)}
+          </Button>
+        ))}
       </div>
+      {logIn.error ? (
+        <p className="mt-3 text-sm text-red-800" role="alert">
+          {t('home.demoError')}
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -118,7 +198,6 @@ export function HomePage() {
       ) : (
         <Welcome />
       )}
-      <SystemStatus />
     </div>
   );
 }

@@ -71,7 +71,7 @@ export function CategoryChart({ data }: { data: LearnerProgress }) {
         </ChartTable>
       }
     >
-      <div dir="ltr" className="w-full" style={{ height: Math.max(220, rows.length * 40 + 60) }}>
+      <div dir="ltr" className="w-full" style={{ height: Math.max(220, rows.length * 44 + 60) }}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart
             data={rows}
@@ -94,8 +94,16 @@ export function CategoryChart({ data }: { data: LearnerProgress }) {
               type="category"
               dataKey="label"
               orientation={rtl ? 'right' : 'left'}
-              width={150}
-              tick={{ fontSize: 12, fill: '#1e293b' }}
+              width={LABEL_WIDTH}
+              // one line per category (a wrapped label ran into its neighbours, in Arabic especially)
+              tick={(props: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) => (
+                <CategoryTick
+                  x={Number(props.x ?? 0)}
+                  y={Number(props.y ?? 0)}
+                  label={String(props.payload?.value ?? '')}
+                  rtl={rtl}
+                />
+              )}
               stroke={COLORS.axis}
               interval={0}
             />
@@ -118,5 +126,31 @@ export function CategoryChart({ data }: { data: LearnerProgress }) {
         </ResponsiveContainer>
       </div>
     </ChartCard>
+  );
+}
+
+const LABEL_WIDTH = 200;
+/** About how many characters of 12 px text fit the label column. */
+const LABEL_CHARS = 32;
+
+/** A category's name on one line beside its bars, cut with an ellipsis if too long (in full on hover). */
+function CategoryTick({ x, y, label, rtl }: { x: number; y: number; label: string; rtl: boolean }) {
+  const shown = label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label;
+  return (
+    <g transform={`translate(${x},${y})`}>
+      <text
+        x={rtl ? 8 : -8}
+        y={0}
+        dy={4}
+        textAnchor={rtl ? 'start' : 'end'}
+        fontSize={12}
+        fill="#1e293b"
+        className="recharts-cartesian-axis-tick-value"
+        data-testid="category-tick"
+      >
+        <title>{label}</title>
+        {shown}
+      </text>
+    </g>
   );
 }

@@ -78,7 +78,9 @@ export function CohortProgressChart({ data }: { data: CohortDashboard }) {
                 data-q3={round3(p.q3)}
                 data-expected={round3(p.expected)}
               >
-                <RowHeader>{f.number(p.month)}</RowHeader>
+                <RowHeader>
+                  {Math.abs(p.month - now) < 1e-6 ? `${f.number(p.month)} (${t('charts.today')})` : f.number(p.month)}
+                </RowHeader>
                 <TD className="tabular-nums">{f.percent(p.q1)}</TD>
                 <TD className="tabular-nums">{f.percent(p.median)}</TD>
                 <TD className="tabular-nums">{f.percent(p.q3)}</TD>

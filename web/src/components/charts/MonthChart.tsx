@@ -89,7 +89,14 @@ export function MonthChart<P extends { month: number; expected: number }>({
               x={now}
               stroke={COLORS.today}
               strokeWidth={2}
-              label={{ value: t('charts.today'), position: 'top', fill: COLORS.today, fontSize: 12 }}
+              // inside the plot, on the side of the line with more room: never over the y axis's top label
+              label={{
+                value: t('charts.today'),
+                position: now < maxMonth / 2 !== rtl ? 'insideTopLeft' : 'insideTopRight',
+                fill: COLORS.today,
+                fontSize: 12,
+                fontWeight: 600,
+              }}
             />
           ) : null}
           <Line

@@ -10,9 +10,22 @@ const TONE: Record<LearnerStatus, string> = {
   ahead: 'bg-emerald-50 text-emerald-900 ring-emerald-200',
 };
 
-/** Ahead / on track / behind, with the same colour and marker shape as in the scatter chart. */
-export function StatusBadge({ status, className }: { status: LearnerStatus; className?: string }) {
+/**
+ * Ahead / on track / behind, with the same colour and marker shape as in the scatter chart. With
+ * `overdue` (a learner behind because of overdue skills, whatever the coverage) it says why:
+ * "Behind · 1 overdue".
+ */
+export function StatusBadge({
+  status,
+  className,
+  overdue,
+}: {
+  status: LearnerStatus;
+  className?: string;
+  overdue?: number | undefined;
+}) {
   const { t } = useTranslation();
+  const label = t(`dashboards.status.${status}`);
   return (
     <span
       className={cn(
@@ -24,7 +37,7 @@ export function StatusBadge({ status, className }: { status: LearnerStatus; clas
       data-status={status}
     >
       <Swatch color={STATUS_COLOR[status]} kind={STATUS_SHAPE[status]} size={10} />
-      {t(`dashboards.status.${status}`)}
+      {overdue ? t('dashboards.statusOverdue', { status: label, count: overdue }) : label}
     </span>
   );
 }

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { directionOf } from '../../i18n';
 import { useIntlLocale } from '../../lib/format';
+import { formatDuration } from '../submissions/time';
 
 /**
  * Colours for the charts: the Okabe–Ito palette (safe for the common colour-vision deficiencies),
@@ -100,18 +101,6 @@ export function useChartFormat() {
     const pct1 = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
     const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
     const signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
-    const hours = new Intl.NumberFormat(locale, {
-      style: 'unit',
-      unit: 'hour',
-      unitDisplay: 'long',
-      maximumFractionDigits: 0,
-    });
-    const days = new Intl.NumberFormat(locale, {
-      style: 'unit',
-      unit: 'day',
-      unitDisplay: 'long',
-      maximumFractionDigits: 1,
-    });
     return {
       locale,
       /** A share 0..1 as a percentage ("29%"). */
@@ -126,9 +115,9 @@ export function useChartFormat() {
         return t('charts.points', { count: Math.abs(rounded), value: `\u2066${signed.format(rounded)}\u2069` });
       },
       month: (m: number) => t('charts.monthN', { month: num.format(m) }),
-      /** A waiting time: hours up to two days, then days. */
+      /** A waiting time, in whole units like the review queue's ages ("3 days", "5 hours"). */
       duration: (h: number | null | undefined) =>
-        h == null || !Number.isFinite(h) ? '—' : h < 48 ? hours.format(h) : days.format(h / 24),
+        h == null || !Number.isFinite(h) ? '—' : formatDuration(locale, h, t('queue.health.underMinute')),
     };
   }, [locale, t]);
 }

@@ -63,11 +63,6 @@ export function parseAnalysisResult(result: unknown): AnalysisView | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** Suggested skill keys of a submission's analysis (empty when there is none). */
-export function suggestedSkillKeys(analysis: Detail['analysis']): Set<string> {
-  return new Set(parseAnalysisResult(analysis?.result)?.suggestedSkills ?? []);
-}
-
 function useReasonText() {
   const { t, i18n } = useTranslation();
   return (reason: string | null) => {

@@ -2,7 +2,7 @@ import { reviewInput, SKILL_RATINGS } from '@masar/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Check, RotateCcw, Sparkles, Undo2 } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { serverErrorMessage } from '../../lib/forms';
 import { useRoadmapText } from '../../lib/roadmapText';
@@ -12,9 +12,11 @@ import { useErrorText } from '../FormField';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../ui/card';
-import { NativeSelect, Textarea } from '../ui/input';
+import { Textarea } from '../ui/input';
 import { Label } from '../ui/label';
-import { suggestedSkillKeys } from './AnalysisCard';
+import { type AnalysisView, parseAnalysisResult } from './AnalysisCard';
+import { useSubmissionTitle } from './common';
+import { SignalEvidence } from './SignalEvidence';
 import { SnippetsMenu } from './SnippetsMenu';
 
 type Detail = RouterOutputs['submission']['get'];
@@ -23,7 +25,15 @@ type Decision = 'approved' | 'changes_requested';
 
 interface ReviewValues {
   comment: string;
-  ratings: Record<string, Rating>;
+  /** The mentor's choices only: a skill not chosen yet is "not shown", or "suggested" (unrated) when the analysis suggests it. */
+  ratings: Record<string, Rating | undefined>;
+}
+
+/** Where the next submission in the queue is, after a review (none when the queue is empty). */
+export interface NextInQueue {
+  id: string;
+  title: string;
+  learnerName: string;
 }
 
 /** Whether a submission waits for a review (or needs one again: changed after approval). */
@@ -46,14 +56,15 @@ export function ReviewPanel({
 }: {
   detail: Detail;
   orgSlug: string;
-  onReviewed: (decision: Decision) => void;
+  onReviewed: (decision: Decision, next: NextInQueue | null) => void;
   onConflict: (conflict: boolean) => void;
   refetch: () => Promise<{ data?: Detail | undefined }>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const text = useRoadmapText();
+  const titleOf = useSubmissionTitle();
   const { submission } = detail;
   const [pinned, setPinned] = useState({ version: submission.version, revision: submission.currentRevision });
   const [conflict, setConflict] = useState(false);
@@ -69,11 +80,34 @@ export function ReviewPanel({
       return s ? [{ id: s.id, key: s.key, title: text('skill', s).title }] : [];
     });
   }, [detail, pinned.revision, text]);
-  const suggested = useMemo(() => suggestedSkillKeys(detail.analysis), [detail.analysis]);
+  const result = useMemo(() => parseAnalysisResult(detail.analysis?.result), [detail.analysis]);
+  const analysisDone = detail.analysis?.status === 'done' && result !== null;
+  const suggested = useMemo(() => new Set(result?.suggestedSkills ?? []), [result]);
+  // each claimed skill's evidence: the analysis signals that point at it, shown beside its rating
+  const evidenceByKey = useMemo(() => {
+    const map = new Map<string, AnalysisView['signals']>();
+    for (const signal of result?.signals ?? []) {
+      for (const key of signal.skillKeys) map.set(key, [...(map.get(key) ?? []), signal]);
+    }
+    return map;
+  }, [result]);
+  const signalLabel = (key: string) => {
+    const labelKey = `analysis.signalKeys.${key}`;
+    return i18n.exists(labelKey) ? t(labelKey) : key;
+  };
 
   const form = useForm<ReviewValues>({ defaultValues: { comment: '', ratings: {} } });
-  const { register, control, getValues, setValue } = form;
+  const { register, getValues, setValue, watch } = form;
   const commentField = register('comment');
+  const chosen = watch('ratings');
+  // a skill the analysis suggests waits for the mentor's word (never pre-rated); any other starts at "not shown"
+  const ratings: Record<string, Rating | undefined> = {};
+  for (const s of skills) ratings[s.id] = chosen?.[s.id] ?? (suggested.has(s.key) ? undefined : 'not_shown');
+  const pendingSuggested = skills.filter((s) => ratings[s.id] === undefined);
+  const markSuggested = () => {
+    for (const s of pendingSuggested) setValue(`ratings.${s.id}`, 'demonstrated', { shouldDirty: true });
+    setFormError(null);
+  };
 
   // Opening the panel moves a "submitted" revision to "in review" (once per submission).
   const started = useRef<string | null>(null);
@@ -105,6 +139,10 @@ export function ReviewPanel({
   const send = (decision: Decision) =>
     form.handleSubmit(async (values) => {
       setFormError(null);
+      if (pendingSuggested.length > 0) {
+        setFormError(t('review.suggestedUnrated', { count: pendingSuggested.length }));
+        return;
+      }
       const input = {
         orgSlug,
         submissionId: submission.id,
@@ -112,7 +150,10 @@ export function ReviewPanel({
         expectedVersion: pinned.version,
         decision,
         comment: values.comment,
-        ratings: skills.map((s) => ({ skillId: s.id, rating: values.ratings[s.id] ?? ('not_shown' as const) })),
+        ratings: skills.map((s) => ({
+          skillId: s.id,
+          rating: values.ratings[s.id] ?? ratings[s.id] ?? ('not_shown' as const),
+        })),
       };
       const checked = reviewInput.safeParse(input);
       if (!checked.success) {
@@ -126,11 +167,16 @@ export function ReviewPanel({
         setConflict(false);
         onConflict(false);
         form.reset({ comment: '', ratings: {} });
-        onReviewed(decision);
         await Promise.all([
           queryClient.invalidateQueries(trpc.submission.pathFilter()),
           queryClient.invalidateQueries(trpc.progress.pathFilter()),
         ]);
+        // the next submission waiting (oldest first), so the mentor goes on without the queue page
+        const queue = await queryClient
+          .fetchQuery(trpc.submission.queue.queryOptions({ orgSlug, page: 1, pageSize: 2, status: 'waiting' }))
+          .catch(() => null);
+        const next = queue?.items.find((item) => item.id !== submission.id);
+        onReviewed(decision, next ? { id: next.id, title: titleOf(next), learnerName: next.learnerName } : null);
       } catch (err) {
         if (errorData(err)?.code === 'CONFLICT') {
           // keep every typed word; the mentor reloads, then reviews again
@@ -228,57 +274,84 @@ export function ReviewPanel({
           data-version={pinned.version}
           data-revision={pinned.revision}
         >
-          <fieldset className="flex flex-col gap-2">
+          <fieldset className="flex flex-col gap-2" data-testid="review-skills">
             <legend className="mb-2 text-sm font-medium text-slate-800">{t('review.skillsTitle')}</legend>
             {skills.length === 0 ? <p className="text-sm text-slate-500">{t('review.noSkills')}</p> : null}
+            {pendingSuggested.length > 0 && reviewable ? (
+              <div
+                className="flex flex-col gap-2 rounded-lg border border-brand-100 bg-brand-50 p-3 sm:flex-row sm:items-center sm:justify-between"
+                data-testid="suggested-pending"
+                data-count={pendingSuggested.length}
+              >
+                <p className="text-sm text-brand-800">
+                  {t('review.suggestedPending', { count: pendingSuggested.length })}
+                </p>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  className="min-h-11 shrink-0"
+                  onClick={markSuggested}
+                  data-testid="mark-suggested"
+                >
+                  <Sparkles className="size-4" aria-hidden />
+                  {t('review.markSuggested', { count: pendingSuggested.length })}
+                </Button>
+              </div>
+            ) : null}
             <ul className="flex flex-col divide-y divide-slate-100 rounded-lg border border-slate-200">
               {skills.map((skill) => {
                 const isSuggested = suggested.has(skill.key);
+                const rating = ratings[skill.id];
+                const evidence = evidenceByKey.get(skill.key) ?? [];
                 return (
                   <li
                     key={skill.id}
                     className={cn(
-                      'flex flex-col gap-2 px-3 py-2.5 sm:flex-row sm:items-center sm:justify-between',
-                      isSuggested && 'bg-brand-50/60',
+                      'flex flex-col gap-3 px-3 py-3 lg:flex-row lg:items-start lg:justify-between',
+                      isSuggested && !rating && 'bg-brand-50/60',
                     )}
                     data-testid="review-skill"
                     data-key={skill.key}
                     data-suggested={isSuggested ? 'true' : 'false'}
+                    data-rating={rating ?? 'unrated'}
                   >
-                    <div className="flex min-w-0 flex-wrap items-center gap-2">
-                      <span className="text-sm font-medium text-slate-900">{skill.title}</span>
-                      {isSuggested ? (
-                        <span
-                          className="inline-flex items-center gap-1 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-800"
-                          data-testid="suggested-by-analysis"
-                        >
-                          <Sparkles className="size-3" aria-hidden />
-                          {t('review.suggested')}
+                    <div className="flex min-w-0 flex-1 flex-col gap-1.5">
+                      <div className="flex flex-wrap items-center gap-2">
+                        <span className="text-sm font-medium text-slate-900" id={`skill-${skill.id}`}>
+                          {skill.title}
                         </span>
+                        {isSuggested ? (
+                          <span
+                            className="inline-flex items-center gap-1 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-800"
+                            data-testid="suggested-by-analysis"
+                          >
+                            <Sparkles className="size-3" aria-hidden />
+                            {t('review.suggested')}
+                          </span>
+                        ) : null}
+                      </div>
+                      {evidence.length > 0 ? (
+                        <ul className="flex flex-col gap-1" data-testid="skill-evidence">
+                          {evidence.map((signal, i) => (
+                            <li key={`${signal.key}-${i}`} className="text-sm text-slate-600">
+                              <span className="font-medium text-slate-700">{signalLabel(signal.key)}</span>
+                              {t('review.evidenceSeparator')}
+                              <SignalEvidence evidence={signal.evidence} />
+                            </li>
+                          ))}
+                        </ul>
+                      ) : analysisDone ? (
+                        <p className="text-xs text-slate-500" data-testid="skill-no-evidence">
+                          {t('review.noEvidence')}
+                        </p>
                       ) : null}
                     </div>
-                    <Controller
-                      control={control}
-                      name={`ratings.${skill.id}`}
-                      defaultValue="not_shown"
-                      render={({ field }) => (
-                        <NativeSelect
-                          name={`rating-${skill.key}`}
-                          value={field.value}
-                          onChange={field.onChange}
-                          onBlur={field.onBlur}
-                          ref={field.ref}
-                          disabled={!reviewable}
-                          aria-label={t('review.ratingFor', { skill: skill.title })}
-                          className="h-9 w-full sm:w-48"
-                        >
-                          {SKILL_RATINGS.map((r) => (
-                            <option key={r} value={r}>
-                              {t(`review.ratings.${r}`)}
-                            </option>
-                          ))}
-                        </NativeSelect>
-                      )}
+                    <RatingChoice
+                      name={`rating-${skill.key}`}
+                      labelledBy={`skill-${skill.id}`}
+                      value={rating}
+                      disabled={!reviewable}
+                      onChange={(r) => setValue(`ratings.${skill.id}`, r, { shouldDirty: true })}
                     />
                   </li>
                 );
@@ -343,5 +416,62 @@ export function ReviewPanel({
         </form>
       </CardContent>
     </Card>
+  );
+}
+
+/**
+ * A skill's rating as three buttons in a row (radio inputs: one tab stop, arrow keys move), each at
+ * least 44 px high. No choice checked means the analysis suggests the skill and the mentor has not
+ * rated it yet.
+ */
+function RatingChoice({
+  name,
+  labelledBy,
+  value,
+  disabled,
+  onChange,
+}: {
+  name: string;
+  labelledBy: string;
+  value: Rating | undefined;
+  disabled: boolean;
+  onChange: (rating: Rating) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div
+      role="radiogroup"
+      aria-labelledby={labelledBy}
+      className="grid w-full shrink-0 grid-cols-3 overflow-hidden rounded-md border border-slate-300 lg:w-auto"
+      data-testid="rating-choice"
+    >
+      {SKILL_RATINGS.map((r) => (
+        <label
+          key={r}
+          className={cn(
+            'relative flex min-h-11 cursor-pointer items-center justify-center border-s border-slate-300 px-3 text-center text-sm font-medium first:border-s-0 has-focus-visible:outline-2 has-focus-visible:-outline-offset-2 has-focus-visible:outline-brand-600',
+            value === r
+              ? r === 'demonstrated'
+                ? 'bg-green-700 text-white'
+                : r === 'partial'
+                  ? 'bg-amber-100 text-amber-900'
+                  : 'bg-slate-200 text-slate-900'
+              : 'bg-white text-slate-700 hover:bg-slate-50',
+            disabled && 'cursor-not-allowed opacity-60',
+          )}
+        >
+          <input
+            type="radio"
+            className="sr-only"
+            name={name}
+            value={r}
+            checked={value === r}
+            disabled={disabled}
+            onChange={() => onChange(r)}
+          />
+          {t(`review.ratings.${r}`)}
+        </label>
+      ))}
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { builtinSkillByKey } from '@masar/shared';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRoadmapText } from '../../lib/roadmapText';
 import { cn } from '../../lib/utils';
 import { Badge } from '../ui/badge';
 
@@ -81,5 +82,21 @@ export function useSkillKeyTitle() {
       return ar ? builtin.title.ar : builtin.title.en;
     },
     [ar],
+  );
+}
+
+/**
+ * A submission's title in the reader's language: a title left as its brief's (the form sends the
+ * brief's stored title when the learner types none) follows the language like the brief does; a
+ * title the learner wrote is shown as written.
+ */
+export function useSubmissionTitle() {
+  const text = useRoadmapText();
+  return useCallback(
+    (s: { title: string; briefTitle?: string | null; briefBuiltinKey?: string | null }) =>
+      s.briefTitle && s.title === s.briefTitle
+        ? text('brief', { title: s.briefTitle, builtinKey: s.briefBuiltinKey }).title
+        : s.title,
+    [text],
   );
 }

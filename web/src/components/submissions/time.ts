@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useIntlLocale } from '../../lib/format';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -27,19 +28,26 @@ export function useRelativeTime() {
   );
 }
 
-/** A length of time given in hours ("45 minutes", "5 hours", "3 days"), in the current language. */
+/**
+ * A length of time given in hours, cut to whole units on the same ladder as `useRelativeTime`
+ * (minutes, hours, days, weeks…), so a queue's "oldest wait 3 days" matches its oldest item's
+ * "3 days ago": both truncate, neither rounds up. Under a minute is `underMinute`.
+ */
+export function formatDuration(locale: string, hours: number, underMinute: string): string {
+  const seconds = Math.max(0, hours * 3600);
+  for (const [unit, size] of UNITS) {
+    if (seconds >= size) {
+      return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(
+        Math.trunc(seconds / size),
+      );
+    }
+  }
+  return underMinute;
+}
+
+/** `formatDuration` in the current language. */
 export function useDuration() {
   const locale = useIntlLocale();
-  return useCallback(
-    (hours: number) => {
-      const fmt = (value: number, unit: 'minute' | 'hour' | 'day') =>
-        new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(
-          value,
-        );
-      if (hours < 1) return fmt(Math.max(1, Math.round(hours * 60)), 'minute');
-      if (hours < 48) return fmt(Math.round(hours), 'hour');
-      return fmt(Math.floor(hours / 24), 'day');
-    },
-    [locale],
-  );
+  const { t } = useTranslation();
+  return useCallback((hours: number) => formatDuration(locale, hours, t('queue.health.underMinute')), [locale, t]);
 }

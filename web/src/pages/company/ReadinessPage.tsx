@@ -163,8 +163,16 @@ function GapsCard({ data }: { data: Readiness }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const text = useRoadmapText();
+  const { org } = useOrg();
+  // overdue gaps first: what a manager should ask about
+  const overdue = new Map(data.overdue.map((o) => [o.skillId, o]));
   return (
-    <Card className="print-card" data-testid="readiness-gaps" data-count={data.gaps.length}>
+    <Card
+      className="print-card"
+      data-testid="readiness-gaps"
+      data-count={data.gaps.length}
+      data-overdue={data.gaps.filter((g) => overdue.has(g.skillId)).length}
+    >
       <CardHeader className="pb-2">
         <CardTitle className="text-base">{t('readiness.gapsTitle')}</CardTitle>
         <CardDescription>{t('readiness.gapsDescription')}</CardDescription>
@@ -174,24 +182,35 @@ function GapsCard({ data }: { data: Readiness }) {
           <p className="text-sm text-slate-600">{t('readiness.gapsEmpty')}</p>
         ) : (
           <ul className="divide-y divide-slate-100">
-            {data.gaps.map((g) => (
-              <li
-                key={g.skillId}
-                className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2 text-sm"
-                data-testid="readiness-gap"
-                data-key={g.key}
-                data-status={g.status ?? 'none'}
-              >
-                <span className="font-medium text-slate-800">{text('skill', g).title}</span>
-                <span className="flex items-center gap-2">
-                  <CategoryBadge category={g.category} />
-                  <span className="whitespace-nowrap text-xs text-slate-600">
-                    {t('readiness.untilMonth', { month: fmt.number(g.endMonth) })}
-                  </span>
-                  {g.status ? <Badge tone="brand">{t(`progressStatus.${g.status}`)}</Badge> : null}
-                </span>
-              </li>
-            ))}
+            {[...data.gaps]
+              .sort((a, b) => Number(overdue.has(b.skillId)) - Number(overdue.has(a.skillId)))
+              .map((g) => {
+                const late = overdue.get(g.skillId);
+                return (
+                  <li
+                    key={g.skillId}
+                    className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2 text-sm"
+                    data-testid="readiness-gap"
+                    data-key={g.key}
+                    data-status={g.status ?? 'none'}
+                    data-overdue={late ? 'true' : 'false'}
+                  >
+                    <span className="font-medium text-slate-800">{text('skill', g).title}</span>
+                    <span className="flex flex-wrap items-center gap-2">
+                      {late ? (
+                        <Badge tone="danger" className="whitespace-nowrap" data-testid="gap-overdue">
+                          {t('readiness.overdueSince', { date: fmt.date(late.dueDate, org.timeZone) })}
+                        </Badge>
+                      ) : null}
+                      <CategoryBadge category={g.category} />
+                      <span className="whitespace-nowrap text-xs text-slate-600">
+                        {t('readiness.untilMonth', { month: fmt.number(g.endMonth) })}
+                      </span>
+                      {g.status ? <Badge tone="brand">{t(`progressStatus.${g.status}`)}</Badge> : null}
+                    </span>
+                  </li>
+                );
+              })}
           </ul>
         )}
       </CardContent>

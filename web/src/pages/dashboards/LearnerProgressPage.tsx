@@ -198,7 +198,11 @@ function StatusCard({ data }: { data: LearnerProgress }) {
       <CardHeader className="pb-2">
         <p className="text-xs font-medium text-slate-600">{term('dashboards.learner.statusTitle')}</p>
         <div>
-          <StatusBadge status={status} className="text-sm" />
+          <StatusBadge
+            status={status}
+            className="text-sm"
+            overdue={reason === 'overdue' ? data.overdue.length : undefined}
+          />
         </div>
       </CardHeader>
       <CardContent className="pt-2 text-sm leading-relaxed text-slate-700">

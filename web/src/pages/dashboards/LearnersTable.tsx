@@ -80,25 +80,28 @@ export function LearnersTable({
               {t('readiness.link')}
               <span className="sr-only"> ({info.getValue()})</span>
             </Link>
+            <span className="w-full text-xs text-slate-500 tabular-nums sm:hidden">
+              {term('dashboards.cohort.columns.coverage')}: {f.percent(info.row.original.coverage)}
+            </span>
           </span>
         ),
       }),
       col.accessor('coverage', {
         id: 'coverage',
         header: () => term('dashboards.cohort.columns.coverage'),
-        meta: { className: 'text-end tabular-nums' },
+        meta: { className: 'hidden sm:table-cell text-end tabular-nums' },
         cell: (info) => f.percent(info.getValue()),
       }),
       col.accessor('expected', {
         id: 'expected',
         header: () => term('dashboards.cohort.columns.expected'),
-        meta: { className: 'text-end tabular-nums' },
+        meta: { className: 'hidden md:table-cell text-end tabular-nums' },
         cell: (info) => f.percent(info.getValue()),
       }),
       col.accessor('difference', {
         id: 'difference',
         header: () => term('dashboards.cohort.columns.difference'),
-        meta: { className: 'text-end tabular-nums' },
+        meta: { className: 'hidden sm:table-cell text-end tabular-nums' },
         cell: (info) => {
           const d = info.getValue();
           return (
@@ -118,7 +121,10 @@ export function LearnersTable({
         header: () => term('dashboards.cohort.columns.status'),
         cell: (info) => (
           <span title={t(`dashboards.reasonShort.${info.row.original.statusReason}`)}>
-            <StatusBadge status={info.getValue()} />
+            <StatusBadge
+              status={info.getValue()}
+              overdue={info.row.original.statusReason === 'overdue' ? info.row.original.overdue : undefined}
+            />
             <span className="sr-only"> — {t(`dashboards.reasonShort.${info.row.original.statusReason}`)}</span>
           </span>
         ),
@@ -126,7 +132,7 @@ export function LearnersTable({
       col.accessor('overdue', {
         id: 'overdue',
         header: () => term('dashboards.cohort.columns.overdue'),
-        meta: { className: 'text-end tabular-nums' },
+        meta: { className: 'hidden md:table-cell text-end tabular-nums' },
         cell: (info) => (
           <span className={info.getValue() > 0 ? 'font-medium text-red-800' : undefined}>
             {fmt.number(info.getValue())}
@@ -136,12 +142,13 @@ export function LearnersTable({
       col.accessor('openSubmissions', {
         id: 'open',
         header: () => term('dashboards.cohort.columns.open'),
-        meta: { className: 'text-end tabular-nums' },
+        meta: { className: 'hidden lg:table-cell text-end tabular-nums' },
         cell: (info) => fmt.number(info.getValue()),
       }),
       col.accessor('lastActivity', {
         id: 'lastActivity',
         header: () => term('dashboards.cohort.columns.lastActivity'),
+        meta: { className: 'hidden lg:table-cell' },
         cell: (info) => {
           const v = info.getValue();
           return (
@@ -191,13 +198,14 @@ export function LearnersTable({
                   <TH
                     key={header.id}
                     scope="col"
-                    className={cn('whitespace-nowrap', meta?.className)}
+                    className={cn('whitespace-nowrap px-2 py-0 sm:px-4', meta?.className)}
                     aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
                   >
                     <button
                       type="button"
                       className={cn(
-                        'inline-flex items-center gap-1 rounded-sm uppercase tracking-wide hover:text-slate-900',
+                        // a 44 px touch target
+                        'inline-flex min-h-11 items-center gap-1 rounded-sm uppercase tracking-wide hover:text-slate-900',
                         sorted ? 'text-slate-900' : undefined,
                       )}
                       onClick={() => onSort(header.column.id as SortKey, sorted === 'asc')}
@@ -225,7 +233,10 @@ export function LearnersTable({
               {row.getVisibleCells().map((cell) => (
                 <TD
                   key={cell.id}
-                  className={(cell.column.columnDef.meta as { className?: string } | undefined)?.className}
+                  className={cn(
+                    'px-2 sm:px-4',
+                    (cell.column.columnDef.meta as { className?: string } | undefined)?.className,
+                  )}
                 >
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </TD>

@@ -6,7 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryState } from '../../components/QueryState';
 import { StateMessage } from '../../components/StateMessage';
-import { AnalysisStatusBadge, RepoName, SubmissionStatusBadge } from '../../components/submissions/common';
+import {
+  AnalysisStatusBadge,
+  RepoName,
+  SubmissionStatusBadge,
+  useSubmissionTitle,
+} from '../../components/submissions/common';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { Card, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
@@ -61,6 +66,7 @@ function MySubmissions() {
     if (list.data && page > 1 && list.data.items.length === 0) setPage(clampPage(page, total, PAGE_SIZE));
   }, [list.data, page, total]);
 
+  const title = useSubmissionTitle();
   const columns = useMemo(
     () => [
       col.accessor('title', {
@@ -72,7 +78,7 @@ function MySubmissions() {
             dir="auto"
             data-testid="submission-link"
           >
-            {info.getValue()}
+            {title(info.row.original)}
           </Link>
         ),
       }),
@@ -108,7 +114,7 @@ function MySubmissions() {
         cell: (info) => <span className="whitespace-nowrap">{fmt.date(info.getValue(), org.timeZone)}</span>,
       }),
     ],
-    [t, fmt, slug, org.timeZone],
+    [t, fmt, title, slug, org.timeZone],
   );
 
   return (

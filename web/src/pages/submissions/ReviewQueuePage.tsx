@@ -14,6 +14,7 @@ import {
   SubmissionStatusBadge,
   useDuration,
   useRelativeTime,
+  useSubmissionTitle,
 } from '../../components/submissions/common';
 import { Badge } from '../../components/ui/badge';
 import { Card, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
@@ -79,6 +80,7 @@ function ReviewQueue() {
   const navigate = useNavigate();
   const fmt = useFormat();
   const ago = useRelativeTime();
+  const title = useSubmissionTitle();
   const text = useRoadmapText();
   const { org, slug } = useOrg();
   const { cohortId, skillId, status, page, set } = useFilters();
@@ -132,8 +134,10 @@ function ReviewQueue() {
 
   const columns = useMemo(
     () => [
+      // on a phone: the title (with its learner and age under it) and the status; more columns as space allows
       col.accessor('learnerName', {
         header: () => t('queue.columns.learner'),
+        meta: { className: 'hidden sm:table-cell' },
         cell: (info) => (
           <span className="font-medium whitespace-nowrap text-slate-900" dir="auto">
             {info.getValue()}
@@ -142,25 +146,33 @@ function ReviewQueue() {
       }),
       col.accessor('title', {
         header: () => t('queue.columns.title'),
+        meta: { className: 'min-w-44' },
         cell: (info) => (
-          <Link
-            to={`/o/${slug}/submissions/${info.row.original.id}`}
-            className="font-medium text-brand-700 hover:underline"
-            dir="auto"
-            onClick={(e) => e.stopPropagation()}
-            data-testid="queue-link"
-          >
-            {info.getValue()}
-          </Link>
+          <span className="flex flex-col gap-0.5">
+            <Link
+              to={`/o/${slug}/submissions/${info.row.original.id}`}
+              className="font-medium break-words text-brand-700 hover:underline"
+              dir="auto"
+              onClick={(e) => e.stopPropagation()}
+              data-testid="queue-link"
+            >
+              {title(info.row.original)}
+            </Link>
+            <span className="text-xs text-slate-500 sm:hidden">
+              <bdi>{info.row.original.learnerName}</bdi> · {ago(info.row.original.submittedAt)}
+            </span>
+          </span>
         ),
       }),
       col.display({
         id: 'repo',
         header: () => t('queue.columns.repo'),
+        meta: { className: 'hidden lg:table-cell' },
         cell: (info) => <RepoName owner={info.row.original.repoOwner} repo={info.row.original.repoName} />,
       }),
       col.accessor('cohortName', {
         header: () => t('queue.columns.cohort'),
+        meta: { className: 'hidden md:table-cell' },
         cell: (info) => (
           <span className="whitespace-nowrap" dir="auto">
             {info.getValue()}
@@ -187,10 +199,12 @@ function ReviewQueue() {
       }),
       col.accessor('analysisStatus', {
         header: () => t('queue.columns.analysis'),
+        meta: { className: 'hidden md:table-cell' },
         cell: (info) => <AnalysisStatusBadge status={info.getValue()} />,
       }),
       col.accessor('submittedAt', {
         header: () => t('queue.columns.age'),
+        meta: { className: 'hidden sm:table-cell' },
         cell: (info) => (
           <time
             dateTime={new Date(info.getValue()).toISOString()}
@@ -202,7 +216,7 @@ function ReviewQueue() {
         ),
       }),
     ],
-    [t, fmt, ago, slug, org.timeZone],
+    [t, fmt, ago, title, slug, org.timeZone],
   );
 
   return (

@@ -1,15 +1,15 @@
 import { zId } from '@masar/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { AlertTriangle, ArrowLeft, ExternalLink, GitPullRequestArrow, Undo2 } from 'lucide-react';
+import { AlertTriangle, ArrowLeft, ArrowRight, ExternalLink, GitPullRequestArrow, Undo2 } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { QueryState } from '../../components/QueryState';
 import { StateMessage } from '../../components/StateMessage';
 import { AnalysisCard } from '../../components/submissions/AnalysisCard';
-import { RepoName, SubmissionStatusBadge } from '../../components/submissions/common';
+import { RepoName, SubmissionStatusBadge, useSubmissionTitle } from '../../components/submissions/common';
 import { Markdown } from '../../components/submissions/Markdown';
-import { isReviewable, ReviewPanel } from '../../components/submissions/ReviewPanel';
+import { isReviewable, type NextInQueue, ReviewPanel } from '../../components/submissions/ReviewPanel';
 import { Alert } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
@@ -69,7 +69,8 @@ function SubmissionLoader({ submissionId }: { submissionId: string }) {
     ...trpc.submission.get.queryOptions({ orgSlug: slug, submissionId }),
     refetchInterval: (q) => pollInterval(q.state.data),
   });
-  useDocumentTitle(detail.data?.submission.title ?? t('submissions.page.title'));
+  const titleOf = useSubmissionTitle();
+  useDocumentTitle(detail.data ? titleOf(detail.data.submission) : t('submissions.page.title'));
   if (detail.error && errorData(detail.error)?.code === 'NOT_FOUND') return <NotFound />;
   return (
     <QueryState
@@ -78,7 +79,7 @@ function SubmissionLoader({ submissionId }: { submissionId: string }) {
       onRetry={() => detail.refetch()}
       errorTitle={t('submissions.page.loadError')}
     >
-      {detail.data ? <SubmissionView detail={detail.data} refetch={() => detail.refetch()} /> : null}
+      {detail.data ? <SubmissionView key={submissionId} detail={detail.data} refetch={() => detail.refetch()} /> : null}
     </QueryState>
   );
 }
@@ -98,10 +99,16 @@ function SubmissionView({
   const me = useMe();
   const { org, slug, can } = useOrg();
   const { submission } = detail;
+  const titleOf = useSubmissionTitle();
   const isLearner = me.data?.id === submission.learnerId;
   const location = useLocation();
   // a notice is worded when shown (not when it happened), so it follows a language switch
-  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: () => string } | null>(() => {
+  const [notice, setNotice] = useState<{
+    tone: 'success' | 'error';
+    text: () => string;
+    /** after a review: the next submission waiting, or null when the queue is empty */
+    next?: NextInQueue | null;
+  } | null>(() => {
     const revision = (location.state as { submittedRevision?: unknown } | null)?.submittedRevision;
     return typeof revision === 'number'
       ? { tone: 'success', text: () => i18n.t('submissions.page.submitted', { n: revision }) }
@@ -171,7 +178,7 @@ function SubmissionView({
             <div className="flex min-w-0 flex-col gap-2">
               <div className="flex flex-wrap items-center gap-3">
                 <h2 className="text-xl font-semibold text-slate-900" dir="auto" data-testid="submission-title">
-                  {submission.title}
+                  {titleOf(submission)}
                 </h2>
                 <SubmissionStatusBadge status={submission.status} testId="submission-status" />
               </div>
@@ -238,7 +245,7 @@ function SubmissionView({
                       </Button>
                     }
                     title={t('submissions.page.withdrawConfirmTitle')}
-                    description={t('submissions.page.withdrawConfirmBody', { title: isolate(submission.title) })}
+                    description={t('submissions.page.withdrawConfirmBody', { title: isolate(titleOf(submission)) })}
                     confirmLabel={t('submissions.page.withdraw')}
                     onConfirm={() => withdraw.mutate({ orgSlug: slug, submissionId: submission.id })}
                   />
@@ -258,7 +265,27 @@ function SubmissionView({
           ) : null}
           {notice ? (
             <Alert tone={notice.tone} data-testid={notice.tone === 'error' ? 'submission-error' : 'submission-notice'}>
-              {notice.text()}
+              <p>{notice.text()}</p>
+              {notice.next ? (
+                <Button asChild size="sm" className="mt-2 min-h-11 sm:min-h-8">
+                  <Link to={`/o/${slug}/submissions/${notice.next.id}`} data-testid="next-in-queue">
+                    <span className="min-w-0 truncate">
+                      {t('review.nextInQueue', {
+                        title: isolate(notice.next.title),
+                        learner: isolate(notice.next.learnerName),
+                      })}
+                    </span>
+                    <ArrowRight className="size-4 shrink-0 rtl:rotate-180" aria-hidden />
+                  </Link>
+                </Button>
+              ) : notice.next === null ? (
+                <p className="mt-1" data-testid="queue-done">
+                  {t('review.queueDone')}{' '}
+                  <Link to={`/o/${slug}/review-queue`} className="font-medium underline underline-offset-2">
+                    {t('queue.back')}
+                  </Link>
+                </p>
+              ) : null}
             </Alert>
           ) : null}
         </CardContent>
@@ -270,10 +297,11 @@ function SubmissionView({
           orgSlug={slug}
           refetch={refetch}
           onConflict={setConflict}
-          onReviewed={(decision) =>
+          onReviewed={(decision, next) =>
             setNotice({
               tone: 'success',
               text: () => i18n.t(decision === 'approved' ? 'review.doneApproved' : 'review.doneChangesRequested'),
+              next,
             })
           }
         />
