@@ -1,6 +1,6 @@
 import { memberships, users } from '@masar/drizzle';
 import { assignableRoles, type OffsetPage, type Role } from '@masar/shared';
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or } from 'drizzle-orm';
 import type { Db } from '../db';
 import { AppError, forbidden, notFound } from '../errors';
 import type { TenantCtx } from '../trpc';
@@ -8,8 +8,14 @@ import { recordAudit } from './audit';
 import { ownerCount } from './orgs';
 import { paged } from './paging';
 
-export async function listMembers(db: Db, tenant: TenantCtx, page: OffsetPage) {
-  const where = eq(memberships.orgId, tenant.orgId);
+/** The members, by name; `q` keeps those whose name or email contains it (case-insensitive). */
+export async function listMembers(db: Db, tenant: TenantCtx, page: OffsetPage & { q?: string | undefined }) {
+  const q = page.q?.trim();
+  const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const where = and(
+    eq(memberships.orgId, tenant.orgId),
+    pattern ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined,
+  );
   return paged(
     page,
     (limit, offset) =>
@@ -27,7 +33,12 @@ export async function listMembers(db: Db, tenant: TenantCtx, page: OffsetPage) {
         .orderBy(asc(users.name), asc(users.id))
         .limit(limit)
         .offset(offset),
-    () => db.select({ n: count() }).from(memberships).where(where),
+    () =>
+      db
+        .select({ n: count() })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(where),
   );
 }
 
