@@ -116,7 +116,6 @@ export function slugify(name: string): string {
 
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 
-
 /** Numbering systems for Arabic text (Unicode `nu` keyword values): Western 0-9 and Arabic-Indic ٠-٩. */
 export const DIGITS = ['latn', 'arab'] as const;
 export type Digits = (typeof DIGITS)[number];

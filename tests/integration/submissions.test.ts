@@ -87,7 +87,12 @@ describe('submissions', () => {
       title: 'Auth API v2',
       note: 'fixed the tests',
     });
-    expect(again).toEqual({ submissionId: first.submissionId, revision: 2, repo: 'acme/node-api', mentorsNotified: true });
+    expect(again).toEqual({
+      submissionId: first.submissionId,
+      revision: 2,
+      repo: 'acme/node-api',
+      mentorsNotified: true,
+    });
     const got = await learner.caller.submission.get({ orgSlug: s, submissionId: first.submissionId });
     expect(got.revisions.map((r) => r.revision)).toEqual([2, 1]);
     // brief without claimed skills: claims the brief's skills

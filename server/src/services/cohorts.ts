@@ -138,7 +138,9 @@ export async function getCohort(db: Db, tenant: TenantCtx, cohortId: string, now
     roadmap: { id: roadmap.id, title: roadmap.title, builtinKey: roadmap.builtinKey },
     members,
     assignments,
-    pendingInvitations: can(tenant.role, 'cohorts.manage') ? await pendingCohortInvitations(db, tenant, cohortId, now) : [],
+    pendingInvitations: can(tenant.role, 'cohorts.manage')
+      ? await pendingCohortInvitations(db, tenant, cohortId, now)
+      : [],
   };
 }
 

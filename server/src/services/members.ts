@@ -33,12 +33,7 @@ export async function listMembers(db: Db, tenant: TenantCtx, page: OffsetPage & 
         .orderBy(asc(users.name), asc(users.id))
         .limit(limit)
         .offset(offset),
-    () =>
-      db
-        .select({ n: count() })
-        .from(memberships)
-        .innerJoin(users, eq(users.id, memberships.userId))
-        .where(where),
+    () => db.select({ n: count() }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(where),
   );
 }
 
