@@ -98,6 +98,8 @@ export const createOrgInput = z.object({
   slug: zSlug,
   kind: zOrgKind,
   timeZone: zTimeZone.default('Africa/Cairo'),
+  /** The organisation's language (invitation emails, members without their own): the creator's. */
+  defaultLocale: z.enum(['en', 'ar'], { message: 'errors.locale.invalid' }).optional(),
 });
 export type CreateOrgInput = z.infer<typeof createOrgInput>;
 

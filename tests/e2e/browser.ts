@@ -26,13 +26,26 @@ export async function launchBrowser(): Promise<Browser> {
 
 let pages = 0;
 
+export interface PageOptions {
+  /** Default 1280×860. */
+  viewport?: { width: number; height: number };
+  /** A phone: touch events and the mobile viewport meta tag honoured. */
+  mobile?: boolean;
+}
+
 /** A fresh context and page; when the current test fails, a screenshot lands in tests/e2e/artifacts. */
 export async function newPage(
   browser: Browser,
   baseURL: string,
   locale = 'en-US',
+  options: PageOptions = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, locale, viewport: { width: 1280, height: 860 } });
+  const context = await browser.newContext({
+    baseURL,
+    locale,
+    viewport: options.viewport ?? { width: 1280, height: 860 },
+    ...(options.mobile ? { isMobile: true, hasTouch: true } : {}),
+  });
   const page = await context.newPage();
   const n = ++pages;
   onTestFailed(async ({ task }) => {

@@ -194,6 +194,19 @@ describe('members search and sign-up with a GitHub login', () => {
     expect((await owner.caller.members.list({ orgSlug: s, page: 1, pageSize: 10, q: '' })).total).toBe(4);
   });
 
+  it('an organisation speaks the language of its creator (the web app sends the one on screen)', async () => {
+    const owner = await createUser(deps);
+    const ar = await owner.caller.org.create({
+      name: 'أكاديمية',
+      slug: `ar-${Date.now()}`,
+      kind: 'bootcamp',
+      defaultLocale: 'ar',
+    });
+    expect((await owner.caller.org.get({ orgSlug: ar.slug })).defaultLocale).toBe('ar');
+    const plain = await createOrg(owner);
+    expect((await owner.caller.org.get({ orgSlug: plain.slug })).defaultLocale).toBe('en');
+  });
+
   it('stores an optional GitHub login at sign-up and refuses a malformed one', async () => {
     const c = await client(deps);
     const u = await c.caller.auth.signUp({

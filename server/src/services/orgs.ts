@@ -34,7 +34,14 @@ export async function createOrg(database: Database, userId: string, input: Creat
       const tx = raw as unknown as Db;
       const [org] = await tx
         .insert(organizations)
-        .values({ id: orgId, slug: input.slug, name: input.name, kind: input.kind, timeZone: input.timeZone })
+        .values({
+          id: orgId,
+          slug: input.slug,
+          name: input.name,
+          kind: input.kind,
+          timeZone: input.timeZone,
+          ...(input.defaultLocale ? { defaultLocale: input.defaultLocale } : {}),
+        })
         .returning();
       await applyRlsScope(tx, database, { orgId, userId });
       await tx.insert(memberships).values({ orgId, userId, role: 'owner' });

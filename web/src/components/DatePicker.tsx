@@ -188,7 +188,7 @@ export function DatePicker({
             {selected ? (
               <span className="truncate">{fmt.day(value)}</span>
             ) : (
-              <span className="truncate text-slate-400">{t('datePicker.placeholder')}</span>
+              <span className="truncate text-slate-500">{t('datePicker.placeholder')}</span>
             )}
           </button>
         </PopoverTrigger>

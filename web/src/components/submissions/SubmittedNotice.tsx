@@ -30,7 +30,11 @@ export function SubmittedNotice({ detail }: { detail: Detail }) {
   if (!sent || submission.currentRevision !== sent.revision || submission.status !== 'submitted') return null;
   const analysing = analysis?.status === 'queued' || analysis?.status === 'running';
   return (
-    <Alert tone={sent.mentorsNotified ? 'success' : 'warning'} data-testid="submission-notice">
+    <Alert
+      tone={sent.mentorsNotified ? 'success' : 'warning'}
+      data-testid="submission-notice"
+      data-mentors-notified={sent.mentorsNotified}
+    >
       {t('submissions.page.submittedShort', { n: sent.revision })}
       {analysing ? ` ${t('submissions.page.submittedAnalysing')}` : ''}{' '}
       {sent.mentorsNotified ? t('submissions.page.submittedNotified') : t('submissions.page.submittedNoMentor')}

@@ -169,7 +169,6 @@ function CohortView({ data }: { data: CohortData }) {
       <MembersCard data={data} />
       <AssignmentsCard data={data} />
       {manage ? <SettingsCard data={data} /> : null}
-      <AssignmentsCard data={data} />
     </div>
   );
 }

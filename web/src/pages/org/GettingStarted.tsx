@@ -96,7 +96,7 @@ export function GettingStartedCard() {
                 ) : (
                   <Circle className="size-5 shrink-0 text-slate-400" aria-hidden />
                 )}
-                <div className="min-w-0 flex-1">
+                <div className="min-w-0 flex-1 basis-56">
                   <p className={cn('font-medium', s.done ? 'text-slate-500 line-through' : 'text-slate-900')}>
                     {s.label}
                     <span className="sr-only"> — {s.done ? t('gettingStarted.done') : t('gettingStarted.todo')}</span>
@@ -104,7 +104,12 @@ export function GettingStartedCard() {
                   {s.done ? null : <p className="text-sm text-slate-600">{s.body}</p>}
                 </div>
                 {s.done ? null : (
-                  <Button asChild size="sm" variant={current ? 'primary' : 'secondary'} className="min-h-11 sm:min-h-9">
+                  <Button
+                    asChild
+                    size="sm"
+                    variant={current ? 'primary' : 'secondary'}
+                    className="ms-8 min-h-11 sm:ms-0 sm:min-h-9"
+                  >
                     <Link to={s.to} data-testid={`getting-started-${s.key}-action`}>
                       {s.action}
                       <ArrowRight className="size-4 rtl:rotate-180" aria-hidden />

@@ -173,18 +173,13 @@ function CohortProgress({ data }: { data: MyCohort }) {
         <CardContent className="flex flex-col gap-5">
           <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
             {counters.map(([key, value, label, Icon, tone]) => (
-              <div
-                key={key}
-                className={cn('flex items-center gap-3 rounded-lg p-3', tone)}
-                data-testid={`count-${key}`}
-              >
-                <Icon className="size-5 shrink-0" aria-hidden />
-                <div className="flex flex-col-reverse">
-                  <dt className="text-xs font-medium">{label}</dt>
-                  <dd className="text-2xl font-semibold tabular-nums" data-value={value}>
-                    {fmt.number(value)}
-                  </dd>
-                </div>
+              <div key={key} className={cn('flex flex-col gap-0.5 rounded-lg p-3', tone)} data-testid={`count-${key}`}>
+                {/* the term first (as <dl> wants), shown under its number */}
+                <dt className="order-2 text-xs font-medium">{label}</dt>
+                <dd className="order-1 flex items-center gap-2 text-2xl font-semibold tabular-nums" data-value={value}>
+                  <Icon className="size-5 shrink-0" aria-hidden />
+                  {fmt.number(value)}
+                </dd>
               </div>
             ))}
           </dl>
@@ -194,6 +189,8 @@ function CohortProgress({ data }: { data: MyCohort }) {
           </div>
         </CardContent>
       </Card>
+
+      <ProjectsToSubmit data={data} />
 
       <div className="grid gap-4 lg:grid-cols-3">
         <DueList
@@ -218,8 +215,6 @@ function CohortProgress({ data }: { data: MyCohort }) {
           tone="neutral"
         />
       </div>
-
-      <ProjectsToSubmit data={data} />
 
       {data.stages.map((stage) => (
         <StageProgress
