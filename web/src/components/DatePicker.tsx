@@ -218,6 +218,7 @@ export function DatePicker({
             autoFocus={!typing}
             showOutsideDays
             captionLayout="dropdown"
+            navLayout="around"
             startMonth={new Date(today.getFullYear() - YEARS_AROUND, 0)}
             endMonth={new Date(today.getFullYear() + YEARS_AROUND, 11)}
             className="text-sm"
