@@ -150,18 +150,29 @@ export const protectedProcedure = base.meta({ access: 'authenticated' }).use(asy
 
 const ROLLBACK = Symbol('rollback');
 
+export interface OrgProcedureOptions {
+  /**
+   * Slow work that must not hold the request's transaction open (a call to GitHub: on PGlite an
+   * open transaction holds up every other request). Runs after authentication, before the
+   * transaction and before membership and permission are known; gets the raw input (validate it;
+   * the procedure's own input parser still runs later). A throw refuses the request.
+   */
+  beforeTransaction?: (ctx: Context & { auth: AuthState }, rawInput: unknown) => Promise<void>;
+}
+
 /**
  * A procedure inside one organisation, named by `orgSlug` in the input. It opens the request's
  * transaction, sets the row-level-security scope, resolves the caller's membership (not a
  * member → NOT_FOUND, so an org's existence never leaks), checks `permission` (→ FORBIDDEN) and
  * hands the resolver `ctx.db` (the transaction) and `ctx.tenant`. An error rolls everything back.
  */
-export function orgProcedure(permission: Permission) {
+export function orgProcedure(permission: Permission, opts: OrgProcedureOptions = {}) {
   return protectedProcedure
     .meta({ access: { permission } })
     .input(orgRef)
-    .use(async ({ ctx, input, next }) => {
+    .use(async ({ ctx, input, next, getRawInput }) => {
       const { database } = ctx.deps;
+      if (opts.beforeTransaction) await opts.beforeTransaction(ctx, await getRawInput());
       const pending: (() => Promise<unknown>)[] = [];
       const afterCommit: AfterCommit = (fn) => {
         pending.push(fn);

@@ -60,10 +60,19 @@ export const zTimeZone = z
 export const zRole = z.enum(ROLES, { message: 'errors.role.invalid' });
 export const zOrgKind = z.enum(ORG_KINDS, { message: 'errors.orgKind.invalid' });
 
+const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+export const zGithubLogin = z.string().trim().regex(GITHUB_LOGIN, { message: 'errors.githubLogin.invalid' });
+
 export const signUpInput = z.object({
   name: zPersonName,
   email: zEmail,
   password: zPassword,
+  /** Optional at sign-up (an empty field is none): counts the learner's own commits in analyses. */
+  githubLogin: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || GITHUB_LOGIN.test(v), { message: 'errors.githubLogin.invalid' })
+    .optional(),
 });
 export type SignUpInput = z.infer<typeof signUpInput>;
 
@@ -89,6 +98,8 @@ export const createOrgInput = z.object({
   slug: zSlug,
   kind: zOrgKind,
   timeZone: zTimeZone.default('Africa/Cairo'),
+  /** The organisation's language (invitation emails, members without their own): the creator's. */
+  defaultLocale: z.enum(['en', 'ar'], { message: 'errors.locale.invalid' }).optional(),
 });
 export type CreateOrgInput = z.infer<typeof createOrgInput>;
 
@@ -106,11 +117,6 @@ export function slugify(name: string): string {
 }
 
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
-
-export const zGithubLogin = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, { message: 'errors.githubLogin.invalid' });
 
 /** Numbering systems for Arabic text (Unicode `nu` keyword values): Western 0-9 and Arabic-Indic ٠-٩. */
 export const DIGITS = ['latn', 'arab'] as const;

@@ -30,18 +30,33 @@ let pages = 0;
 export const PHONE = { width: 390, height: 844 } as const;
 export const DESKTOP = { width: 1366, height: 900 } as const;
 
+export interface PageOptions {
+  /** Default 1280×860. */
+  viewport?: { width: number; height: number };
+  /** Default en-US. */
+  locale?: string;
+  /** A phone: touch events and the mobile viewport meta tag honoured. */
+  mobile?: boolean;
+}
+
 /**
  * A fresh context and page; when the current test fails, a screenshot lands in tests/e2e/artifacts.
- * The third argument is the browser's locale, or `{ viewport?, locale? }`.
+ * The third argument is the browser's locale or the options; a fourth adds options to a locale.
  */
 export async function newPage(
   browser: Browser,
   baseURL: string,
-  options: string | { viewport?: { width: number; height: number }; locale?: string } = 'en-US',
+  localeOrOptions: string | PageOptions = 'en-US',
+  more: PageOptions = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const { locale = 'en-US', viewport = { width: 1280, height: 860 } } =
-    typeof options === 'string' ? { locale: options } : options;
-  const context = await browser.newContext({ baseURL, locale, viewport });
+  const options: PageOptions =
+    typeof localeOrOptions === 'string' ? { ...more, locale: localeOrOptions } : { ...localeOrOptions, ...more };
+  const context = await browser.newContext({
+    baseURL,
+    locale: options.locale ?? 'en-US',
+    viewport: options.viewport ?? { width: 1280, height: 860 },
+    ...(options.mobile ? { isMobile: true, hasTouch: true } : {}),
+  });
   const page = await context.newPage();
   const n = ++pages;
   onTestFailed(async ({ task }) => {

@@ -24,7 +24,8 @@ export async function signUp(page: Page, name: string, email: string) {
   await form.locator('input[name="email"]').fill(email);
   await form.locator('input[name="password"]').fill(PASSWORD);
   await form.locator('button[type="submit"]').click();
-  await page.waitForURL((u) => u.pathname === '/');
+  // a new account has no organisation: sign-up goes on to creating one
+  await page.waitForURL((u) => u.pathname === '/orgs/new');
 }
 
 /** Calls a tRPC mutation from the page (same origin, with its session cookie). */
@@ -73,7 +74,8 @@ export async function joinByInvitation(
   await form.locator('input[name="name"]').fill(name);
   await form.locator('input[name="password"]').fill(PASSWORD);
   await form.locator('button[type="submit"]').click();
-  await member.page.waitForURL(`**/o/${orgSlug}`);
+  // learners land on My roadmap, others on the organisation's home
+  await member.page.waitForURL((u) => u.pathname === `/o/${orgSlug}` || u.pathname === `/o/${orgSlug}/my-roadmap`);
   return member;
 }
 

@@ -30,7 +30,7 @@ describe('accounts, organisations and roles in the browser', () => {
   it('sign up → create org → invite a mentor → accept in a second browser → member list shows the mentor', async () => {
     const owner = await newPage(browser, app.url);
     await signUp(owner.page, 'Nour Owner', 'nour@example.test');
-    await owner.page.waitForURL((u) => u.pathname === '/');
+    await owner.page.waitForURL((u) => u.pathname === '/orgs/new');
 
     await owner.page.goto('/orgs/new');
     const orgForm = owner.page.getByTestId('create-org-form');
@@ -78,7 +78,7 @@ describe('accounts, organisations and roles in the browser', () => {
   it('a learner does not see admin pages', async () => {
     const owner = await newPage(browser, app.url);
     await signUp(owner.page, 'Omar Owner', 'omar@example.test');
-    await owner.page.waitForURL((u) => u.pathname === '/');
+    await owner.page.waitForURL((u) => u.pathname === '/orgs/new');
     const created = await owner.page.evaluate(async () => {
       const r = await fetch('/trpc/org.create', {
         method: 'POST',
@@ -101,7 +101,7 @@ describe('accounts, organisations and roles in the browser', () => {
     await form.locator('input[name="name"]').fill('Lina Learner');
     await form.locator('input[name="password"]').fill(PASSWORD);
     await form.locator('button[type="submit"]').click();
-    await learner.page.waitForURL('**/o/alex-community');
+    await learner.page.waitForURL('**/o/alex-community/my-roadmap');
     // no links to admin pages …
     for (const path of ['members', 'invitations', 'audit']) {
       expect(await learner.page.locator(`a[href="/o/alex-community/${path}"]`).count(), path).toBe(0);

@@ -13,7 +13,14 @@ export interface TestDeps extends AppDeps {
 
 /** Real services on a real database; jobs wait in a ManualJobs queue until a test drains them. */
 export function testDeps(database: Database, env: Record<string, string> = {}): TestDeps {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://masar.test', ...env });
+  // GitHub: a closed local port unless a test starts its fake GitHub (no test reaches the internet).
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://masar.test',
+    GITHUB_API_URL: 'http://127.0.0.1:9',
+    ...env,
+  });
   const logger = createLogger(config.logLevel);
   const jobs = new ManualJobs();
   const deps: TestDeps = {

@@ -123,6 +123,7 @@ export const SAMPLES: Record<string, { input: (f: Fixture) => unknown; ids?: boo
   },
   'cohort.list': { input: (f) => ({ orgSlug: f.orgSlug }) },
   'cohort.get': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId }), ids: true },
+  'cohort.gettingStarted': { input: (f) => ({ orgSlug: f.orgSlug }) },
   'cohort.create': {
     input: (f) => ({ orgSlug: f.orgSlug, name: 'C', roadmapId: f.roadmapId, startDate: '2026-09-01' }),
     ids: true,

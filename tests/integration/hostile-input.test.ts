@@ -53,6 +53,7 @@ const FULL = new Set([
   'roadmap.updateSkill:description',
   'submission.review:comment',
   'cohort.list:search',
+  'members.list:q',
 ]);
 
 // ---------------------------------------------------------------- the schema walk
@@ -213,6 +214,8 @@ const submissionOf = (id: unknown) => owner().submission.get({ orgSlug: fx.orgSl
 const READ: Record<string, Read> = {
   'auth.signUp:name': async ({ caller }) => (await me(caller)).name,
   'auth.signUp:email': async ({ caller }) => (await me(caller)).email,
+  // optional: an empty field stores none
+  'auth.signUp:githubLogin': async ({ caller }) => (await me(caller)).githubLogin ?? '',
   'auth.updateProfile:name': async ({ caller }) => (await me(caller)).name,
   'auth.updateProfile:githubLogin': async ({ caller }) => (await me(caller)).githubLogin,
   'org.create:name': async ({ result }) => (await owner().org.get({ orgSlug: (result as { slug: string }).slug })).name,
@@ -286,6 +289,7 @@ const NOT_STORED = new Set([
   'auth.changePassword:newPassword',
   'auth.sessions.revoke:sessionId',
   'cohort.list:search',
+  'members.list:q',
   'dashboard.cohortLearners:search',
   'readiness.hires:search',
 ]);

@@ -16,6 +16,10 @@ let github: Awaited<ReturnType<typeof startFakeGithub>>;
 beforeAll(async () => {
   database = await createTestDatabase();
   github = await startFakeGithub();
+  // public repositories the tests submit besides the fixtures (a submission's repository must exist)
+  for (const [i, name] of ['orders-api', 'a1', 'a2'].entries()) {
+    github.addRepo({ ...github.repoDef('acme/node-api'), id: 9100 + i, name });
+  }
   deps = testDeps(database, { GITHUB_API_URL: github.url });
 });
 afterAll(async () => {
@@ -83,7 +87,12 @@ describe('submissions', () => {
       title: 'Auth API v2',
       note: 'fixed the tests',
     });
-    expect(again).toEqual({ submissionId: first.submissionId, revision: 2, repo: 'acme/node-api' });
+    expect(again).toEqual({
+      submissionId: first.submissionId,
+      revision: 2,
+      repo: 'acme/node-api',
+      mentorsNotified: true,
+    });
     const got = await learner.caller.submission.get({ orgSlug: s, submissionId: first.submissionId });
     expect(got.revisions.map((r) => r.revision)).toEqual([2, 1]);
     // brief without claimed skills: claims the brief's skills
@@ -94,7 +103,7 @@ describe('submissions', () => {
       learner.caller.submission.submit({
         orgSlug: s,
         cohortId: cohort.id,
-        repoUrl: 'https://github.com/acme/x',
+        repoUrl: 'https://github.com/acme/django-shop',
         title: 'nothing',
       }),
       'BAD_REQUEST',
@@ -229,13 +238,17 @@ describe('analysis job', () => {
 
   it('records "not found or private" and reschedules rate limits instead of failing', async () => {
     const { learner, mentor, s, cohort, skill } = await cohortWithLearner();
+    // public when submitted, private by the time the analysis runs
+    const def = github.repoDef('acme/node-api');
+    github.addRepo({ ...def, id: 9200, name: 'soon-private' });
     const missing = await learner.caller.submission.submit({
       orgSlug: s,
       cohortId: cohort.id,
-      repoUrl: 'https://github.com/acme/private-thing',
+      repoUrl: 'https://github.com/acme/soon-private',
       claimedSkillIds: [skill('git')],
       title: 'Private',
     });
+    github.addRepo({ ...def, id: 9200, name: 'soon-private', private: true });
     const limited = await learner.caller.submission.submit({
       orgSlug: s,
       cohortId: cohort.id,

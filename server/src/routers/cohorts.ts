@@ -14,7 +14,11 @@ export const cohortRouter = router({
   list: read
     .input(zOffsetPage.extend({ search: zSearch.optional(), archived: z.boolean().default(false) }))
     .query(({ ctx, input }) => cohorts.listCohorts(ctx.db, ctx.tenant, input)),
-  get: read.input(cohortRef).query(({ ctx, input }) => cohorts.getCohort(ctx.db, ctx.tenant, input.cohortId)),
+  /** The getting-started checklist of the overview (for those who run cohorts). */
+  gettingStarted: manage.query(({ ctx }) => cohorts.gettingStarted(ctx.db, ctx.tenant, ctx.deps.now())),
+  get: read
+    .input(cohortRef)
+    .query(({ ctx, input }) => cohorts.getCohort(ctx.db, ctx.tenant, input.cohortId, ctx.deps.now())),
   create: manage.input(createCohortInput).mutation(({ ctx, input }) => cohorts.createCohort(ctx.db, ctx.tenant, input)),
   update: manage
     .input(

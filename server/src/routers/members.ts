@@ -1,11 +1,11 @@
-import { zId, zOffsetPage, zRole } from '@masar/shared';
+import { zId, zOffsetPage, zRole, zSearch } from '@masar/shared';
 import { z } from 'zod';
 import { changeRole, listMembers, removeMember } from '../services/members';
 import { orgProcedure, router } from '../trpc';
 
 export const membersRouter = router({
   list: orgProcedure('members.read')
-    .input(zOffsetPage)
+    .input(zOffsetPage.extend({ q: zSearch.optional() }))
     .query(({ ctx, input }) => listMembers(ctx.db, ctx.tenant, input)),
   changeRole: orgProcedure('members.manage')
     .input(z.object({ userId: zId, role: zRole }))

@@ -1,5 +1,7 @@
-import { reviewInput, submitInput, zId, zOffsetPage, zText, zTitle } from '@masar/shared';
+import { parseGithubRepoUrl, reviewInput, submitInput, zId, zOffsetPage, zText, zTitle } from '@masar/shared';
 import { z } from 'zod';
+import { AppError } from '../errors';
+import { checkRepository } from '../github/check';
 import * as notifications from '../services/notifications';
 import * as submissions from '../services/submissions';
 import { type AppDeps, orgProcedure, router } from '../trpc';
@@ -11,8 +13,28 @@ const notifierOf = (deps: AppDeps): submissions.Notifier => ({
 
 const ref = z.object({ submissionId: zId });
 
+/**
+ * Before a submission is accepted: GitHub must show its repository to anyone (decision 022).
+ * Refused only when GitHub says "not found" (or it is private); when GitHub cannot say (rate
+ * limit, outage) the submission is accepted and the analysis, which retries, finds out.
+ */
+async function checkSubmittedRepo(deps: AppDeps, rawInput: unknown) {
+  const input = submitInput.safeParse(rawInput);
+  if (!input.success) return; // the procedure's input parser refuses it
+  const parsed = parseGithubRepoUrl(input.data.repoUrl);
+  if (!parsed.ok) return; // the service refuses it with the parser's message
+  const found = await checkRepository(
+    { apiUrl: deps.config.githubApiUrl, token: deps.config.githubToken },
+    { owner: parsed.owner, repo: parsed.repo },
+    deps.now,
+  );
+  if (found === 'not_found') {
+    throw new AppError('BAD_REQUEST', { userMessage: 'errors.submission.repoNotFound', field: 'repoUrl' });
+  }
+}
+
 export const submissionRouter = router({
-  submit: orgProcedure('progress.self')
+  submit: orgProcedure('progress.self', { beforeTransaction: (ctx, raw) => checkSubmittedRepo(ctx.deps, raw) })
     .input(submitInput)
     .mutation(async ({ ctx, input }) => {
       const r = await submissions.submit(ctx.db, ctx.tenant, input, ctx.deps.now(), notifierOf(ctx.deps));

@@ -24,6 +24,7 @@ export async function signUp(db: Db, input: SignUpInput) {
         email: input.email.trim(),
         emailNormalized: normalizeEmail(input.email),
         name: input.name,
+        githubLogin: input.githubLogin || null,
         passwordHash,
       })
       .returning({ id: users.id, email: users.email, name: users.name });

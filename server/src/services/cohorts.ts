@@ -1,6 +1,7 @@
 import {
   cohortMembers,
   cohorts,
+  invitations,
   memberships,
   roadmapSkills,
   roadmapStages,
@@ -8,8 +9,8 @@ import {
   stageAssignments,
   users,
 } from '@masar/drizzle';
-import { addMonthsToDate, COHORT_SCOPE, mayMentor, type OffsetPage } from '@masar/shared';
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { addMonthsToDate, mayMentor, type OffsetPage } from '@masar/shared';
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { AppError, notFound } from '../errors';
 import type { TenantCtx } from '../trpc';
@@ -56,8 +57,9 @@ export async function createCohort(
       createdBy: tenant.userId,
     })
     .returning();
-  // A mentor who creates a cohort mentors it.
-  if (COHORT_SCOPE[tenant.role] === 'mentored') {
+  // Whoever creates a cohort mentors it when their org role may mentor (owner, admin, mentor),
+  // so the first submission reaches someone; they can step back once another mentor is added.
+  if (mayMentor(tenant.role)) {
     await db
       .insert(cohortMembers)
       .values({ orgId: tenant.orgId, cohortId: cohort!.id, userId: tenant.userId, role: 'mentor' });
@@ -84,6 +86,8 @@ export async function listCohorts(
   );
   const learnerCount = sql<number>`(select count(*)::int from ${cohortMembers} cm where cm.org_id = ${cohorts.orgId}
     and cm.cohort_id = ${cohorts.id} and cm.role = 'learner')`;
+  const mentorCount = sql<number>`(select count(*)::int from ${cohortMembers} cm where cm.org_id = ${cohorts.orgId}
+    and cm.cohort_id = ${cohorts.id} and cm.role = 'mentor')`;
   return paged(
     p,
     (limit, offset) =>
@@ -97,6 +101,7 @@ export async function listCohorts(
           roadmapId: cohorts.roadmapId,
           roadmapTitle: roadmaps.title,
           learnerCount,
+          mentorCount,
         })
         .from(cohorts)
         .innerJoin(roadmaps, and(eq(roadmaps.orgId, cohorts.orgId), eq(roadmaps.id, cohorts.roadmapId)))
@@ -108,7 +113,7 @@ export async function listCohorts(
   );
 }
 
-export async function getCohort(db: Db, tenant: TenantCtx, cohortId: string) {
+export async function getCohort(db: Db, tenant: TenantCtx, cohortId: string, now: Date = new Date()) {
   const cohort = await loadCohort(db, tenant, cohortId);
   const [roadmap, members, assignments] = await Promise.all([
     loadRoadmap(db, tenant, cohort.roadmapId),
@@ -132,7 +137,34 @@ export async function getCohort(db: Db, tenant: TenantCtx, cohortId: string) {
     roadmap: { id: roadmap.id, title: roadmap.title, builtinKey: roadmap.builtinKey },
     members,
     assignments,
+    pendingInvitations: can(tenant.role, 'cohorts.manage')
+      ? await pendingCohortInvitations(db, tenant, cohortId, now)
+      : [],
   };
+}
+
+/** Invitations straight into the cohort not yet accepted, revoked or expired (people on their way). */
+async function pendingCohortInvitations(db: Db, tenant: TenantCtx, cohortId: string, now: Date) {
+  return db
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.cohortRole,
+      createdAt: invitations.createdAt,
+      expiresAt: invitations.expiresAt,
+    })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.orgId, tenant.orgId),
+        eq(invitations.cohortId, cohortId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    )
+    .orderBy(asc(invitations.createdAt), asc(invitations.id))
+    .limit(200);
 }
 
 export async function updateCohort(
@@ -478,4 +510,47 @@ export function learnerDueDates(
     }
   }
   return due;
+}
+
+// ---------------------------------------------------------------- getting started
+
+/**
+ * What a new organisation still has to do before a learner's first submission reaches a mentor
+ * (the checklist on the overview): a cohort, a mentor in every active cohort, an assigned stage,
+ * learners (or invitations on their way). Counts only the cohorts the caller sees.
+ */
+export async function gettingStarted(db: Db, tenant: TenantCtx, now: Date) {
+  const active = and(eq(cohorts.orgId, tenant.orgId), isNull(cohorts.archivedAt), mentorScope(tenant));
+  // `cohorts.…` spelled out: without a join drizzle leaves ${cohorts.id} unqualified, and inside
+  // a subquery on a table with its own `id` that would name the inner table's column.
+  const count1 = (role: 'mentor' | 'learner') =>
+    sql<number>`(select count(*)::int from ${cohortMembers} cm where cm.org_id = cohorts.org_id
+      and cm.cohort_id = cohorts.id and cm.role = ${role})`;
+  const rows = await db
+    .select({
+      id: cohorts.id,
+      name: cohorts.name,
+      mentors: count1('mentor'),
+      learners: count1('learner'),
+      assignments: sql<number>`(select count(*)::int from ${stageAssignments} sa where sa.org_id = cohorts.org_id
+        and sa.cohort_id = cohorts.id and sa.archived_at is null)`,
+      invited: sql<number>`(select count(*)::int from ${invitations} i where i.org_id = cohorts.org_id
+        and i.cohort_id = cohorts.id and i.accepted_at is null and i.revoked_at is null
+        and i.expires_at > ${now.toISOString()}::timestamptz)`,
+    })
+    .from(cohorts)
+    .where(active)
+    .orderBy(desc(cohorts.createdAt), asc(cohorts.id))
+    .limit(500);
+  const withoutMentor = rows.filter((r) => r.mentors === 0);
+  const first = rows[0] ?? null;
+  return {
+    cohorts: rows.length,
+    /** The newest cohort: where the next steps happen. */
+    latestCohort: first ? { id: first.id, name: first.name } : null,
+    withoutMentor: withoutMentor.slice(0, 10).map((r) => ({ id: r.id, name: r.name })),
+    withoutMentorCount: withoutMentor.length,
+    assigned: rows.some((r) => r.assignments > 0),
+    learnersOrInvited: rows.some((r) => r.learners > 0 || r.invited > 0),
+  };
 }

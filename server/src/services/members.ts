@@ -1,6 +1,6 @@
 import { cohortMembers, memberships, submissions, users } from '@masar/drizzle';
 import { assignableRoles, mayMentor, type OffsetPage, type Role } from '@masar/shared';
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { AppError, forbidden, notFound } from '../errors';
 import type { TenantCtx } from '../trpc';
@@ -9,8 +9,14 @@ import { ownerCount } from './orgs';
 import { paged } from './paging';
 import { revokeLinksOf } from './portfolio';
 
-export async function listMembers(db: Db, tenant: TenantCtx, page: OffsetPage) {
-  const where = eq(memberships.orgId, tenant.orgId);
+/** The members, by name; `q` keeps those whose name or email contains it (case-insensitive). */
+export async function listMembers(db: Db, tenant: TenantCtx, page: OffsetPage & { q?: string | undefined }) {
+  const q = page.q?.trim();
+  const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const where = and(
+    eq(memberships.orgId, tenant.orgId),
+    pattern ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined,
+  );
   return paged(
     page,
     (limit, offset) =>
@@ -28,7 +34,7 @@ export async function listMembers(db: Db, tenant: TenantCtx, page: OffsetPage) {
         .orderBy(asc(users.name), asc(users.id))
         .limit(limit)
         .offset(offset),
-    () => db.select({ n: count() }).from(memberships).where(where),
+    () => db.select({ n: count() }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(where),
   );
 }
 

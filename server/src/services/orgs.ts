@@ -33,7 +33,14 @@ export async function createOrg(database: Database, userId: string, input: Creat
     return await inTransaction(database.db, async (tx) => {
       const [org] = await tx
         .insert(organizations)
-        .values({ id: orgId, slug: input.slug, name: input.name, kind: input.kind, timeZone: input.timeZone })
+        .values({
+          id: orgId,
+          slug: input.slug,
+          name: input.name,
+          kind: input.kind,
+          timeZone: input.timeZone,
+          ...(input.defaultLocale ? { defaultLocale: input.defaultLocale } : {}),
+        })
         .returning();
       await applyRlsScope(tx, database, { orgId, userId });
       await tx.insert(memberships).values({ orgId, userId, role: 'owner' });

@@ -75,6 +75,7 @@ export interface SubmitParams {
 /**
  * A learner submits a repository. The same repository for the same brief again makes a new
  * revision of the same submission (earlier revisions and their reviews stay). Queues an analysis.
+ * `mentorsNotified` says whether the cohort had a mentor to tell.
  */
 export async function submit(db: Db, tenant: TenantCtx, p: SubmitParams, now: Date, notifier?: Notifier) {
   const parsed = parseGithubRepoUrl(p.repoUrl);
@@ -192,12 +193,14 @@ export async function submit(db: Db, tenant: TenantCtx, p: SubmitParams, now: Da
     targetId: submissionId,
     details: { repo: parsed.fullName, revision, claimed: claimed.length },
   });
+  // Told: the cohort's mentors other than the learner (notify() leaves the actor out too).
+  const mentorIds = (await cohortMentorIds(db, tenant.orgId, p.cohortId)).filter((id) => id !== tenant.userId);
   if (notifier) {
     await notify(
       db,
       tenant,
       {
-        userIds: await cohortMentorIds(db, tenant.orgId, p.cohortId),
+        userIds: mentorIds,
         kind: revision === 1 ? 'submission.new' : 'submission.resubmitted',
         submissionId,
         subject: { title: p.title, repo: parsed.fullName },
@@ -206,7 +209,8 @@ export async function submit(db: Db, tenant: TenantCtx, p: SubmitParams, now: Da
       notifier.email,
     );
   }
-  return { submissionId, revision, repo: parsed.fullName };
+  // The learner is told the truth: whether anyone was told about it (no mentor yet: nobody was).
+  return { submissionId, revision, repo: parsed.fullName, mentorsNotified: Boolean(notifier) && mentorIds.length > 0 };
 }
 
 export async function withdraw(db: Db, tenant: TenantCtx, p: { submissionId: string }) {

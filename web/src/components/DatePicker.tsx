@@ -24,6 +24,90 @@ export function toIsoDay(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** How far the month and year menus reach from today. */
+const YEARS_AROUND = 10;
+
+const RDP_THEME = {
+  '--rdp-accent-color': 'var(--color-brand-700)',
+  '--rdp-accent-background-color': 'var(--color-brand-50)',
+  '--rdp-day-height': '2.25rem',
+  '--rdp-day-width': '2.25rem',
+  '--rdp-day_button-height': '2.125rem',
+  '--rdp-day_button-width': '2.125rem',
+} as React.CSSProperties;
+
+/**
+ * A typed date → `YYYY-MM-DD`: `2027-03-04`, or day/month/year as `4/3/2027` (also with `-` or
+ * `.`), in Western or Arabic-Indic digits. Null when it is not a real calendar date.
+ */
+export function parseTypedDate(text: string): string | null {
+  const western = text.trim().replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+  let y: number;
+  let m: number;
+  let d: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(western);
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(western);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (dmy) [d, m, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
+  else return null;
+  const date = new Date(y, m - 1, d);
+  if (date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d) return null;
+  return toIsoDay(date);
+}
+
+/** A text box at the top of the calendar: type a date and press Enter. */
+function TypedDate({
+  onPick,
+  onTyping,
+  testId,
+}: {
+  onPick: (iso: string) => void;
+  onTyping: (typing: boolean) => void;
+  testId: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const id = React.useId();
+  const [text, setText] = React.useState('');
+  const [invalid, setInvalid] = React.useState(false);
+  return (
+    <div className="mb-2 flex flex-col gap-1 border-b border-slate-100 pb-2">
+      <label htmlFor={id} className="text-xs font-medium text-slate-600">
+        {t('datePicker.typeLabel')}
+      </label>
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        dir="ltr"
+        autoComplete="off"
+        placeholder={t('datePicker.typePlaceholder')}
+        value={text}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${id}-error` : undefined}
+        onFocus={() => onTyping(true)}
+        onChange={(e) => {
+          setText(e.target.value);
+          setInvalid(false);
+        }}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          const iso = parseTypedDate(text);
+          if (iso) onPick(iso);
+          else setInvalid(true);
+        }}
+        className="h-9 rounded-md border border-slate-300 px-2 text-sm aria-invalid:border-red-500"
+        data-testid={testId ? `${testId}-typed` : 'date-picker-typed'}
+      />
+      {invalid ? (
+        <p id={`${id}-error`} className="text-xs font-medium text-red-700">
+          {t('errors.date.invalid')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export interface DatePickerProps {
   /** `YYYY-MM-DD`, or '' / null for no date. */
   value: string | null | undefined;
@@ -47,7 +131,8 @@ export interface DatePickerProps {
  * opening a month calendar (react-day-picker in a Radix popover). Weeks start on Saturday; in
  * Arabic the month and day names are Arabic (date-fns ar-EG) and the calendar runs right to left.
  * Keyboard: Enter/Space opens it, arrows move by day/week, PageUp/PageDown by month, Home/End to the
- * week's ends, Enter picks, Escape closes and returns focus. The value is `YYYY-MM-DD`; a hidden
+ * week's ends, Enter picks, Escape closes and returns focus. Month and year menus jump far; a
+ * date can also be typed (Enter picks it). The value is `YYYY-MM-DD`; a hidden
  * input carries it under `name` for plain form posts and tests.
  */
 export function DatePicker({
@@ -66,6 +151,8 @@ export function DatePicker({
   const fmt = useFormat();
   const digits = React.useSyncExternalStore(subscribeDigits, currentDigits, currentDigits);
   const [open, setOpen] = React.useState(false);
+  const [typing, setTyping] = React.useState(false);
+  const today = new Date();
   const selected = parseIsoDay(value);
   const [month, setMonth] = React.useState<Date>(selected ?? new Date());
   const arabic = i18n.language.startsWith('ar');
@@ -78,8 +165,10 @@ export function DatePicker({
         open={open}
         onOpenChange={(next) => {
           setOpen(next);
-          if (next) setMonth(selected ?? new Date());
-          else onBlur?.();
+          if (next) {
+            setMonth(selected ?? new Date());
+            setTyping(false);
+          } else onBlur?.();
         }}
       >
         <PopoverTrigger asChild>
@@ -99,11 +188,19 @@ export function DatePicker({
             {selected ? (
               <span className="truncate">{fmt.day(value)}</span>
             ) : (
-              <span className="truncate text-slate-400">{t('datePicker.placeholder')}</span>
+              <span className="truncate text-slate-500">{t('datePicker.placeholder')}</span>
             )}
           </button>
         </PopoverTrigger>
         <PopoverContent align="start" data-testid={testId ? `${testId}-calendar` : 'date-picker-calendar'}>
+          <TypedDate
+            onPick={(iso) => {
+              onChange(iso);
+              setOpen(false);
+            }}
+            onTyping={setTyping}
+            testId={testId}
+          />
           <DayPicker
             mode="single"
             required={false}
@@ -118,9 +215,15 @@ export function DatePicker({
             locale={arabic ? arEG : enGB}
             dir={dir}
             numerals={arabic ? digits : 'latn'}
-            autoFocus
+            autoFocus={!typing}
             showOutsideDays
-            className="text-sm [--rdp-accent-background-color:var(--color-brand-50)] [--rdp-accent-color:var(--color-brand-700)] [--rdp-day-height:2.25rem] [--rdp-day-width:2.25rem] [--rdp-day_button-height:2.125rem] [--rdp-day_button-width:2.125rem]"
+            captionLayout="dropdown"
+            navLayout="around"
+            startMonth={new Date(today.getFullYear() - YEARS_AROUND, 0)}
+            endMonth={new Date(today.getFullYear() + YEARS_AROUND, 11)}
+            className="text-sm"
+            // inline: react-day-picker's own stylesheet (unlayered) would win over utility classes
+            style={RDP_THEME}
           />
           <div className="flex justify-between gap-2 border-t border-slate-100 pt-2">
             <button

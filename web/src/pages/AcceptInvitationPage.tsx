@@ -132,7 +132,10 @@ function InvitationSummary({ info }: { info: InvitationInfo }) {
   );
 }
 
-/** Accept, then refresh what the user sees (their organisations) and go to the organisation. */
+/**
+ * Accept, then refresh what the user sees (their organisations) and go to the organisation: a
+ * learner straight to My roadmap (what is due, and where to submit), others to its home.
+ */
 function useAccept(token: string, refresh: () => Promise<unknown>) {
   const trpc = useTRPC();
   const navigate = useNavigate();
@@ -141,7 +144,8 @@ function useAccept(token: string, refresh: () => Promise<unknown>) {
     try {
       const result = await accept.mutateAsync({ token });
       await refresh();
-      await navigate(`/o/${result.orgSlug}`, { replace: true });
+      const home = result.role === 'learner' ? `/o/${result.orgSlug}/my-roadmap` : `/o/${result.orgSlug}`;
+      await navigate(home, { replace: true });
     } catch {
       await refresh();
     }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { FormError, TextField } from '../components/FormField';
 import { Button } from '../components/ui/button';
-import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../components/ui/card';
+import { Card, CardContent, CardDescription, CardFooter, CardHeader } from '../components/ui/card';
 import { authPath, safeNextPath, useAfterAuth } from '../lib/auth';
 import { applyServerErrors } from '../lib/forms';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -28,7 +28,7 @@ function AuthCard({
     <div className="mx-auto w-full max-w-md">
       <Card>
         <CardHeader>
-          <CardTitle className="text-2xl">{title}</CardTitle>
+          <h1 className="text-2xl font-semibold text-slate-900">{title}</h1>
           <CardDescription>{description}</CardDescription>
         </CardHeader>
         <CardContent>{children}</CardContent>
@@ -126,7 +126,7 @@ export function SignUpForm({
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     resolver: zodResolver(signUpInput),
-    defaultValues: { name: '', email: fixedEmail ?? '', password: '' },
+    defaultValues: { name: '', email: fixedEmail ?? '', password: '', githubLogin: '' },
   });
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
   const {
@@ -169,6 +169,16 @@ export function SignUpForm({
         error={errors.password?.message}
         {...register('password')}
       />
+      <TextField
+        label={t('auth.githubLogin')}
+        autoComplete="username"
+        dir="ltr"
+        spellCheck={false}
+        autoCapitalize="none"
+        hint={t('auth.githubLoginHint')}
+        error={errors.githubLogin?.message}
+        {...register('githubLogin')}
+      />
       <Button type="submit" pending={signUp.isPending || extraPending} data-testid="signup-submit" className="mt-2">
         {submitLabel}
       </Button>
@@ -199,7 +209,8 @@ export function SignUpPage() {
         submitLabel={t('auth.signUpButton')}
         onSignedUp={async () => {
           await afterAuth();
-          await navigate(next ?? '/', { replace: true });
+          // a new account belongs to no organisation yet: creating one is the next step
+          await navigate(next ?? '/orgs/new', { replace: true });
         }}
       />
     </AuthCard>

@@ -31,8 +31,65 @@ export function useTimeZones(current?: string) {
   }, [current]);
 }
 
+/** Arabic letters in Latin (a simple, readable transliteration for web addresses). */
+const ARABIC_LATIN: Record<string, string> = {
+  ا: 'a',
+  أ: 'a',
+  إ: 'i',
+  آ: 'a',
+  ء: '',
+  ؤ: 'u',
+  ئ: 'i',
+  ب: 'b',
+  ت: 't',
+  ث: 'th',
+  ج: 'g',
+  ح: 'h',
+  خ: 'kh',
+  د: 'd',
+  ذ: 'z',
+  ر: 'r',
+  ز: 'z',
+  س: 's',
+  ش: 'sh',
+  ص: 's',
+  ض: 'd',
+  ط: 't',
+  ظ: 'z',
+  ع: 'a',
+  غ: 'gh',
+  ف: 'f',
+  ق: 'q',
+  ك: 'k',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+  ه: 'h',
+  ة: 'a',
+  و: 'w',
+  ى: 'a',
+  ي: 'y',
+  '٠': '0',
+  '١': '1',
+  '٢': '2',
+  '٣': '3',
+  '٤': '4',
+  '٥': '5',
+  '٦': '6',
+  '٧': '7',
+  '٨': '8',
+  '٩': '9',
+};
+
+/** The suggested address for a name: Latin letters as they are, Arabic ones transliterated. */
+export function suggestSlug(name: string): string {
+  const latin = [...name].map((c) => ARABIC_LATIN[c] ?? c).join('');
+  const slug = slugify(latin);
+  return slug.length >= 3 || slug === '' ? slug : `${slug}-org`;
+}
+
 export function CreateOrgPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   useDocumentTitle(t('createOrg.title'));
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -55,7 +112,7 @@ export function CreateOrgPage() {
   const nameField = register('name', {
     onChange: (e: ChangeEvent<HTMLInputElement>) => {
       if (!slugEdited.current)
-        form.setValue('slug', slugify(e.target.value), { shouldValidate: form.formState.isSubmitted });
+        form.setValue('slug', suggestSlug(e.target.value), { shouldValidate: form.formState.isSubmitted });
     },
   });
   const slugField = register('slug', {
@@ -68,7 +125,8 @@ export function CreateOrgPage() {
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const org = await create.mutateAsync(values);
+      const defaultLocale = i18n.language.startsWith('ar') ? ('ar' as const) : ('en' as const);
+      const org = await create.mutateAsync({ ...values, defaultLocale });
       await queryClient.invalidateQueries(trpc.org.mine.queryFilter());
       await navigate(`/o/${org.slug}`);
     } catch (err) {

@@ -1,4 +1,4 @@
-import { AlertCircle, CheckCircle2, Info } from 'lucide-react';
+import { AlertCircle, AlertTriangle, CheckCircle2, Info } from 'lucide-react';
 import type * as React from 'react';
 import { cn } from '../../lib/utils';
 
@@ -6,6 +6,7 @@ const tones = {
   error: { cls: 'border-red-200 bg-red-50 text-red-900', Icon: AlertCircle },
   success: { cls: 'border-green-200 bg-green-50 text-green-900', Icon: CheckCircle2 },
   info: { cls: 'border-sky-200 bg-sky-50 text-sky-900', Icon: Info },
+  warning: { cls: 'border-amber-300 bg-amber-50 text-amber-950', Icon: AlertTriangle },
 } as const;
 
 export function Alert({

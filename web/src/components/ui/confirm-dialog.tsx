@@ -4,7 +4,7 @@ import type * as React from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './button';
 
-/** Confirmation before a destructive action. */
+/** Confirmation before a destructive action (or a consequential one: `tone="primary"`). */
 export function ConfirmDialog({
   trigger,
   title,
@@ -12,21 +12,35 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   pending,
+  open,
+  onOpenChange,
+  tone = 'destructive',
+  testId,
 }: {
-  trigger: React.ReactNode;
+  /** Opens the dialog; none when the dialog is opened from outside (`open`). */
+  trigger?: React.ReactNode;
   title: string;
   description: React.ReactNode;
   confirmLabel: string;
   onConfirm: () => void;
   pending?: boolean;
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  /** The confirm button: red for what cannot be undone, the brand colour otherwise. */
+  tone?: 'destructive' | 'primary';
+  testId?: string;
 }) {
   const { t } = useTranslation();
+  const controlled = open === undefined ? {} : { open, onOpenChange };
   return (
-    <AlertDialog.Root>
-      <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
+    <AlertDialog.Root {...controlled}>
+      {trigger ? <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger> : null}
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <AlertDialog.Content className="fixed start-1/2 top-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-y-1/2 rtl:translate-x-1/2 ltr:-translate-x-1/2 rounded-xl bg-white p-6 shadow-xl">
+        <AlertDialog.Content
+          data-testid={testId}
+          className="fixed start-1/2 top-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-y-1/2 rtl:translate-x-1/2 ltr:-translate-x-1/2 rounded-xl bg-white p-6 shadow-xl"
+        >
           <AlertDialog.Title className="text-lg font-semibold">{title}</AlertDialog.Title>
           <AlertDialog.Description className="mt-2 text-sm text-slate-600">{description}</AlertDialog.Description>
           <div className="mt-6 flex justify-end gap-3">
@@ -34,7 +48,12 @@ export function ConfirmDialog({
               <Button variant="secondary">{t('common.cancel')}</Button>
             </AlertDialog.Cancel>
             <AlertDialog.Action asChild>
-              <Button variant="destructive" pending={pending} onClick={onConfirm}>
+              <Button
+                variant={tone}
+                pending={pending}
+                onClick={onConfirm}
+                data-testid={testId ? `${testId}-confirm` : undefined}
+              >
                 {confirmLabel}
               </Button>
             </AlertDialog.Action>

@@ -155,9 +155,20 @@ function CohortView({ data }: { data: CohortData }) {
           </div>
         </CardContent>
       </Card>
-      {manage ? <SettingsCard data={data} /> : null}
+      {manage && mentors === 0 && !data.cohort.archivedAt ? (
+        <Alert tone="warning" data-testid="cohort-no-mentor-warning">
+          <p className="font-medium">{term('cohort.noMentorTitle')}</p>
+          <p>
+            {term('cohort.noMentorBody')}{' '}
+            <a href="#members" className="font-medium underline">
+              {term('cohort.noMentorAction')}
+            </a>
+          </p>
+        </Alert>
+      ) : null}
       <MembersCard data={data} />
       <AssignmentsCard data={data} />
+      {manage ? <SettingsCard data={data} /> : null}
     </div>
   );
 }

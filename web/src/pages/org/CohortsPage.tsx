@@ -23,6 +23,7 @@ import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
 import { clampPage, PagedTable } from './DataTable';
+import { NoMentorWarning, useGettingStarted } from './GettingStarted';
 import { RequirePermission } from './OrgLayout';
 
 type CohortRow = RouterOutputs['cohort']['list']['items'][number];
@@ -42,10 +43,16 @@ function Cohorts() {
   const { can } = useOrg();
   return (
     <div className="flex flex-col gap-6">
+      {can('cohorts.manage') ? <CohortsNoMentorWarning /> : null}
       {can('cohorts.manage') ? <NewCohortCard /> : null}
       <CohortList />
     </div>
   );
+}
+
+function CohortsNoMentorWarning() {
+  const progress = useGettingStarted();
+  return <NoMentorWarning progress={progress.data} />;
 }
 
 /** A value that follows `value` once it has stopped changing for `ms`. */
@@ -81,9 +88,17 @@ function NewCohortCard() {
   const { list: roadmaps, titles } = useRoadmapTitles();
   const [formError, setFormError] = useState<string | null>(null);
   const available = (roadmaps.data ?? []).filter((r) => !r.archivedAt);
+  const fmt = useFormat();
+  const today = todayIn(org.timeZone);
+  // a name to start from ("Cohort of December 2026"): creating the first cohort is one click
+  const defaultName = term('cohorts.defaultName', {
+    month: new Intl.DateTimeFormat(fmt.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${today}T00:00:00Z`),
+    ),
+  });
   const form = useForm({
     resolver: zodResolver(createCohortInput),
-    defaultValues: { name: '', roadmapId: '', startDate: todayIn(org.timeZone), endDate: null as string | null },
+    defaultValues: { name: defaultName, roadmapId: '', startDate: today, endDate: null as string | null },
   });
   const create = useMutation(trpc.cohort.create.mutationOptions());
   const {
@@ -224,6 +239,18 @@ function CohortList() {
         header: () => term('cohorts.learners'),
         meta: { className: 'text-end tabular-nums' },
         cell: (info) => fmt.number(info.getValue()),
+      }),
+      col.accessor('mentorCount', {
+        header: () => term('cohort.mentors'),
+        meta: { className: 'text-end tabular-nums' },
+        cell: (info) =>
+          info.getValue() === 0 ? (
+            <Badge tone="warning" data-testid="cohort-no-mentor">
+              {term('cohorts.noMentor')}
+            </Badge>
+          ) : (
+            fmt.number(info.getValue())
+          ),
       }),
       col.display({
         id: 'dashboard',

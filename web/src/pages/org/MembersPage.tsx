@@ -1,14 +1,15 @@
 import { assignableRoles, type Role } from '@masar/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
-import { useEffect, useMemo, useState } from 'react';
+import { Search } from 'lucide-react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StateMessage } from '../../components/StateMessage';
 import { Alert } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
 import { Card, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
-import { ConfirmButton } from '../../components/ui/confirm-dialog';
-import { NativeSelect } from '../../components/ui/input';
+import { ConfirmButton, ConfirmDialog } from '../../components/ui/confirm-dialog';
+import { Input, NativeSelect } from '../../components/ui/input';
 import { useMe } from '../../lib/auth';
 import { isolate, useFormat } from '../../lib/format';
 import { serverErrorMessage } from '../../lib/forms';
@@ -21,6 +22,16 @@ import { RequirePermission } from './OrgLayout';
 import { PortfolioLinksCard } from './PortfolioLinksCard';
 
 type Member = RouterOutputs['members']['list']['items'][number];
+
+/** A value that follows `value` once it has stopped changing for `ms`. */
+function useDebounced<T>(value: T, ms = 300): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return debounced;
+}
 const PAGE_SIZE = 20;
 const col = createColumnHelper<Member>();
 
@@ -53,10 +64,18 @@ function MembersCard() {
   const { org, slug, can } = useOrg();
   const [page, setPage] = useState(1);
   const [notice, setNotice] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim());
+  const searchId = useId();
+  useEffect(() => {
+    setPage(1);
+  }, [q]);
   const members = useQuery({
-    ...trpc.members.list.queryOptions({ orgSlug: slug, page, pageSize: PAGE_SIZE }),
+    ...trpc.members.list.queryOptions({ orgSlug: slug, page, pageSize: PAGE_SIZE, ...(q ? { q } : {}) }),
     placeholderData: keepPreviousData,
   });
+  // a role change waits for a confirmation (the select shows the current role until then)
+  const [change, setChange] = useState<{ member: Member; role: Role } | null>(null);
   const total = members.data?.total ?? 0;
   useEffect(() => {
     if (members.data && page > 1 && members.data.items.length === 0) setPage(clampPage(page, total, PAGE_SIZE));
@@ -126,7 +145,7 @@ function MembersCard() {
               aria-label={t('members.roleOf', { name: m.name })}
               data-testid="member-role-select"
               className="h-9 w-40"
-              onChange={(e) => changeRole.mutate({ orgSlug: slug, userId: m.userId, role: e.target.value as Role })}
+              onChange={(e) => setChange({ member: m, role: e.target.value as Role })}
             >
               {options.map((r) => (
                 <option key={r} value={r}>
@@ -165,7 +184,7 @@ function MembersCard() {
         },
       }),
     ];
-  }, [t, fmt, manage, options, myId, myRole, org.name, org.timeZone, slug, changeRole, remove]);
+  }, [t, term, fmt, manage, options, myId, myRole, org.name, org.timeZone, slug, changeRole, remove]);
 
   return (
     <Card>
@@ -180,11 +199,51 @@ function MembersCard() {
           </Alert>
         </div>
       ) : null}
+      <div className="px-6 pb-4">
+        <div className="relative w-full max-w-sm">
+          <label htmlFor={searchId} className="sr-only">
+            {t('members.search')}
+          </label>
+          <Search
+            className="pointer-events-none absolute start-3 top-1/2 size-4 -translate-y-1/2 text-slate-400"
+            aria-hidden
+          />
+          <Input
+            id={searchId}
+            type="search"
+            name="q"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder={t('members.search')}
+            className="ps-9"
+            data-testid="member-search"
+          />
+        </div>
+      </div>
+      <ConfirmDialog
+        open={change !== null}
+        onOpenChange={(open) => {
+          if (!open) setChange(null);
+        }}
+        tone="primary"
+        testId="role-change-dialog"
+        title={
+          change
+            ? t('members.roleChangeTitle', { name: isolate(change.member.name), role: term(`roles.${change.role}`) })
+            : ''
+        }
+        description={change ? t(`roleDescriptions.${change.role}`) : ''}
+        confirmLabel={t('members.roleChangeConfirm')}
+        onConfirm={() => {
+          if (change) changeRole.mutate({ orgSlug: slug, userId: change.member.userId, role: change.role });
+          setChange(null);
+        }}
+      />
       <div className="px-6 pb-6">
         <PagedTable
           query={members}
           errorTitle={t('members.loadError')}
-          empty={<StateMessage kind="empty" title={t('members.empty')} />}
+          empty={<StateMessage kind="empty" title={q ? t('members.noMatches') : t('members.empty')} />}
           testId="members-table"
           columns={columns}
           page={page}

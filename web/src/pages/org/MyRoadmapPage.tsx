@@ -1,6 +1,6 @@
 import type { DueState } from '@masar/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { AlarmClock, BookOpen, ChartLine, CheckCircle2, Clock, Gauge, ListChecks, Share2 } from 'lucide-react';
+import { AlarmClock, BookOpen, ChartLine, CheckCircle2, Clock, Gauge, ListChecks, Send, Share2 } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -36,6 +36,12 @@ type MyCohort = Mine['cohorts'][number];
 type MySkill = MyCohort['skills'][number];
 
 const NEXT_UP_LIMIT = 5;
+const PROJECTS_LIMIT = 3;
+
+/** The submit form, with the cohort (and a brief or a skill) chosen already. */
+function submitPath(slug: string, cohortId: string, extra: Record<string, string> = {}) {
+  return `/o/${slug}/submit?${new URLSearchParams({ cohortId, ...extra }).toString()}`;
+}
 
 export function MyRoadmapPage() {
   return (
@@ -115,6 +121,12 @@ function CohortProgress({ data }: { data: MyCohort }) {
               {data.cohort.name}
             </CardTitle>
             <div className="flex flex-wrap items-center gap-3">
+              <Button asChild size="sm">
+                <Link to={submitPath(slug, data.cohort.id)} data-testid="my-submit-work">
+                  <Send className="size-4 rtl:-scale-x-100" aria-hidden />
+                  {t('myRoadmap.submitWork')}
+                </Link>
+              </Button>
               <Link to={`/o/${slug}/roadmaps/${data.roadmap.id}`} className="text-sm text-brand-700 hover:underline">
                 {text('roadmap', data.roadmap).title}
               </Link>
@@ -161,18 +173,13 @@ function CohortProgress({ data }: { data: MyCohort }) {
         <CardContent className="flex flex-col gap-5">
           <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
             {counters.map(([key, value, label, Icon, tone]) => (
-              <div
-                key={key}
-                className={cn('flex items-center gap-3 rounded-lg p-3', tone)}
-                data-testid={`count-${key}`}
-              >
-                <Icon className="size-5 shrink-0" aria-hidden />
-                <div>
-                  <dd className="text-2xl font-semibold tabular-nums" data-value={value}>
-                    {fmt.number(value)}
-                  </dd>
-                  <dt className="text-xs font-medium">{label}</dt>
-                </div>
+              <div key={key} className={cn('flex flex-col gap-0.5 rounded-lg p-3', tone)} data-testid={`count-${key}`}>
+                {/* the term first (as <dl> wants), shown under its number */}
+                <dt className="order-2 text-xs font-medium">{label}</dt>
+                <dd className="order-1 flex items-center gap-2 text-2xl font-semibold tabular-nums" data-value={value}>
+                  <Icon className="size-5 shrink-0" aria-hidden />
+                  {fmt.number(value)}
+                </dd>
               </div>
             ))}
           </dl>
@@ -182,6 +189,8 @@ function CohortProgress({ data }: { data: MyCohort }) {
           </div>
         </CardContent>
       </Card>
+
+      <ProjectsToSubmit data={data} />
 
       <div className="grid gap-4 lg:grid-cols-3">
         <DueList
@@ -213,9 +222,78 @@ function CohortProgress({ data }: { data: MyCohort }) {
           stage={stage}
           skills={data.skills.filter((s) => s.stageId === stage.id)}
           months={months}
+          cohortId={data.cohort.id}
         />
       ))}
     </section>
+  );
+}
+
+/**
+ * The project briefs that show the skills due first (not yet verified): the next thing to build,
+ * each with a "Submit work" that picks the brief (its title and skills) on the submit form.
+ */
+function ProjectsToSubmit({ data }: { data: MyCohort }) {
+  const { t } = useTranslation();
+  const { term } = useTerms();
+  const trpc = useTRPC();
+  const fmt = useFormat();
+  const text = useRoadmapText();
+  const { slug } = useOrg();
+  const roadmap = useQuery(trpc.roadmap.get.queryOptions({ orgSlug: slug, roadmapId: data.roadmap.id }));
+  const open = new Map(
+    data.skills.filter((s) => s.dueDate && s.status !== 'verified').map((s) => [s.skillId, s.dueDate ?? '']),
+  );
+  const briefs = (roadmap.data?.briefs ?? [])
+    .map((b) => {
+      const dues = b.skillIds.map((id) => open.get(id)).filter((d): d is string => Boolean(d));
+      return { brief: b, firstDue: dues.sort()[0] ?? null, count: dues.length };
+    })
+    .filter((b) => b.firstDue !== null)
+    .sort((a, b) => (a.firstDue ?? '').localeCompare(b.firstDue ?? '') || b.count - a.count)
+    .slice(0, PROJECTS_LIMIT);
+  if (briefs.length === 0) return null;
+  return (
+    <Card data-testid="my-projects">
+      <CardHeader className="pb-2">
+        <CardTitle>{term('myRoadmap.projectsTitle')}</CardTitle>
+        <CardDescription>{term('myRoadmap.projectsDescription')}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <ul className="flex flex-col divide-y divide-slate-100">
+          {briefs.map(({ brief, firstDue, count }) => {
+            const shown = text('brief', brief);
+            return (
+              <li
+                key={brief.id}
+                className="flex flex-wrap items-center justify-between gap-3 py-3"
+                data-testid="my-project"
+                data-key={brief.key}
+              >
+                <div className="min-w-0 flex-1">
+                  <h3 className="font-medium text-slate-900">{shown.title}</h3>
+                  <p className="text-xs text-slate-500">
+                    {term('myRoadmap.projectSkills', { count, formatted: fmt.number(count) })}
+                    {' · '}
+                    {term('myRoadmap.dueOn', { date: fmt.day(firstDue) })}
+                  </p>
+                </div>
+                <Button asChild size="sm" className="min-h-11 sm:min-h-9">
+                  <Link
+                    to={submitPath(slug, data.cohort.id, { briefId: brief.id })}
+                    data-testid="project-submit-work"
+                    aria-label={t('myRoadmap.submitWorkFor', { title: shown.title })}
+                  >
+                    <Send className="size-4 rtl:-scale-x-100" aria-hidden />
+                    {t('myRoadmap.submitWork')}
+                  </Link>
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      </CardContent>
+    </Card>
   );
 }
 
@@ -270,10 +348,12 @@ function StageProgress({
   stage,
   skills,
   months,
+  cohortId,
 }: {
   stage: MyCohort['stages'][number];
   skills: MySkill[];
   months: number;
+  cohortId: string;
 }) {
   const text = useRoadmapText();
   const windowLabel = useWindowLabel();
@@ -292,7 +372,7 @@ function StageProgress({
       <CardContent>
         <ul className="divide-y divide-slate-100">
           {skills.map((s) => (
-            <SkillProgress key={s.skillId} skill={s} months={months} />
+            <SkillProgress key={s.skillId} skill={s} months={months} cohortId={cohortId} />
           ))}
         </ul>
       </CardContent>
@@ -328,7 +408,8 @@ function StatusBadges({ skill }: { skill: MySkill }) {
   return <>{badges}</>;
 }
 
-function SkillProgress({ skill, months }: { skill: MySkill; months: number }) {
+function SkillProgress({ skill, months, cohortId }: { skill: MySkill; months: number; cohortId: string }) {
+  const { t } = useTranslation();
   const { term } = useTerms();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -355,7 +436,7 @@ function SkillProgress({ skill, months }: { skill: MySkill; months: number }) {
     >
       <div className="min-w-0">
         <div className="flex flex-wrap items-center gap-2">
-          <h4 className="font-medium text-slate-900">{shown.title}</h4>
+          <h3 className="font-medium text-slate-900">{shown.title}</h3>
           <StatusBadges skill={skill} />
         </div>
         {shown.description ? <p className="mt-1 text-sm leading-relaxed text-slate-600">{shown.description}</p> : null}
@@ -384,7 +465,7 @@ function SkillProgress({ skill, months }: { skill: MySkill; months: number }) {
           </Alert>
         ) : null}
       </div>
-      <div className="flex flex-col items-start gap-2 md:items-end">
+      <div className="flex flex-wrap items-start gap-2 md:flex-col md:items-end">
         <div className="relative hidden h-4 w-full overflow-hidden rounded-sm md:block" aria-hidden>
           <Bands />
           <div
@@ -393,6 +474,18 @@ function SkillProgress({ skill, months }: { skill: MySkill; months: number }) {
           />
           <TodayMarker month={months} />
         </div>
+        {skill.status !== 'verified' ? (
+          <Button asChild variant="secondary" size="sm">
+            <Link
+              to={submitPath(slug, cohortId, { skills: skill.skillId, title: shown.title })}
+              data-testid="skill-submit-work"
+              aria-label={t('myRoadmap.submitWorkFor', { title: shown.title })}
+            >
+              <Send className="size-4 rtl:-scale-x-100" aria-hidden />
+              {t('myRoadmap.submitWork')}
+            </Link>
+          </Button>
+        ) : null}
         {canToggle ? (
           <Button
             variant={learning ? 'primary' : 'secondary'}

@@ -17,6 +17,7 @@ import { useOrg } from '../../lib/org';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useTRPC } from '../../trpc';
 import { useTimeZones } from '../CreateOrgPage';
+import { GettingStartedCard, NoMentorWarning, useGettingStarted } from './GettingStarted';
 
 const orgSettingsInput = updateOrgInput.pick({ name: true, timeZone: true }).required();
 
@@ -179,8 +180,15 @@ function LeaveOrg() {
 export function OrgOverviewPage() {
   const { org, can } = useOrg();
   useDocumentTitle(org.name);
+  const progress = useGettingStarted();
   return (
     <div className="flex flex-col gap-6" data-testid="org-overview">
+      {can('cohorts.manage') ? (
+        <>
+          <NoMentorWarning progress={progress.data} />
+          <GettingStartedCard />
+        </>
+      ) : null}
       <OrgDetails />
       {can('org.update') ? <OrgSettingsForm /> : null}
       <LeaveOrg />

@@ -3,13 +3,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { AlertTriangle, ArrowLeft, ArrowRight, ExternalLink, GitPullRequestArrow, Undo2 } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { QueryState } from '../../components/QueryState';
 import { StateMessage } from '../../components/StateMessage';
 import { AnalysisCard } from '../../components/submissions/AnalysisCard';
 import { RepoName, SubmissionStatusBadge, useSubmissionTitle } from '../../components/submissions/common';
 import { Markdown } from '../../components/submissions/Markdown';
 import { isReviewable, type NextInQueue, ReviewPanel } from '../../components/submissions/ReviewPanel';
+import { SubmittedNotice } from '../../components/submissions/SubmittedNotice';
 import { Alert } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
@@ -101,19 +102,13 @@ function SubmissionView({
   const { submission } = detail;
   const titleOf = useSubmissionTitle();
   const isLearner = me.data?.id === submission.learnerId;
-  const location = useLocation();
   // a notice is worded when shown (not when it happened), so it follows a language switch
   const [notice, setNotice] = useState<{
     tone: 'success' | 'error';
     text: () => string;
     /** after a review: the next submission waiting, or null when the queue is empty */
     next?: NextInQueue | null;
-  } | null>(() => {
-    const revision = (location.state as { submittedRevision?: unknown } | null)?.submittedRevision;
-    return typeof revision === 'number'
-      ? { tone: 'success', text: () => i18n.t('submissions.page.submitted', { n: revision }) }
-      : null;
-  });
+  } | null>(null);
   const [conflict, setConflict] = useState(false);
 
   const skillById = useMemo(() => {
@@ -263,6 +258,7 @@ function SubmissionView({
               <p>{t('submissions.page.changedSinceApproval')}</p>
             </div>
           ) : null}
+          {notice ? null : <SubmittedNotice detail={detail} />}
           {notice ? (
             <Alert tone={notice.tone} data-testid={notice.tone === 'error' ? 'submission-error' : 'submission-notice'}>
               <p>{notice.text()}</p>

@@ -140,12 +140,22 @@ function SubmitForm({ cohorts }: { cohorts: MyCohort[] }) {
     setValue('claimedSkillIds', []);
   }, [roadmapId, setValue]);
 
-  // The brief chosen before its options arrived (a prefilled new revision): show it once they do.
+  // The brief chosen before its options arrived (a prefilled new revision, or "Submit work" on
+  // My roadmap): show it once they do, with its skills and title when none are given.
   useEffect(() => {
     if (!roadmap.data) return;
     const current = getValues('briefId');
-    setValue('briefId', roadmap.data.briefs.some((b) => b.id === current) ? current : '');
-  }, [roadmap.data, getValues, setValue]);
+    const chosen = roadmap.data.briefs.find((b) => b.id === current);
+    setValue('briefId', chosen ? current : '');
+    if (!chosen) return;
+    if (getValues('claimedSkillIds').length === 0) {
+      setValue(
+        'claimedSkillIds',
+        chosen.skillIds.filter((id) => placed.has(id)),
+      );
+    }
+    if (!getValues('title').trim()) setValue('title', text('brief', chosen).title);
+  }, [roadmap.data, getValues, setValue, placed, text]);
 
   const groups = useMemo(() => {
     if (!cohort) return [];
@@ -226,7 +236,9 @@ function SubmitForm({ cohorts }: { cohorts: MyCohort[] }) {
       // a new revision of a submission seen before: show it fresh, not the cached older revision
       queryClient.removeQueries(trpc.submission.get.queryFilter({ orgSlug: slug, submissionId: r.submissionId }));
       await queryClient.invalidateQueries(trpc.submission.pathFilter());
-      await navigate(`/o/${slug}/submissions/${r.submissionId}`, { state: { submittedRevision: r.revision } });
+      await navigate(`/o/${slug}/submissions/${r.submissionId}`, {
+        state: { submittedRevision: r.revision, mentorsNotified: r.mentorsNotified },
+      });
     } catch (err) {
       setFormError(applyServerErrors(form, err));
     }

@@ -40,7 +40,7 @@ export function AssignmentsCard({ data }: { data: CohortData }) {
   const manage = can('cohorts.manage');
   const roadmap = useQuery(trpc.roadmap.get.queryOptions({ orgSlug: slug, roadmapId: data.roadmap.id }));
   return (
-    <Card data-testid="cohort-assignments">
+    <Card data-testid="cohort-assignments" id="assignments" className="scroll-mt-4">
       <CardHeader>
         <CardTitle>{t('cohort.assignmentsTitle')}</CardTitle>
         <CardDescription>{t('cohort.assignmentsDescription')}</CardDescription>
@@ -186,9 +186,14 @@ function AssignmentList({
                         <p className="whitespace-nowrap font-medium" data-testid="assignment-due">
                           {fmt.day(a.dueDate)}
                         </p>
-                        <p className="text-xs text-slate-500">
-                          {a.dueOffsetMonths === null ? t('cohort.fixedDue') : t('cohort.followsStart')}
-                        </p>
+                        {a.dueOffsetMonths === null ? (
+                          <p className="text-xs text-slate-500">{t('cohort.fixedDue')}</p>
+                        ) : (
+                          <DueRange
+                            start={data.cohort.startDate}
+                            endMonths={a.skillIds.map((id) => skillsById.get(id)?.endMonth)}
+                          />
+                        )}
                       </div>
                     )}
                   </TD>
@@ -224,6 +229,27 @@ function AssignmentList({
         </Table>
       </div>
     </div>
+  );
+}
+
+/**
+ * A stage's skills fall due one by one, each at the end of its own window: "first skills due …,
+ * the last on …" (the stage's date is the last of them), for the cohort's start date.
+ */
+function DueRange({ start, endMonths }: { start: string; endMonths: (number | undefined)[] }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const known = endMonths.filter((m) => m !== undefined);
+  if (known.length === 0) return <p className="text-xs text-slate-500">{t('cohort.followsStart')}</p>;
+  const first = addMonthsToDate(start, Math.min(...known));
+  const last = addMonthsToDate(start, Math.max(...known));
+  return (
+    <p className="max-w-64 text-xs text-slate-500" data-testid="assignment-due-range">
+      {first === last
+        ? t('cohort.dueAllOn', { date: fmt.day(last) })
+        : t('cohort.dueRange', { first: fmt.day(first), last: fmt.day(last) })}{' '}
+      {t('cohort.dueFollowsStart')}
+    </p>
   );
 }
 
@@ -474,6 +500,9 @@ function AssignForm({ data, roadmap }: { data: CohortData; roadmap: RoadmapData 
                     <CalendarClock className="mt-0.5 size-3.5 shrink-0" aria-hidden />
                     {dueChanged ? t('cohort.dueFixedHint') : t('cohort.dueDefaultHint')}
                   </span>
+                  {!dueChanged && chosen.length > 0 ? (
+                    <DueRange start={data.cohort.startDate} endMonths={chosen.map((k) => k.endMonth)} />
+                  ) : null}
                   {dueChanged ? (
                     <button
                       type="button"

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { assignableRoles, zEmail, zId } from '@masar/shared';
+import { assignableRoles, can, type Role, zEmail, zId } from '@masar/shared';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Send, UserPlus } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
@@ -50,6 +50,7 @@ export function MembersCard({ data }: { data: CohortData }) {
   const me = useMe();
   // A mentor sees only the cohorts they mentor: removing themselves would lock them out.
   const canRemove = (m: CohortMember) => !(org.role === 'mentor' && m.userId === me.data?.id);
+  const fmt = useFormat();
   const [notice, setNotice] = useState<Notice>(null);
   const remove = useMutation(
     trpc.cohort.removeMember.mutationOptions({
@@ -67,7 +68,7 @@ export function MembersCard({ data }: { data: CohortData }) {
   );
 
   return (
-    <Card data-testid="cohort-members">
+    <Card data-testid="cohort-members" id="members" className="scroll-mt-4">
       <CardHeader>
         <CardTitle>{term('cohort.membersTitle')}</CardTitle>
         <CardDescription>
@@ -80,7 +81,7 @@ export function MembersCard({ data }: { data: CohortData }) {
             {notice.text}
           </Alert>
         ) : null}
-        {data.members.length === 0 ? (
+        {data.members.length === 0 && data.pendingInvitations.length === 0 ? (
           <StateMessage
             kind="empty"
             title={term('cohort.noMembers')}
@@ -149,6 +150,27 @@ export function MembersCard({ data }: { data: CohortData }) {
                         ) : null}
                       </TD>
                     ) : null}
+                  </TR>
+                ))}
+                {data.pendingInvitations.map((inv) => (
+                  <TR key={inv.id} data-testid="cohort-invited-row" data-email={inv.email} data-role={inv.role ?? ''}>
+                    <TD className="text-slate-600">
+                      <Badge tone="warning">{term('cohort.invitedPending')}</Badge>
+                    </TD>
+                    <TD>
+                      <bdi className="whitespace-nowrap text-slate-600">{inv.email}</bdi>
+                    </TD>
+                    <TD>
+                      {inv.role ? (
+                        <Badge tone={inv.role === 'mentor' ? 'brand' : 'neutral'}>
+                          {term(`cohortRoles.${inv.role}`)}
+                        </Badge>
+                      ) : null}
+                    </TD>
+                    <TD className="text-xs text-slate-500">
+                      {term('cohort.invitedUntil', { date: fmt.date(inv.expiresAt, org.timeZone) })}
+                    </TD>
+                    {manage ? <TD /> : null}
                   </TR>
                 ))}
               </TBody>
@@ -267,6 +289,9 @@ function useAllOrgMembers() {
   };
 }
 
+/** Cohort mentors hold an organisation role that may review (owner, admin, mentor). */
+const mayMentor = (role: Role) => can(role, 'submissions.review');
+
 const addMemberForm = z.object({
   userId: zId,
   role: z.enum(['mentor', 'learner'], { message: 'errors.role.invalid' }),
@@ -297,8 +322,9 @@ function AddMembersForm({ data }: { data: CohortData }) {
   // Learners of the organisation join as learners; staff usually mentor.
   useEffect(() => {
     const m = members.items.find((x) => x.userId === userId);
-    if (m) setValue('role', m.role === 'learner' ? 'learner' : 'mentor');
+    if (m) setValue('role', mayMentor(m.role) ? 'mentor' : 'learner');
   }, [userId, members.items, setValue]);
+  const chosen = members.items.find((x) => x.userId === userId);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setNotice(null);
@@ -353,7 +379,7 @@ function AddMembersForm({ data }: { data: CohortData }) {
         </SelectField>
         <SelectField label={term('cohort.cohortRole')} error={errors.role?.message} {...register('role')}>
           {COHORT_ROLES.map((r) => (
-            <option key={r} value={r}>
+            <option key={r} value={r} disabled={r === 'mentor' && chosen !== undefined && !mayMentor(chosen.role)}>
               {term(`cohortRoles.${r}`)}
             </option>
           ))}
@@ -393,7 +419,10 @@ function InviteForm({ data, roles }: { data: CohortData; roles: readonly CohortR
       const inv = await invite.mutateAsync({ orgSlug: slug, cohortId: data.cohort.id, ...values });
       setCreated({ email: inv.email, link: inv.link });
       form.reset({ email: '', role: values.role });
-      await queryClient.invalidateQueries(trpc.invitations.pathFilter());
+      await Promise.all([
+        queryClient.invalidateQueries(trpc.invitations.pathFilter()),
+        queryClient.invalidateQueries(trpc.cohort.pathFilter()),
+      ]);
     } catch (err) {
       setFormError(applyServerErrors(form, err));
     }
