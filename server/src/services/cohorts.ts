@@ -9,7 +9,7 @@ import {
   stageAssignments,
   users,
 } from '@masar/drizzle';
-import { addMonthsToDate, mayMentor, type OffsetPage } from '@masar/shared';
+import { addMonthsToDate, can, mayMentor, type OffsetPage } from '@masar/shared';
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { AppError, notFound } from '../errors';
@@ -520,7 +520,7 @@ export function learnerDueDates(
  * learners (or invitations on their way). Counts only the cohorts the caller sees.
  */
 export async function gettingStarted(db: Db, tenant: TenantCtx, now: Date) {
-  const active = and(eq(cohorts.orgId, tenant.orgId), isNull(cohorts.archivedAt), mentorScope(tenant));
+  const active = and(eq(cohorts.orgId, tenant.orgId), isNull(cohorts.archivedAt), cohortScope(tenant));
   // `cohorts.…` spelled out: without a join drizzle leaves ${cohorts.id} unqualified, and inside
   // a subquery on a table with its own `id` that would name the inner table's column.
   const count1 = (role: 'mentor' | 'learner') =>
