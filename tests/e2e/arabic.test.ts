@@ -189,7 +189,8 @@ describe('Arabic, right to left', () => {
     const weekdays = await calendar.locator('.rdp-weekday').allTextContents();
     expect(weekdays).toHaveLength(7);
     expect(weekdays[0]).toMatch(/^س/); // السبت
-    expect(await calendar.locator('.rdp-caption_label').textContent()).toMatch(ARABIC_LETTER);
+    // the month menu's label (the year has its own)
+    expect(await calendar.locator('.rdp-caption_label').first().textContent()).toMatch(ARABIC_LETTER);
     await screenshot(page, 'datepicker-ar.png');
     // keyboard: the chosen day has focus; Escape closes and gives focus back to the button
     await expect
