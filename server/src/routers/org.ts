@@ -6,6 +6,8 @@ import { orgProcedure, protectedProcedure, router } from '../trpc';
 
 export const orgRouter = router({
   create: protectedProcedure.input(createOrgInput).mutation(async ({ ctx, input }) => {
+    // It answers whether a slug is taken: rate-limited per address (decision 019).
+    await ctx.deps.services.authLimiter.createOrg(ctx.http.ip);
     const org = await createOrg(ctx.deps.database, ctx.auth.user.id, input);
     return { id: org.id, slug: org.slug, name: org.name, kind: org.kind };
   }),

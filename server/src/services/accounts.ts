@@ -13,6 +13,11 @@ export function normalizeEmail(email: string): string {
 const invalidLogin = () =>
   new AppError('UNAUTHORIZED', { userMessage: 'errors.login.invalid', message: 'invalid email or password' });
 
+/**
+ * A new account. A taken email answers `errors.email.taken` (the sign-up form needs it), after the
+ * same work as a new one — the password is always hashed first — so the answer time does not tell;
+ * sign-ups are rate-limited per address (decision 019).
+ */
 export async function signUp(db: Db, input: SignUpInput) {
   assertAcceptablePassword(input.password);
   const passwordHash = await hashPassword(input.password);
