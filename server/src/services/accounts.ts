@@ -96,24 +96,27 @@ export async function updateProfile(
     digestOptOut?: boolean | undefined;
   },
 ) {
-  const [u] = await db
-    .update(users)
-    .set({
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.locale !== undefined ? { locale: input.locale } : {}),
-      ...(input.digits !== undefined ? { digits: input.digits } : {}),
-      ...(input.githubLogin !== undefined ? { githubLogin: input.githubLogin } : {}),
-      ...(input.digestOptOut !== undefined ? { digestOptOut: input.digestOptOut } : {}),
-    })
-    .where(eq(users.id, userId))
-    .returning({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      locale: users.locale,
-      digits: users.digits,
-      githubLogin: users.githubLogin,
-    });
+  const changes = {
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.locale !== undefined ? { locale: input.locale } : {}),
+    ...(input.digits !== undefined ? { digits: input.digits } : {}),
+    ...(input.githubLogin !== undefined ? { githubLogin: input.githubLogin } : {}),
+    ...(input.digestOptOut !== undefined ? { digestOptOut: input.digestOptOut } : {}),
+  };
+  const profile = {
+    id: users.id,
+    name: users.name,
+    email: users.email,
+    locale: users.locale,
+    digits: users.digits,
+    githubLogin: users.githubLogin,
+  };
+  // Nothing to change (an empty object, or only keys the schema drops such as `__proto__`): the
+  // profile as it is, not an UPDATE without a SET.
+  const [u] =
+    Object.keys(changes).length === 0
+      ? await db.select(profile).from(users).where(eq(users.id, userId))
+      : await db.update(users).set(changes).where(eq(users.id, userId)).returning(profile);
   if (!u) throw notFound('user');
   return u;
 }
