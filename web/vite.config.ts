@@ -17,7 +17,8 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
-    sourcemap: true,
+    // No source maps in production: they would publish the whole web source with its comments (decision 019).
+    sourcemap: false,
     chunkSizeWarningLimit: 700,
   },
 });

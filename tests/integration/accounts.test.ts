@@ -126,7 +126,7 @@ describe('sign up and log in', () => {
     });
   });
 
-  it('a success clears the address\'s failures for that account', async () => {
+  it("a success clears the address's failures for that account", async () => {
     const u = await createUser(deps);
     const c = await client(deps);
     for (let round = 0; round < 2; round++) {
@@ -161,7 +161,7 @@ describe('sign up and log in', () => {
     expect(wait).toBeLessThanOrEqual(60);
   });
 
-  it('an address refused for one account cannot drain that account\'s per-minute budget', async () => {
+  it("an address refused for one account cannot drain that account's per-minute budget", async () => {
     const u = await createUser(deps);
     const attacker = await client(deps, { ip: '198.51.100.99' });
     for (let i = 0; i < 30; i++) {

@@ -118,7 +118,7 @@ export function HomePage() {
       ) : (
         <Welcome />
       )}
-      <SystemStatus />
+      {me.data ? <SystemStatus /> : null}
     </div>
   );
 }

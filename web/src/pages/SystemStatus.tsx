@@ -6,7 +6,7 @@ import { DEFAULT_TIME_ZONE } from '../i18n';
 import { useIntlLocale } from '../lib/format';
 import { useTRPC } from '../trpc';
 
-/** The system card: app version and database facts, read through tRPC from the database. */
+/** The system card (signed-in users): app version and database facts, read through tRPC from the database. */
 export function SystemStatus() {
   const { t } = useTranslation();
   const locale = useIntlLocale();
@@ -26,32 +26,26 @@ export function SystemStatus() {
           onRetry={() => info.refetch()}
           errorTitle={t('home.loadError')}
         >
-          {info.data ? (
+          {info.data?.details ? (
             <dl className="grid grid-cols-1 gap-x-8 gap-y-3 text-sm sm:grid-cols-2">
               <div>
                 <dt className="text-slate-500">{t('home.version')}</dt>
                 <dd className="font-medium" data-testid="app-version">
-                  <bdi dir="ltr">{info.data.version}</bdi>
+                  <bdi dir="ltr">{info.data.details.version}</bdi>
                 </dd>
               </div>
               <div>
                 <dt className="text-slate-500">{t('home.database')}</dt>
-                <dd className="font-medium" data-testid="db-kind" data-kind={info.data.database.kind}>
-                  {t(`home.dbKind.${info.data.database.kind}`)}
-                </dd>
-              </div>
-              <div>
-                <dt className="text-slate-500">{t('home.databaseServer')}</dt>
-                <dd className="font-medium" data-testid="db-version">
-                  <bdi dir="ltr">{info.data.database.serverVersion}</bdi>
+                <dd className="font-medium" data-testid="db-kind" data-kind={info.data.details.database.kind}>
+                  {t(`home.dbKind.${info.data.details.database.kind}`)}
                 </dd>
               </div>
               <div>
                 <dt className="text-slate-500">{t('home.migrations')}</dt>
                 <dd className="font-medium" data-testid="db-migrations">
                   {t('home.migrationsValue', {
-                    applied: fmt(info.data.database.migrationsApplied),
-                    expected: fmt(info.data.database.migrationsExpected),
+                    applied: fmt(info.data.details.database.migrationsApplied),
+                    expected: fmt(info.data.details.database.migrationsExpected),
                   })}
                 </dd>
               </div>
@@ -62,7 +56,7 @@ export function SystemStatus() {
                     dateStyle: 'medium',
                     timeStyle: 'medium',
                     timeZone: DEFAULT_TIME_ZONE,
-                  }).format(info.data.database.now)}
+                  }).format(info.data.details.database.now)}
                 </dd>
               </div>
             </dl>
