@@ -126,6 +126,25 @@ describe('sign up and log in', () => {
     });
   });
 
+  it('counts an IPv6 /64 as one address: rotating inside it does not reset the wait', async () => {
+    const u = await createUser(deps);
+    for (let i = 0; i < 5; i++) {
+      const c = await client(deps, { ip: `2001:db8:7:7::${i + 1}` });
+      await expectTrpcError(
+        c.caller.auth.logIn({ email: u.user.email, password: `wrong-${i}-password` }),
+        'UNAUTHORIZED',
+      );
+    }
+    const same64 = await client(deps, { ip: '2001:db8:7:7:abcd::99' });
+    await expectTrpcError(
+      same64.caller.auth.logIn({ email: u.user.email, password: PASSWORD }),
+      'TOO_MANY_REQUESTS',
+      'errors.tooManyAttempts',
+    );
+    const other64 = await client(deps, { ip: '2001:db8:7:8::1' });
+    await other64.caller.auth.logIn({ email: u.user.email, password: PASSWORD });
+  });
+
   it("a success clears the address's failures for that account", async () => {
     const u = await createUser(deps);
     const c = await client(deps);
