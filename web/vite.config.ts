@@ -17,8 +17,9 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
-    // No source maps in production: they would publish the whole web source with its comments (decision 019).
-    sourcemap: false,
+    // Source maps for the bundle checks (bench/lib/checks.ts) only: no sourceMappingURL in the JS,
+    // and the server never serves *.map (they would publish the whole web source; decision 019).
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 700,
   },
 });

@@ -44,9 +44,10 @@ describe('the server process', () => {
     expect(lines[0]).toMatch(/^Cannot open PostgreSQL \(DATABASE_URL\): ECONNREFUSED/);
   });
 
-  it('serves the production web build without source maps', async () => {
+  it("never serves the web build's source maps, and its JS does not point to them", async () => {
     const dist = path.join(ROOT, 'web/dist/assets');
-    expect(fs.readdirSync(dist).filter((f) => f.endsWith('.map'))).toEqual([]);
+    // the build keeps them on disk (hidden) for the bundle checks of bench/lib/checks.ts
+    expect(fs.readdirSync(dist).filter((f) => f.endsWith('.js.map')).length).toBeGreaterThan(0);
     const app = await startAppProcess();
     try {
       const html = await (await fetch(`${app.url}/`)).text();
@@ -60,7 +61,17 @@ describe('the server process', () => {
         expect(r.headers.get('sourcemap') ?? r.headers.get('x-sourcemap'), file).toBeNull();
         const map = await fetch(`${app.url}/assets/${file}.map`);
         expect(map.status, `${file}.map`).toBe(404);
-        expect(map.headers.get('content-type')).toContain('application/json');
+        expect(await map.text()).not.toContain('sourcesContent');
+      }
+      const first = all.find((f) => f.endsWith('.js'))!;
+      for (const p of [
+        `/assets/${first}.MAP`,
+        `/assets/${first}%2Emap`,
+        `/assets/${first}.ma%70`,
+        `/assets/${first}.map/`,
+        '/index.js.map',
+      ]) {
+        expect((await fetch(`${app.url}${p}`)).status, p).toBe(404);
       }
     } finally {
       expect(await app.stop()).toBe(0);
