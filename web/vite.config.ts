@@ -17,7 +17,9 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
-    sourcemap: true,
+    // Source maps for the bundle checks (bench/lib/checks.ts) only: no sourceMappingURL in the JS,
+    // and the server never serves *.map (they would publish the whole web source; decision 019).
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 700,
   },
 });

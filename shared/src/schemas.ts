@@ -13,33 +13,70 @@ export function isStorableText(s: string): boolean {
 /** The start of every free-text field: a string PostgreSQL stores byte for byte (see isStorableText). */
 export const zText = () => z.string().refine(isStorableText, { message: 'errors.text.invalidCharacters' });
 
+/**
+ * The one unit of every length limit: Unicode code points (what PostgreSQL's `char_length` counts,
+ * and the same in every browser and Node version — grapheme segmentation follows the ICU version).
+ * An emoji such as 😀 is one, an accented letter written with a combining mark (e + ◌́) two, an
+ * Arabic letter with its haraka two. A lone surrogate counts one (zText refuses it anyway).
+ */
+export function textLength(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/**
+ * The length limits of a string field, in textLength's unit: every bounded string field of the
+ * app goes through this (never zod's own `.min`/`.max`, which count UTF-16 code units).
+ */
+export function bounded<T extends z.ZodString>(
+  schema: T,
+  limits: { min?: number; tooShort?: string; max: number; tooLong: string },
+): T {
+  const { min, tooShort, max, tooLong } = limits;
+  const withMin =
+    min === undefined ? schema : (schema.refine((v) => textLength(v) >= min, { message: tooShort ?? tooLong }) as T);
+  return withMin.refine((v) => textLength(v) <= max, { message: tooLong }) as T;
+}
+
 /** Error message keys are i18n keys (see web/src/i18n); the web app translates them. */
-export const zEmail = z
-  .string()
-  .trim()
-  .min(1, { message: 'errors.email.required' })
-  .max(254, { message: 'errors.email.tooLong' })
-  .pipe(z.email({ message: 'errors.email.invalid' }));
+export const zEmail = bounded(z.string().trim(), {
+  min: 1,
+  tooShort: 'errors.email.required',
+  max: 254,
+  tooLong: 'errors.email.tooLong',
+}).pipe(z.email({ message: 'errors.email.invalid' }));
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
-export const zPassword = z
-  .string()
-  .min(PASSWORD_MIN, { message: 'errors.password.tooShort' })
-  .max(PASSWORD_MAX, { message: 'errors.password.tooLong' });
+export const zPassword = bounded(z.string(), {
+  min: PASSWORD_MIN,
+  tooShort: 'errors.password.tooShort',
+  max: PASSWORD_MAX,
+  tooLong: 'errors.password.tooLong',
+});
+/** A password typed to prove who one is (log-in, current password): any length up to the maximum. */
+const zPasswordGiven = bounded(z.string(), {
+  min: 1,
+  tooShort: 'errors.password.required',
+  max: PASSWORD_MAX,
+  tooLong: 'errors.password.tooLong',
+});
 
-export const zPersonName = zText()
-  .trim()
-  .min(1, { message: 'errors.name.required' })
-  .max(100, { message: 'errors.name.tooLong' });
+export const zPersonName = bounded(zText().trim(), {
+  min: 1,
+  tooShort: 'errors.name.required',
+  max: 100,
+  tooLong: 'errors.name.tooLong',
+});
 
-export const zSlug = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(3, { message: 'errors.slug.tooShort' })
-  .max(40, { message: 'errors.slug.tooLong' })
-  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, { message: 'errors.slug.format' });
+export const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+export const zSlug = bounded(z.string().trim().toLowerCase(), {
+  min: 3,
+  tooShort: 'errors.slug.tooShort',
+  max: 40,
+  tooLong: 'errors.slug.tooLong',
+}).regex(SLUG_RE, { message: 'errors.slug.format' });
 
 export function isValidTimeZone(tz: string): boolean {
   try {
@@ -50,12 +87,11 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
-export const zTimeZone = z
-  .string()
-  .trim()
-  .min(1, { message: 'errors.timeZone.invalid' })
-  .max(64, { message: 'errors.timeZone.invalid' })
-  .refine(isValidTimeZone, { message: 'errors.timeZone.invalid' });
+export const zTimeZone = bounded(z.string().trim(), {
+  min: 1,
+  max: 64,
+  tooLong: 'errors.timeZone.invalid',
+}).refine(isValidTimeZone, { message: 'errors.timeZone.invalid' });
 
 export const zRole = z.enum(ROLES, { message: 'errors.role.invalid' });
 export const zOrgKind = z.enum(ORG_KINDS, { message: 'errors.orgKind.invalid' });
@@ -78,23 +114,22 @@ export type SignUpInput = z.infer<typeof signUpInput>;
 
 export const logInInput = z.object({
   email: zEmail,
-  password: z
-    .string()
-    .min(1, { message: 'errors.password.required' })
-    .max(PASSWORD_MAX, { message: 'errors.password.tooLong' }),
+  password: zPasswordGiven,
 });
 export type LogInInput = z.infer<typeof logInInput>;
 
 export const changePasswordInput = z.object({
-  currentPassword: z
-    .string()
-    .min(1, { message: 'errors.password.required' })
-    .max(PASSWORD_MAX, { message: 'errors.password.tooLong' }),
+  currentPassword: zPasswordGiven,
   newPassword: zPassword,
 });
 
 export const createOrgInput = z.object({
-  name: zText().trim().min(2, { message: 'errors.orgName.tooShort' }).max(100, { message: 'errors.orgName.tooLong' }),
+  name: bounded(zText().trim(), {
+    min: 2,
+    tooShort: 'errors.orgName.tooShort',
+    max: 100,
+    tooLong: 'errors.orgName.tooLong',
+  }),
   slug: zSlug,
   kind: zOrgKind,
   timeZone: zTimeZone.default('Africa/Cairo'),
@@ -152,9 +187,9 @@ export const inviteInput = z.object({
 export type InviteInput = z.infer<typeof inviteInput>;
 
 /** A short note (assignments). */
-export const zNote = zText().trim().max(2000, { message: 'errors.note.tooLong' });
+export const zNote = bounded(zText().trim(), { max: 2000, tooLong: 'errors.note.tooLong' });
 /** A search box. */
-export const zSearch = zText().trim().max(100, { message: 'errors.search.tooLong' });
+export const zSearch = bounded(zText().trim(), { max: 100, tooLong: 'errors.search.tooLong' });
 
 export const zId = z.uuid({ message: 'errors.id.invalid' });
 export const zInviteToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { message: 'errors.invitation.invalidLink' });
@@ -171,18 +206,18 @@ const zWindow = z
   .object({ startMonth: zMonth, endMonth: zMonth })
   .refine((w) => w.startMonth < w.endMonth, { message: 'errors.month.order', path: ['endMonth'] });
 
-export const zTitle = zText()
-  .trim()
-  .min(1, { message: 'errors.title.required' })
-  .max(200, { message: 'errors.title.tooLong' });
-export const zDescription = zText().trim().max(5000, { message: 'errors.description.tooLong' });
-export const zSkillKey = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(2, { message: 'errors.key.format' })
-  .max(60, { message: 'errors.key.format' })
-  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, { message: 'errors.key.format' });
+export const zTitle = bounded(zText().trim(), {
+  min: 1,
+  tooShort: 'errors.title.required',
+  max: 200,
+  tooLong: 'errors.title.tooLong',
+});
+export const zDescription = bounded(zText().trim(), { max: 5000, tooLong: 'errors.description.tooLong' });
+export const zSkillKey = bounded(z.string().trim().toLowerCase(), {
+  min: 2,
+  max: 60,
+  tooLong: 'errors.key.format',
+}).regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, { message: 'errors.key.format' });
 export const SKILL_CATEGORY_VALUES = [
   'fundamentals',
   'languages',
@@ -200,11 +235,10 @@ export const zCategory = z.enum(SKILL_CATEGORY_VALUES, { message: 'errors.catego
 export const zResourceKind = z.enum(['docs', 'course', 'practice', 'book', 'certification', 'community'], {
   message: 'errors.resourceKind.invalid',
 });
-export const zHttpsUrl = z
-  .string()
-  .trim()
-  .max(2000, { message: 'errors.url.invalid' })
-  .pipe(z.url({ protocol: /^https?$/, message: 'errors.url.invalid' }));
+/** An http(s) URL; storable text (no NUL, no lone surrogate) before the URL parser sees it. */
+export const zHttpsUrl = bounded(zText().trim(), { max: 2000, tooLong: 'errors.url.invalid' }).pipe(
+  z.url({ protocol: /^https?$/, message: 'errors.url.invalid' }),
+);
 
 export const roadmapRef = z.object({ roadmapId: zId });
 
@@ -270,15 +304,11 @@ export const createCohortInput = z
 
 export const submitInput = z.object({
   cohortId: zId,
-  repoUrl: z
-    .string()
-    .trim()
-    .min(1, { message: 'errors.repoUrl.invalid' })
-    .max(300, { message: 'errors.repoUrl.invalid' }),
+  repoUrl: bounded(zText().trim(), { min: 1, max: 300, tooLong: 'errors.repoUrl.invalid' }),
   briefId: zId.nullish(),
   claimedSkillIds: z.array(zId).max(50).default([]),
   title: zTitle,
-  note: zText().trim().max(5000, { message: 'errors.description.tooLong' }).default(''),
+  note: zDescription.default(''),
 });
 export type SubmitInput = z.infer<typeof submitInput>;
 
@@ -288,7 +318,7 @@ export const reviewInput = z.object({
   revision: z.number().int().min(1),
   expectedVersion: z.number().int().min(1),
   decision: z.enum(['approved', 'changes_requested'], { message: 'errors.review.decision' }),
-  comment: zText().trim().max(20_000, { message: 'errors.comment.tooLong' }).default(''),
+  comment: bounded(zText().trim(), { max: 20_000, tooLong: 'errors.comment.tooLong' }).default(''),
   ratings: z
     .array(z.object({ skillId: zId, rating: z.enum(SKILL_RATINGS, { message: 'errors.review.rating' }) }))
     .max(50)

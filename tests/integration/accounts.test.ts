@@ -91,22 +91,106 @@ describe('sign up and log in', () => {
     expect(a.message).toBe('invalid email or password');
   });
 
-  it('throttles log-in attempts per account: the N+1th is refused', async () => {
+  it('throttles the address that failed, not the owner: no lock-out (OWASP)', async () => {
+    const u = await createUser(deps);
+    const attacker = await client(deps, { ip: '198.51.100.7' });
+    for (let i = 0; i < 5; i++) {
+      await expectTrpcError(
+        attacker.caller.auth.logIn({ email: u.user.email, password: `wrong-${i}-password` }),
+        'UNAUTHORIZED',
+      );
+    }
+    // the address that failed N times waits, even with the right password
+    const e = await expectTrpcError(
+      attacker.caller.auth.logIn({ email: u.user.email, password: PASSWORD }),
+      'TOO_MANY_REQUESTS',
+      'errors.tooManyAttempts',
+    );
+    expect(e.cause).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+    const wait = (e.cause as unknown as { retryAfterSeconds: number }).retryAfterSeconds;
+    expect(wait).toBeGreaterThan(60);
+    expect(wait).toBeLessThanOrEqual(15 * 60);
+    // the owner, from another address, logs in
+    const owner = await client(deps, { ip: '203.0.113.9' });
+    expect(await owner.caller.auth.logIn({ email: u.user.email, password: PASSWORD })).toMatchObject({ id: u.user.id });
+    expect(await owner.caller.auth.me()).toMatchObject({ id: u.user.id });
+    // …and the attacker's address is still refused, for this account only
+    await expectTrpcError(
+      attacker.caller.auth.logIn({ email: u.user.email, password: PASSWORD }),
+      'TOO_MANY_REQUESTS',
+      'errors.tooManyAttempts',
+    );
+    const other = await createUser(deps);
+    expect(await attacker.caller.auth.logIn({ email: other.user.email, password: PASSWORD })).toMatchObject({
+      id: other.user.id,
+    });
+  });
+
+  it('counts an IPv6 /64 as one address: rotating inside it does not reset the wait', async () => {
     const u = await createUser(deps);
     for (let i = 0; i < 5; i++) {
-      const c = await client(deps); // a new IP each time: the per-account limit is what bites
+      const c = await client(deps, { ip: `2001:db8:7:7::${i + 1}` });
       await expectTrpcError(
         c.caller.auth.logIn({ email: u.user.email, password: `wrong-${i}-password` }),
         'UNAUTHORIZED',
       );
     }
-    const sixth = await client(deps);
-    const e = await expectTrpcError(
-      sixth.caller.auth.logIn({ email: u.user.email, password: PASSWORD }),
+    const same64 = await client(deps, { ip: '2001:db8:7:7:abcd::99' });
+    await expectTrpcError(
+      same64.caller.auth.logIn({ email: u.user.email, password: PASSWORD }),
       'TOO_MANY_REQUESTS',
       'errors.tooManyAttempts',
     );
-    expect(e.cause).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+    const other64 = await client(deps, { ip: '2001:db8:7:8::1' });
+    await other64.caller.auth.logIn({ email: u.user.email, password: PASSWORD });
+  });
+
+  it("a success clears the address's failures for that account", async () => {
+    const u = await createUser(deps);
+    const c = await client(deps);
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 4; i++) {
+        await expectTrpcError(
+          c.caller.auth.logIn({ email: u.user.email, password: `wrong-${i}-password` }),
+          'UNAUTHORIZED',
+        );
+      }
+      await c.caller.auth.logIn({ email: u.user.email, password: PASSWORD });
+    }
+  });
+
+  it('slows a guesser with many addresses down per account (a budget per minute), without locking', async () => {
+    const u = await createUser(deps);
+    // 3 × AUTH_RATE_LIMIT attempts per minute from all addresses together
+    for (let i = 0; i < 15; i++) {
+      const c = await client(deps, { ip: `100.64.1.${i + 1}` });
+      await expectTrpcError(
+        c.caller.auth.logIn({ email: u.user.email, password: `wrong-${i}-password` }),
+        'UNAUTHORIZED',
+      );
+    }
+    const next = await client(deps, { ip: '100.64.1.200' });
+    const e = await expectTrpcError(
+      next.caller.auth.logIn({ email: u.user.email, password: PASSWORD }),
+      'TOO_MANY_REQUESTS',
+      'errors.tooManyAttempts',
+    );
+    const wait = (e.cause as unknown as { retryAfterSeconds: number }).retryAfterSeconds;
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(wait).toBeLessThanOrEqual(60);
+  });
+
+  it("an address refused for one account cannot drain that account's per-minute budget", async () => {
+    const u = await createUser(deps);
+    const attacker = await client(deps, { ip: '198.51.100.99' });
+    for (let i = 0; i < 30; i++) {
+      await expectTrpcError(
+        attacker.caller.auth.logIn({ email: u.user.email, password: `wrong-${i}-password` }),
+        i < 5 ? 'UNAUTHORIZED' : 'TOO_MANY_REQUESTS',
+      );
+    }
+    const owner = await client(deps);
+    await owner.caller.auth.logIn({ email: u.user.email, password: PASSWORD });
   });
 
   it('throttles per IP across accounts', async () => {
@@ -121,6 +205,40 @@ describe('sign up and log in', () => {
       c.caller.auth.logIn({ email: uniqueEmail(), password: 'wrong-password-x' }),
       'TOO_MANY_REQUESTS',
     );
+  });
+});
+
+describe('enumeration of emails and slugs (decision 019)', () => {
+  it('sign-up answers "email taken", but only 5 × AUTH_RATE_LIMIT times per address per 15 minutes', async () => {
+    const taken = await createUser(deps);
+    const prober = await client(deps, { ip: '198.51.100.40' });
+    for (let i = 0; i < 25; i++) {
+      await expectTrpcError(
+        prober.caller.auth.signUp({ name: 'Probe', email: taken.user.email, password: PASSWORD }),
+        'CONFLICT',
+        'errors.email.taken',
+      );
+    }
+    const e = await expectTrpcError(
+      prober.caller.auth.signUp({ name: 'Probe', email: uniqueEmail('new'), password: PASSWORD }),
+      'TOO_MANY_REQUESTS',
+      'errors.tooManyAttempts',
+    );
+    expect(e.cause).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+    // another address signs up as usual
+    await createUser(deps);
+  });
+
+  it('org.create answers "slug taken", but only 5 × AUTH_RATE_LIMIT times per address per 15 minutes', async () => {
+    const owner = await createUser(deps);
+    const slug = `taken-${Math.random().toString(36).slice(2, 8)}`;
+    await owner.caller.org.create({ name: 'Taken', slug, kind: 'bootcamp' });
+    const prober = await createUser(deps);
+    const probe = (s: string) => prober.caller.org.create({ name: 'Probe', slug: s, kind: 'bootcamp' });
+    for (let i = 0; i < 25; i++) await expectTrpcError(probe(slug), 'CONFLICT', 'errors.slug.taken');
+    await expectTrpcError(probe(`${slug}-new`), 'TOO_MANY_REQUESTS', 'errors.tooManyRequests');
+    // the refused call wrote nothing
+    expect(await prober.caller.org.mine()).toEqual([]);
   });
 });
 

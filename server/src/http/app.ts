@@ -162,6 +162,19 @@ export function createApp(deps: AppDeps, state: AppState = { shuttingDown: false
 
   const dist = findWebDist(config.webDistDir);
   if (dist) {
+    // The build keeps its source maps on disk (hidden: no sourceMappingURL) for the bundle checks;
+    // they are never served: they hold the whole web source with its comments (decision 019).
+    // (Matched on the decoded path, as the static handler decodes it: `x.js%2Emap` too.)
+    app.use((req, res, next) => {
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(req.path);
+      } catch {
+        return next();
+      }
+      if (!/\.map\/?$/i.test(decoded) || /^\/(trpc|export)\//.test(req.path)) return next();
+      res.status(404).json({ error: { code: 'NOT_FOUND', message: 'errors.notFound' } });
+    });
     app.use(express.static(dist, { index: false, maxAge: '1h', setHeaders: immutableAssets }));
     app.get(/^\/(?!trpc\/|export\/|healthz$|readyz$).*/, (req, res, next) => {
       if (req.method !== 'GET' || path.extname(req.path)) return next();

@@ -1,4 +1,4 @@
-import { can, canSeeReviewComments } from '@masar/shared';
+import { can, canSeeReviewComments, SLUG_RE } from '@masar/shared';
 import { parse as parseCookie } from 'cookie';
 import { sql } from 'drizzle-orm';
 import { type Request, type Response, Router } from 'express';
@@ -74,7 +74,7 @@ export function exportRouter(deps: AppDeps) {
       return;
     }
     const { orgSlug, cohortId } = req.params as { orgSlug: string; cohortId: string };
-    if (!UUID_RE.test(cohortId)) {
+    if (!UUID_RE.test(cohortId) || !SLUG_RE.test(orgSlug)) {
       res.status(404).json({ error: { code: 'NOT_FOUND', message: 'errors.notFound' } });
       return;
     }
@@ -96,8 +96,11 @@ export function exportRouter(deps: AppDeps) {
       });
     } catch (err) {
       if (res.headersSent) {
+        // Never end a broken export as if it were complete: drop the connection, so the download
+        // fails (no final chunk) instead of saving a short "successful" file.
+        // (After what was written has gone out: Node holds the first writes until the next tick.)
         deps.logger.error({ err }, 'export failed mid-stream');
-        res.end();
+        setImmediate(() => res.destroy());
         return;
       }
       if (err instanceof AppError) {

@@ -1,6 +1,7 @@
 import { changePasswordInput, logInInput, signUpInput, updateProfileInput } from '@masar/shared';
 import { z } from 'zod';
 import * as accounts from '../services/accounts';
+import { normalizeEmail } from '../services/accounts';
 import { createSession, invalidateSession, invalidateUserSessions } from '../services/sessions';
 import { protectedProcedure, publicProcedure, router } from '../trpc';
 
@@ -10,7 +11,7 @@ export const authRouter = router({
 
   signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
     const { deps, http } = ctx;
-    await deps.services.authLimiter.consume(http.ip, `signup:${input.email}`);
+    await deps.services.authLimiter.signUp(http.ip);
     const user = await accounts.signUp(deps.database.db, input);
     const { token, session } = await createSession(deps.database.db, {
       userId: user.id,
@@ -25,9 +26,9 @@ export const authRouter = router({
 
   logIn: publicProcedure.input(logInInput).mutation(async ({ ctx, input }) => {
     const { deps, http } = ctx;
-    await deps.services.authLimiter.consume(http.ip, input.email);
+    await deps.services.authLimiter.logIn(http.ip, normalizeEmail(input.email));
     const user = await accounts.logIn(deps.database.db, input);
-    await deps.services.authLimiter.reset(input.email);
+    await deps.services.authLimiter.loggedIn(http.ip, normalizeEmail(input.email));
     const { token, session } = await createSession(deps.database.db, {
       userId: user.id,
       days: deps.config.sessionDays,

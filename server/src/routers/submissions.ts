@@ -1,4 +1,4 @@
-import { parseGithubRepoUrl, reviewInput, submitInput, zId, zOffsetPage, zText, zTitle } from '@masar/shared';
+import { bounded, parseGithubRepoUrl, reviewInput, submitInput, zId, zOffsetPage, zText, zTitle } from '@masar/shared';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { checkRepository } from '../github/check';
@@ -84,10 +84,12 @@ export const submissionRouter = router({
         id: zId.optional(),
         skillId: zId.nullish(),
         title: zTitle,
-        body: zText()
-          .trim()
-          .min(1, { message: 'errors.snippet.empty' })
-          .max(5000, { message: 'errors.description.tooLong' }),
+        body: bounded(zText().trim(), {
+          min: 1,
+          tooShort: 'errors.snippet.empty',
+          max: 5000,
+          tooLong: 'errors.description.tooLong',
+        }),
       }),
     )
     .mutation(({ ctx, input }) => notifications.saveSnippet(ctx.db, ctx.tenant, input)),

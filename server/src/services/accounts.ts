@@ -14,6 +14,11 @@ export function normalizeEmail(email: string): string {
 const invalidLogin = () =>
   new AppError('UNAUTHORIZED', { userMessage: 'errors.login.invalid', message: 'invalid email or password' });
 
+/**
+ * A new account. A taken email answers `errors.email.taken` (the sign-up form needs it), after the
+ * same work as a new one — the password is always hashed first — so the answer time does not tell;
+ * sign-ups are rate-limited per address (decision 019).
+ */
 export async function signUp(db: Db, input: SignUpInput) {
   assertAcceptablePassword(input.password);
   const passwordHash = await hashPassword(input.password);
@@ -93,24 +98,27 @@ export async function updateProfile(
     digestOptOut?: boolean | undefined;
   },
 ) {
-  const [u] = await db
-    .update(users)
-    .set({
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.locale !== undefined ? { locale: input.locale } : {}),
-      ...(input.digits !== undefined ? { digits: input.digits } : {}),
-      ...(input.githubLogin !== undefined ? { githubLogin: input.githubLogin } : {}),
-      ...(input.digestOptOut !== undefined ? { digestOptOut: input.digestOptOut } : {}),
-    })
-    .where(eq(users.id, userId))
-    .returning({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      locale: users.locale,
-      digits: users.digits,
-      githubLogin: users.githubLogin,
-    });
+  const changes = {
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.locale !== undefined ? { locale: input.locale } : {}),
+    ...(input.digits !== undefined ? { digits: input.digits } : {}),
+    ...(input.githubLogin !== undefined ? { githubLogin: input.githubLogin } : {}),
+    ...(input.digestOptOut !== undefined ? { digestOptOut: input.digestOptOut } : {}),
+  };
+  const profile = {
+    id: users.id,
+    name: users.name,
+    email: users.email,
+    locale: users.locale,
+    digits: users.digits,
+    githubLogin: users.githubLogin,
+  };
+  // Nothing to change (an empty object, or only keys the schema drops such as `__proto__`): the
+  // profile as it is, not an UPDATE without a SET.
+  const [u] =
+    Object.keys(changes).length === 0
+      ? await db.select(profile).from(users).where(eq(users.id, userId))
+      : await db.update(users).set(changes).where(eq(users.id, userId)).returning(profile);
   if (!u) throw notFound('user');
   return u;
 }

@@ -88,28 +88,92 @@ function accountKey(account: string): string {
   return createHash('sha256').update(account.toLowerCase()).digest('base64url');
 }
 
-/** Throttles log-in and sign-up attempts per account (email) and per client IP. */
-export class AuthLimiter {
-  private readonly perAccount: RateLimiterAbstract;
-  private readonly perIp: RateLimiterAbstract;
-  constructor(points: number, durationSeconds = 15 * 60, store: LimiterStore = LimiterStore.memory()) {
-    this.perAccount = store.limiter({ keyPrefix: 'auth_acct', points, duration: durationSeconds });
-    this.perIp = store.limiter({ keyPrefix: 'auth_ip', points: points * 5, duration: durationSeconds });
-  }
+/**
+ * The source-address part of a key. IPv4 as it is (IPv4-mapped IPv6 too); IPv6 by its /64 prefix,
+ * the block one subscriber usually holds — else one attacker would be 2^64 addresses.
+ */
+export function addressKey(ip: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!ip.includes(':')) return ip;
+  const bare = ip.split('%')[0]!.toLowerCase();
+  const [head = '', tail] = bare.split('::') as [string, string | undefined];
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const groups =
+    tail === undefined ? h : [...h, ...Array<string>(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (Number.parseInt(g, 16) || 0).toString(16))
+    .join(':')}::/64`;
+}
 
-  /** Counts one attempt; throws TOO_MANY_REQUESTS once the account's or the IP's budget is spent. */
-  async consume(ip: string, account: string): Promise<void> {
+/** One attempt against several budgets, in order: the first one spent refuses (and spends no later one). */
+async function consumeInOrder(steps: Array<[RateLimiterAbstract, string]>, userMessage: string, message: string) {
+  for (const [limiter, key] of steps) {
     try {
-      await Promise.all([this.perIp.consume(ip), this.perAccount.consume(accountKey(account))]);
+      await limiter.consume(key);
     } catch (res) {
-      if (res instanceof RateLimiterRes) throw tooMany(res, 'errors.tooManyAttempts', 'auth rate limit');
+      if (res instanceof RateLimiterRes) throw tooMany(res, userMessage, message);
       throw res;
     }
   }
+}
 
-  /** A successful log-in clears the account's counter. */
-  async reset(account: string): Promise<void> {
-    await this.perAccount.delete(accountKey(account));
+/**
+ * Throttles log-in, sign-up and organisation creation without letting a stranger lock the owner
+ * out (OWASP Authentication Cheat Sheet; docs/decisions/019-throttling-enumeration-hardening.md). With
+ * `points` = AUTH_RATE_LIMIT (default 10):
+ * Source addresses are IPv4 addresses or IPv6 /64 blocks (addressKey).
+ * - per (account, source address): `points` log-in attempts per 15 minutes; a success clears it.
+ *   The address that failed waits; the owner elsewhere is not affected.
+ * - per source address: `5 × points` log-in and sign-up attempts per 15 minutes, whatever the account.
+ * - per account, all addresses together: `3 × points` attempts per minute — it slows a guesser
+ *   with many addresses down and never refuses for longer than a minute. It is spent last, so an
+ *   address already refused by one of the budgets above cannot drain it.
+ * - organisation creation (it answers whether a slug is taken): `5 × points` per address per 15 minutes.
+ */
+export class AuthLimiter {
+  private readonly perPair: RateLimiterAbstract;
+  private readonly perIp: RateLimiterAbstract;
+  private readonly perAccount: RateLimiterAbstract;
+  private readonly orgCreate: RateLimiterAbstract;
+  constructor(points: number, durationSeconds = 15 * 60, store: LimiterStore = LimiterStore.memory()) {
+    this.perPair = store.limiter({ keyPrefix: 'auth_pair', points, duration: durationSeconds });
+    this.perIp = store.limiter({ keyPrefix: 'auth_ip', points: points * 5, duration: durationSeconds });
+    this.perAccount = store.limiter({ keyPrefix: 'auth_acct', points: points * 3, duration: 60 });
+    this.orgCreate = store.limiter({ keyPrefix: 'org_create_ip', points: points * 5, duration: durationSeconds });
+  }
+
+  /** Counts one log-in attempt; throws TOO_MANY_REQUESTS (with retryAfterSeconds) once a budget is spent. */
+  async logIn(ip: string, account: string): Promise<void> {
+    const acct = accountKey(account);
+    const addr = addressKey(ip);
+    await consumeInOrder(
+      [
+        [this.perIp, addr],
+        [this.perPair, `${addr}/${acct}`],
+        [this.perAccount, acct],
+      ],
+      'errors.tooManyAttempts',
+      'auth rate limit',
+    );
+  }
+
+  /** A successful log-in clears the pair's counter and gives the account back the attempt. */
+  async loggedIn(ip: string, account: string): Promise<void> {
+    const acct = accountKey(account);
+    await Promise.all([this.perPair.delete(`${addressKey(ip)}/${acct}`), this.perAccount.reward(acct, 1)]);
+  }
+
+  /** Counts one sign-up attempt against the address's budget (shared with log-ins). */
+  async signUp(ip: string): Promise<void> {
+    await consumeInOrder([[this.perIp, addressKey(ip)]], 'errors.tooManyAttempts', 'sign-up rate limit');
+  }
+
+  /** Counts one organisation creation from this address. */
+  async createOrg(ip: string): Promise<void> {
+    await consumeInOrder([[this.orgCreate, addressKey(ip)]], 'errors.tooManyRequests', 'org creation rate limit');
   }
 }
 
