@@ -1,5 +1,5 @@
 import { notifications, repoAnalyses, submissions, users } from '@masar/drizzle';
-import { withRls } from '@masar/server';
+import { withScope } from '@masar/server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, type TestDeps, testDeps } from '../helpers/app';
@@ -32,7 +32,7 @@ async function newOrg() {
 }
 
 const countRows = (orgId: string, table: typeof submissions | typeof repoAnalyses | typeof notifications) =>
-  withRls(database, { orgId }, async (tx) => (await tx.select().from(table).where(eq(table.orgId, orgId))).length);
+  withScope(database, { orgId }, async (tx) => (await tx.select().from(table).where(eq(table.orgId, orgId))).length);
 
 describe('a cohort gets a mentor and a checklist', () => {
   it('makes the creator a mentor, and the checklist follows the steps until it is done', async () => {

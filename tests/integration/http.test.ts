@@ -1,4 +1,4 @@
-import { loadConfig, type RunningServerLike, startServer, withRls } from '@masar/server';
+import { loadConfig, type RunningServerLike, startServer, withScope } from '@masar/server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDeps } from '../helpers/app';
@@ -266,7 +266,7 @@ describe('CSV exports under hostile requests (issue #15)', () => {
     // 120 more learners (the export pages by 100), the last of them with a verified skill: its
     // date is rendered in the organisation's zone, so the second page is the first to use the zone
     const tag = fx.orgSlug.replace(/-/g, '');
-    await withRls(database, { orgId }, async (tx) => {
+    await withScope(database, { orgId }, async (tx) => {
       await tx.execute(sql`insert into users (id, email, email_normalized, name, password_hash)
         select gen_random_uuid(), ${tag} || g || '@example.test', ${tag} || g || '@example.test', 'Zz ' || lpad(g::text, 3, '0'), 'x'
         from generate_series(1, 120) g`);
