@@ -56,7 +56,7 @@ describe('trust inside an organisation', () => {
     const { submissionId } = await mutate<{ submissionId: string }>(learner.page, 'submission.submit', {
       orgSlug: slug,
       cohortId: cohort.id,
-      repoUrl: 'https://github.com/laila/todo-api',
+      repoUrl: 'https://github.com/acme/node-api', // a repository the fake GitHub knows (submit checks it first)
       claimedSkillIds: [skillId],
       title: 'Todo API',
     });
