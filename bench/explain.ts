@@ -49,8 +49,8 @@ try {
   try {
     const cookie = await logIn(server.url, server.origin, target.mentorEmail, BENCH_PASSWORD);
     const input = { orgSlug: target.slug, cohortId: target.cohort.id };
-    await trpcGet(server.url, cookie, 'dashboard.cohort', input);
-    statements = dashboardStatements(await capture(() => trpcGet(server.url, cookie, 'dashboard.cohort', input)));
+    await trpcGet(server.url, cookie, 'dashboards.cohort', input);
+    statements = dashboardStatements(await capture(() => trpcGet(server.url, cookie, 'dashboards.cohort', input)));
   } finally {
     await server.close();
   }

@@ -41,7 +41,7 @@ const flags = parseFlags(
     only: {
       type: 'string',
       default: '',
-      help: 'comma-separated scenarios: dashboard.cohort, dashboard.cohort@1, dashboard.learner, submission.queue, submission.submit, submission.review, roadmap.list, instances (default: all)',
+      help: 'comma-separated scenarios: dashboard.cohort, dashboards.cohort@1, dashboard.learner, submission.queue, submission.submit, submission.review, roadmap.list, instances (default: all)',
     },
     instances: {
       type: 'string',
@@ -170,11 +170,11 @@ function baseSpec(server: BenchServer) {
 function dashboardSpec(server: BenchServer, target: Target, s: Sessions, connections: number): LoadSpec {
   return {
     ...baseSpec(server),
-    name: connections === 1 ? 'dashboard.cohort@1' : 'dashboard.cohort',
+    name: connections === 1 ? 'dashboards.cohort@1' : 'dashboards.cohort',
     connections,
     kind: 'get',
     cookies: [s.mentor],
-    paths: [trpcGetPath('dashboard.cohort', { orgSlug: target.slug, cohortId: target.cohort.id })],
+    paths: [trpcGetPath('dashboards.cohort', { orgSlug: target.slug, cohortId: target.cohort.id })],
   };
 }
 
@@ -192,31 +192,31 @@ function scenarioSpecs(server: BenchServer, target: Target, s: Sessions, runId: 
       description: `GET dashboard.learner as a mentor, each of the cohort's ${target.learners.length} learners in turn`,
       spec: {
         ...base,
-        name: 'dashboard.learner',
+        name: 'dashboards.learner',
         kind: 'get',
         cookies: [s.mentor],
-        paths: target.learners.map((l) => trpcGetPath('dashboard.learner', { orgSlug, cohortId, learnerId: l.id })),
+        paths: target.learners.map((l) => trpcGetPath('dashboards.learner', { orgSlug, cohortId, learnerId: l.id })),
       },
     },
     {
       description: 'GET submission.queue as a mentor (the cohorts they mentor), waiting, page 1 of 20',
       spec: {
         ...base,
-        name: 'submission.queue',
+        name: 'submissions.queue',
         kind: 'get',
         cookies: [s.mentor],
-        paths: [trpcGetPath('submission.queue', { orgSlug })],
+        paths: [trpcGetPath('submissions.queue', { orgSlug })],
       },
     },
     {
       description: `POST submission.submit, ${s.learners.length} learners in turn, a new repository each time`,
       spec: {
         ...base,
-        name: 'submission.submit',
+        name: 'submissions.submit',
         kind: 'submit',
         cookies: s.learners,
         submit: {
-          path: trpcPostPath('submission.submit'),
+          path: trpcPostPath('submissions.submit'),
           orgSlug,
           cohortId,
           claimedSkillIds: target.claimableSkillIds.slice(0, 4),
@@ -226,7 +226,7 @@ function scenarioSpecs(server: BenchServer, target: Target, s: Sessions, runId: 
     },
     {
       description: 'POST submission.review as a mentor, the waiting submissions in turn (409 = expected conflict)',
-      spec: { ...base, name: 'submission.review', kind: 'review', cookies: [s.mentor] },
+      spec: { ...base, name: 'submissions.review', kind: 'review', cookies: [s.mentor] },
     },
   ];
   return specs;
@@ -250,7 +250,7 @@ async function runScenarios(
         log(`  ${label}: ${spec.name}: no waiting submission to review, skipped`);
         continue;
       }
-      const review = { path: trpcPostPath('submission.review'), orgSlug: target.slug, pool };
+      const review = { path: trpcPostPath('submissions.review'), orgSlug: target.slug, pool };
       out.push(await measure(label, { ...spec, review }, `${description}; pool of ${pool.length}`));
       continue;
     }
@@ -327,8 +327,8 @@ async function postgresPhase() {
     // Statements per dashboard request, for a 100- and a 10-learner cohort (after one warm call each).
     const statementsOf = async (cookie: string, t: Target) => {
       const input = { orgSlug: t.slug, cohortId: t.cohort.id };
-      await trpcGet(srv.url, cookie, 'dashboard.cohort', input);
-      return capture(() => trpcGet(srv.url, cookie, 'dashboard.cohort', input));
+      await trpcGet(srv.url, cookie, 'dashboards.cohort', input);
+      return capture(() => trpcGet(srv.url, cookie, 'dashboards.cohort', input));
     };
     const largeStatements = await statementsOf(sessions.mentor, target);
     const smallStatements = await statementsOf(smallMentor, small);
@@ -343,14 +343,14 @@ async function postgresPhase() {
 
     // The dashboard at one connection against its own statements replayed bare, in alternating
     // slices so both see the same background load.
-    if (wanted('dashboard.cohort@1')) {
+    if (wanted('dashboards.cohort@1')) {
       const own = dashboardStatements(largeStatements);
       const bare = await openBareSql(url, target.orgId, own);
       const appSlices: LoadResult[] = [];
       const sqlTimes: number[] = [];
       const perRound = Math.max(1, Math.round(opts.sqlIterations / opts.rounds));
       process.stdout.write(
-        `  postgres: dashboard.cohort@1 vs bare SQL (${opts.rounds} × [${round(sliceSeconds(), 1)} s app, ${perRound} SQL runs])… `,
+        `  postgres: dashboards.cohort@1 vs bare SQL (${opts.rounds} × [${round(sliceSeconds(), 1)} s app, ${perRound} SQL runs])… `,
       );
       try {
         await bare.sample(Math.min(20, opts.sqlIterations)); // warm-up
@@ -387,13 +387,13 @@ async function postgresPhase() {
 
     const scenarios = await runScenarios('postgres', database, srv, target, sessions);
     results.postgres.scenarios.push(...scenarios);
-    const order = ['dashboard.cohort', 'dashboard.cohort@1'];
+    const order = ['dashboards.cohort', 'dashboards.cohort@1'];
     const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
     results.postgres.scenarios.sort((a, b) => rank(a.name) - rank(b.name));
 
     // The app's org-scoped read against a bare Express handler doing the same query, plus two
     // diagnostic handlers that split the gap into "round trips" and "framework"; alternating slices.
-    if (wanted('roadmap.list')) {
+    if (wanted('roadmaps.list')) {
       const variants: { mode: BareMode | 'app'; name: string; description: string }[] = [
         {
           mode: 'app',
@@ -444,7 +444,7 @@ async function postgresPhase() {
                 warmup: r === 0 ? opts.warmup : 0,
                 kind: 'get',
                 cookies: [sessions.mentor],
-                paths: [isApp ? trpcGetPath('roadmap.list', { orgSlug: target.slug }) : '/roadmaps'],
+                paths: [isApp ? trpcGetPath('roadmaps.list', { orgSlug: target.slug }) : '/roadmaps'],
                 raw: true,
               }),
             );
@@ -573,7 +573,7 @@ function budgets(): Budget[] {
       value: `${d.appP95} ms`,
       budget: `≤ ${limit} ms (bare SQL p95 ${d.bareP95} ms)`,
       pass: d.appP95 <= limit,
-      note: 'app at one connection (dashboard.cohort@1) and bare SQL run sequentially, in alternating slices',
+      note: 'app at one connection (dashboards.cohort@1) and bare SQL run sequentially, in alternating slices',
     });
   } else out.push({ name: 'cohort dashboard p95', value: '—', budget: '—', pass: null, note: 'not measured' });
   const s = results.statements;

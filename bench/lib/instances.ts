@@ -156,7 +156,7 @@ export async function scaleOutPhase(opts: {
     let sharedSessions = true;
     for (const inst of all) {
       try {
-        await trpcGet(inst.url, mentor, 'roadmap.list', { orgSlug: target.slug });
+        await trpcGet(inst.url, mentor, 'roadmaps.list', { orgSlug: target.slug });
       } catch {
         sharedSessions = false;
       }
@@ -167,14 +167,14 @@ export async function scaleOutPhase(opts: {
 
     // Throughput: one instance with every connection vs the connections spread over all of them.
     const reads: { name: string; paths: string[] }[] = [
-      { name: 'roadmap.list', paths: [trpcGetPath('roadmap.list', { orgSlug: target.slug })] },
+      { name: 'roadmaps.list', paths: [trpcGetPath('roadmaps.list', { orgSlug: target.slug })] },
       {
-        name: 'dashboard.learner',
+        name: 'dashboards.learner',
         paths: target.learners.map((l) =>
-          trpcGetPath('dashboard.learner', { orgSlug: target.slug, cohortId: target.cohort.id, learnerId: l.id }),
+          trpcGetPath('dashboards.learner', { orgSlug: target.slug, cohortId: target.cohort.id, learnerId: l.id }),
         ),
       },
-      { name: 'submission.queue', paths: [trpcGetPath('submission.queue', { orgSlug: target.slug })] },
+      { name: 'submissions.queue', paths: [trpcGetPath('submissions.queue', { orgSlug: target.slug })] },
     ];
     const slice = opts.duration / opts.rounds;
     const per = Math.max(1, Math.floor(opts.connections / all.length));
@@ -273,7 +273,7 @@ async function jobsExactlyOnce(p: {
         const i = next++;
         if (i >= p.jobs) return;
         const inst = all[i % all.length]!;
-        const res = await fetch(`${inst.url}${trpcPostPath('submission.submit')}`, {
+        const res = await fetch(`${inst.url}${trpcPostPath('submissions.submit')}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', origin: BENCH_ORIGIN, cookie: learners[i % learners.length]! },
           body: JSON.stringify({

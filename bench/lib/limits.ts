@@ -1,6 +1,6 @@
 /**
  * The floors the app is compared with: the dashboard's own SQL replayed through postgres.js with
- * nothing around it, and a bare Express handler answering the same read as `roadmap.list`.
+ * nothing around it, and a bare Express handler answering the same read as `roadmaps.list`.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -58,7 +58,7 @@ const ROADMAPS_SQL = `select id, title, description, builtin_key as "builtinKey"
   updated_at as "updatedAt" from roadmaps where org_id = $1 order by created_at, id limit 200`;
 
 /**
- * A bare Express app answering `GET /roadmaps` with the rows of `roadmap.list`, on a postgres.js
+ * A bare Express app answering `GET /roadmaps` with the rows of `roadmaps.list`, on a postgres.js
  * pool of the app's size. Modes:
  * - `query`: the one query (a prepared statement), on connections whose session already has
  *   `app.org_id` — the floor the budget compares with;

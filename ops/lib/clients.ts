@@ -7,7 +7,7 @@
  *   then (a new repository each time), marking notifications read;
  * - mentors: the review queue, their cohort's dashboard, a learner's page, and reviews: the client
  *   takes the oldest waiting submission of its cohort that no other client holds (seeded ones, then
- *   those learners submit during the run), reads it (`submission.get`) and reviews it with a rating
+ *   those learners submit during the run), reads it (`submissions.get`) and reviews it with a rating
  *   per claimed skill — so no review is refused as stale (409) by another drill client;
  * - the admin and the viewer: the organisation overview, cohort dashboards, learner pages.
  *
@@ -215,8 +215,8 @@ export class Clients {
     const cohortId = this.pop.cohorts[c.cohortIndex]!.id;
     const r = await this.call(
       c,
-      'submission.submit',
-      'submission.submit',
+      'submissions.submit',
+      'submissions.submit',
       {
         orgSlug: this.pop.orgSlug,
         cohortId,
@@ -238,8 +238,8 @@ export class Clients {
   private async markRead(c: Client) {
     const r = await this.call(
       c,
-      'notification.markRead',
-      'notification.markRead',
+      'notifications.markRead',
+      'notifications.markRead',
       { orgSlug: this.pop.orgSlug, all: true },
       true,
     );
@@ -249,11 +249,11 @@ export class Clients {
   private async review(c: Client) {
     const item = this.pools[c.cohortIndex]!.shift();
     const orgSlug = this.pop.orgSlug;
-    if (!item) return this.call(c, 'submission.queue', 'submission.queue', { orgSlug }, false);
+    if (!item) return this.call(c, 'submissions.queue', 'submissions.queue', { orgSlug }, false);
     const got = await this.call(
       c,
-      'submission.get',
-      'submission.get',
+      'submissions.get',
+      'submissions.get',
       { orgSlug, submissionId: item.submissionId },
       false,
     );
@@ -277,8 +277,8 @@ export class Clients {
     }));
     const r = await this.call(
       c,
-      'submission.review',
-      'submission.review',
+      'submissions.review',
+      'submissions.review',
       {
         orgSlug,
         submissionId: item.submissionId,

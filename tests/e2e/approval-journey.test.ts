@@ -108,8 +108,8 @@ describe('the mentor approves from the review queue', () => {
       'salma@example.test',
     );
     await mentor.context.close();
-    const [roadmap] = await query<{ id: string }[]>(owner.page, 'roadmap.list', { orgSlug: SLUG });
-    const cohort = await mutate<{ id: string }>(owner.page, 'cohort.create', {
+    const [roadmap] = await query<{ id: string }[]>(owner.page, 'roadmaps.list', { orgSlug: SLUG });
+    const cohort = await mutate<{ id: string }>(owner.page, 'cohorts.create', {
       orgSlug: SLUG,
       name: 'Backend hires 2026',
       roadmapId: roadmap!.id,
@@ -119,7 +119,7 @@ describe('the mentor approves from the review queue', () => {
       orgSlug: SLUG,
     });
     const id = (email: string) => members.items.find((m) => m.email === email)!.userId;
-    await mutate(owner.page, 'cohort.addMembers', {
+    await mutate(owner.page, 'cohorts.addMembers', {
       orgSlug: SLUG,
       cohortId: cohort.id,
       members: [
@@ -127,7 +127,7 @@ describe('the mentor approves from the review queue', () => {
         { userId: id('salma@example.test'), role: 'learner' },
       ],
     });
-    const detail = await query<{ skills: { skillId: string; key: string }[] }>(owner.page, 'roadmap.get', {
+    const detail = await query<{ skills: { skillId: string; key: string }[] }>(owner.page, 'roadmaps.get', {
       orgSlug: SLUG,
       roadmapId: roadmap!.id,
     });
@@ -137,7 +137,7 @@ describe('the mentor approves from the review queue', () => {
     const base = github.repoDef('acme/node-api');
     for (const v of VARIANTS) {
       github.addRepo({ ...base, id: base.id + VARIANTS.indexOf(v) + 1, name: `node-api-${v.name}` });
-      await mutate(learner.page, 'submission.submit', {
+      await mutate(learner.page, 'submissions.submit', {
         orgSlug: SLUG,
         cohortId: cohort.id,
         repoUrl: `https://github.com/acme/node-api-${v.name}`,
@@ -145,7 +145,7 @@ describe('the mentor approves from the review queue', () => {
         title: `Orders API (${v.name})`,
       });
     }
-    const mine = await query<{ items: { id: string; title: string }[] }>(learner.page, 'submission.mine', {
+    const mine = await query<{ items: { id: string; title: string }[] }>(learner.page, 'submissions.mine', {
       orgSlug: SLUG,
     });
     await expect
@@ -153,7 +153,7 @@ describe('the mentor approves from the review queue', () => {
         async () => {
           const states = await Promise.all(
             mine.items.map((s) =>
-              query<{ analysis: { status: string } | null }>(learner.page, 'submission.get', {
+              query<{ analysis: { status: string } | null }>(learner.page, 'submissions.get', {
                 orgSlug: SLUG,
                 submissionId: s.id,
               }),
@@ -229,7 +229,7 @@ describe('the mentor approves from the review queue', () => {
       const submissionId = await page.getByTestId('submission-page').getAttribute('data-submission-id');
       const got = await query<{ reviews: { ratings: { skillId: string; rating: string }[] }[] }>(
         page,
-        'submission.get',
+        'submissions.get',
         { orgSlug: SLUG, submissionId },
       );
       const ratings = Object.fromEntries(got.reviews[0]!.ratings.map((r) => [r.skillId, r.rating]));

@@ -68,7 +68,7 @@ describe('a cohort on the built-in roadmap', () => {
     const firstStage = await stageSelect.locator('option:not([value=""])').first().getAttribute('value');
     await stageSelect.selectOption(firstStage!);
     await m.getByTestId('assign-submit').click();
-    await m.waitForResponse((r) => r.url().includes('cohort.assign') && r.status() === 200);
+    await m.waitForResponse((r) => r.url().includes('cohorts.assign') && r.status() === 200);
     await keepScreenshot(m, 'cohort-en');
 
     // the learner's "My roadmap"

@@ -32,14 +32,14 @@ describe('a company onboarding its hires', () => {
     const [mentorId, hireId, hire2Id] = [await idOf(mentor), await idOf(hire), await idOf(hire2)];
 
     // the owner creates the onboarding plan, adds the people and assigns the first stage
-    const [roadmap] = await query<{ id: string }[]>(owner.page, 'roadmap.list', { orgSlug: 'nile' });
-    const plan = await mutate<{ id: string }>(owner.page, 'cohort.create', {
+    const [roadmap] = await query<{ id: string }[]>(owner.page, 'roadmaps.list', { orgSlug: 'nile' });
+    const plan = await mutate<{ id: string }>(owner.page, 'cohorts.create', {
       orgSlug: 'nile',
       name: 'Backend hires, spring',
       roadmapId: roadmap!.id,
       startDate: monthsAgo(1),
     });
-    await mutate(owner.page, 'cohort.addMembers', {
+    await mutate(owner.page, 'cohorts.addMembers', {
       orgSlug: 'nile',
       cohortId: plan.id,
       members: [
@@ -48,11 +48,11 @@ describe('a company onboarding its hires', () => {
         { userId: hire2Id, role: 'learner' },
       ],
     });
-    const full = await query<{ stages: { id: string }[] }>(owner.page, 'roadmap.get', {
+    const full = await query<{ stages: { id: string }[] }>(owner.page, 'roadmaps.get', {
       orgSlug: 'nile',
       roadmapId: roadmap!.id,
     });
-    await mutate(owner.page, 'cohort.assign', { orgSlug: 'nile', cohortId: plan.id, stageId: full.stages[0]!.id });
+    await mutate(owner.page, 'cohorts.assign', { orgSlug: 'nile', cohortId: plan.id, stageId: full.stages[0]!.id });
 
     // the manager sees company wording and no way to change anything
     const m = manager.page;

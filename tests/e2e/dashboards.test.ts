@@ -74,7 +74,7 @@ describe('progress dashboards on the demo organisation', () => {
     // the learners table: 20 in total, paged; every learner once across the pages
     const table = page.getByTestId('dashboard-learners');
     expect(await table.getAttribute('data-total')).toBe(String(DEMO_LEARNERS));
-    expect(dashboardCalls(0).filter((p) => p === 'dashboard.cohort')).toHaveLength(1);
+    expect(dashboardCalls(0).filter((p) => p === 'dashboards.cohort')).toHaveLength(1);
     const beforeTable = asked.length;
     let pagesTurned = 0;
     const rows = page.getByTestId('dashboard-learner-row');
@@ -130,7 +130,7 @@ describe('progress dashboards on the demo organisation', () => {
     // paging, sorting and filtering asked for table pages only: the charts' query stayed cached
     const tableCalls = dashboardCalls(beforeTable);
     expect(pagesTurned).toBeGreaterThan(0);
-    expect(new Set(tableCalls)).toEqual(new Set(['dashboard.cohortLearners']));
+    expect(new Set(tableCalls)).toEqual(new Set(['dashboards.cohortLearners']));
     expect(tableCalls.length).toBeGreaterThanOrEqual(pagesTurned + 3); // pages, two sorts, the filter
 
     // the heatmap: one cell per learner and category, shares between 0 and 1

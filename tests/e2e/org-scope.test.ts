@@ -33,19 +33,19 @@ describe('trust inside an organisation', () => {
     const mentor = await join('mentor', 'Magdy Mentor', 'magdy@example.test');
     const learner = await join('learner', 'Laila Learner', 'laila@example.test');
     const idOf = async (p: typeof learner) => (await query<{ id: string }>(p.page, 'auth.me', undefined)).id;
-    const [roadmap] = await query<{ id: string }[]>(owner.page, 'roadmap.list', { orgSlug: slug });
-    const full = await query<{ skills: { skillId: string }[] }>(owner.page, 'roadmap.get', {
+    const [roadmap] = await query<{ id: string }[]>(owner.page, 'roadmaps.list', { orgSlug: slug });
+    const full = await query<{ skills: { skillId: string }[] }>(owner.page, 'roadmaps.get', {
       orgSlug: slug,
       roadmapId: roadmap!.id,
     });
     const skillId = full.skills[0]!.skillId;
-    const cohort = await mutate<{ id: string }>(owner.page, 'cohort.create', {
+    const cohort = await mutate<{ id: string }>(owner.page, 'cohorts.create', {
       orgSlug: slug,
       name: 'Autumn cohort',
       roadmapId: roadmap!.id,
       startDate: monthsAgo(1),
     });
-    await mutate(owner.page, 'cohort.addMembers', {
+    await mutate(owner.page, 'cohorts.addMembers', {
       orgSlug: slug,
       cohortId: cohort.id,
       members: [
@@ -53,18 +53,18 @@ describe('trust inside an organisation', () => {
         { userId: await idOf(learner), role: 'learner' },
       ],
     });
-    const { submissionId } = await mutate<{ submissionId: string }>(learner.page, 'submission.submit', {
+    const { submissionId } = await mutate<{ submissionId: string }>(learner.page, 'submissions.submit', {
       orgSlug: slug,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/node-api', // a repository the fake GitHub knows (submit checks it first)
       claimedSkillIds: [skillId],
       title: 'Todo API',
     });
-    const seen = await query<{ submission: { version: number } }>(mentor.page, 'submission.get', {
+    const seen = await query<{ submission: { version: number } }>(mentor.page, 'submissions.get', {
       orgSlug: slug,
       submissionId,
     });
-    await mutate(mentor.page, 'submission.review', {
+    await mutate(mentor.page, 'submissions.review', {
       orgSlug: slug,
       submissionId,
       revision: 1,
@@ -89,7 +89,7 @@ describe('trust inside an organisation', () => {
     expect(await mentor.page.getByTestId('review-comment').textContent()).toContain('Between us');
 
     // the learner publishes a portfolio; the owner takes it down from the Members page
-    const { link } = await mutate<{ link: string }>(learner.page, 'portfolio.publish', { orgSlug: slug });
+    const { link } = await mutate<{ link: string }>(learner.page, 'portfolios.publish', { orgSlug: slug });
     const visitor = await newPage(browser, app.url);
     await visitor.page.goto(new URL(link).pathname);
     await visitor.page.getByTestId('portfolio-page').waitFor();

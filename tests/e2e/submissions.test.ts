@@ -43,8 +43,8 @@ describe('submission → analysis → review → verified', () => {
       'Yara Learner',
       'yara@example.test',
     );
-    const [roadmap] = await query<{ id: string }[]>(owner.page, 'roadmap.list', { orgSlug: 'mansoura' });
-    const cohort = await mutate<{ id: string }>(owner.page, 'cohort.create', {
+    const [roadmap] = await query<{ id: string }[]>(owner.page, 'roadmaps.list', { orgSlug: 'mansoura' });
+    const cohort = await mutate<{ id: string }>(owner.page, 'cohorts.create', {
       orgSlug: 'mansoura',
       name: 'Evening cohort',
       roadmapId: roadmap!.id,
@@ -54,7 +54,7 @@ describe('submission → analysis → review → verified', () => {
       orgSlug: 'mansoura',
     });
     const id = (email: string) => members.items.find((m) => m.email === email)!.userId;
-    await mutate(owner.page, 'cohort.addMembers', {
+    await mutate(owner.page, 'cohorts.addMembers', {
       orgSlug: 'mansoura',
       cohortId: cohort.id,
       members: [

@@ -126,14 +126,14 @@ describe('stored hostile text renders as text', () => {
       NAMES.learner,
       'xss-l@example.test',
     );
-    const [roadmap] = await query<{ id: string }[]>(owner.page, 'roadmap.list', { orgSlug: slug });
+    const [roadmap] = await query<{ id: string }[]>(owner.page, 'roadmaps.list', { orgSlug: slug });
     const full = await query<{
       stages: { id: string }[];
       skills: { skillId: string }[];
       briefs: { id: string; skillIds: string[] }[];
-    }>(owner.page, 'roadmap.get', { orgSlug: slug, roadmapId: roadmap!.id });
+    }>(owner.page, 'roadmaps.get', { orgSlug: slug, roadmapId: roadmap!.id });
     const skillId = full.skills[0]!.skillId;
-    await mutate(owner.page, 'roadmap.updateSkill', {
+    await mutate(owner.page, 'roadmaps.updateSkill', {
       orgSlug: slug,
       roadmapId: roadmap!.id,
       skillId,
@@ -141,14 +141,14 @@ describe('stored hostile text renders as text', () => {
       description: TEXTS.skillDescription,
     });
     const brief = full.briefs[0]!;
-    await mutate(owner.page, 'roadmap.updateBrief', {
+    await mutate(owner.page, 'roadmaps.updateBrief', {
       orgSlug: slug,
       briefId: brief.id,
       title: `<img src=x onerror="${pwn('brief-title')}">Brief`,
       description: TEXTS.briefDescription,
       skillIds: brief.skillIds,
     });
-    const cohort = await mutate<{ id: string }>(owner.page, 'cohort.create', {
+    const cohort = await mutate<{ id: string }>(owner.page, 'cohorts.create', {
       orgSlug: slug,
       name: NAMES.cohort,
       roadmapId: roadmap!.id,
@@ -159,7 +159,7 @@ describe('stored hostile text renders as text', () => {
     });
     const id = (email: string) => members.items.find((m) => m.email === email)!.userId;
     const learnerId = id('xss-l@example.test');
-    await mutate(owner.page, 'cohort.addMembers', {
+    await mutate(owner.page, 'cohorts.addMembers', {
       orgSlug: slug,
       cohortId: cohort.id,
       members: [
@@ -167,7 +167,7 @@ describe('stored hostile text renders as text', () => {
         { userId: learnerId, role: 'learner' },
       ],
     });
-    await mutate(owner.page, 'cohort.assign', {
+    await mutate(owner.page, 'cohorts.assign', {
       orgSlug: slug,
       cohortId: cohort.id,
       stageId: full.stages[0]!.id,
@@ -178,7 +178,7 @@ describe('stored hostile text renders as text', () => {
     // the learner submits with a hostile title and note; the mentor reviews with hostile Markdown
     const l = learner.page;
     const learnerSeen = watch(l);
-    const { submissionId } = await mutate<{ submissionId: string }>(l, 'submission.submit', {
+    const { submissionId } = await mutate<{ submissionId: string }>(l, 'submissions.submit', {
       orgSlug: slug,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/node-api',
@@ -188,11 +188,11 @@ describe('stored hostile text renders as text', () => {
     });
     const m = mentor.page;
     const mentorSeen = watch(m);
-    const sub = await query<{ submission: { currentRevision: number; version: number } }>(m, 'submission.get', {
+    const sub = await query<{ submission: { currentRevision: number; version: number } }>(m, 'submissions.get', {
       orgSlug: slug,
       submissionId,
     });
-    await mutate(m, 'submission.review', {
+    await mutate(m, 'submissions.review', {
       orgSlug: slug,
       submissionId,
       revision: sub.submission.currentRevision,
@@ -201,9 +201,9 @@ describe('stored hostile text renders as text', () => {
       comment,
       ratings: [{ skillId, rating: 'demonstrated' }],
     });
-    await mutate(m, 'submission.saveSnippet', { orgSlug: slug, title: NAMES.skill, body: comment.slice(0, 4000) });
+    await mutate(m, 'submissions.saveSnippet', { orgSlug: slug, title: NAMES.skill, body: comment.slice(0, 4000) });
     await mutate(l, 'readiness.setConsent', { orgSlug: slug, shareComments: true });
-    const { link } = await mutate<{ link: string }>(l, 'portfolio.publish', { orgSlug: slug, includeComments: true });
+    const { link } = await mutate<{ link: string }>(l, 'portfolios.publish', { orgSlug: slug, includeComments: true });
 
     const o = owner.page;
     const pages: [Page, ReturnType<typeof watch>, string, string?][] = [

@@ -70,7 +70,7 @@ export async function orgWithEveryRole(deps: AppDeps) {
   return { org, members };
 }
 
-type ReviewInput = Parameters<TestClient['caller']['submission']['review']>[0];
+type ReviewInput = Parameters<TestClient['caller']['submissions']['review']>[0];
 
 /**
  * A reviewer reviews a revision as they see the submission now: reads it first for its version
@@ -79,7 +79,7 @@ type ReviewInput = Parameters<TestClient['caller']['submission']['review']>[0];
 export async function reviewAsSeen(
   reviewer: TestClient,
   review: Omit<ReviewInput, 'expectedVersion'>,
-): Promise<Awaited<ReturnType<TestClient['caller']['submission']['review']>>> {
-  const seen = await reviewer.caller.submission.get({ orgSlug: review.orgSlug, submissionId: review.submissionId });
-  return reviewer.caller.submission.review({ ...review, expectedVersion: seen.submission.version });
+): Promise<Awaited<ReturnType<TestClient['caller']['submissions']['review']>>> {
+  const seen = await reviewer.caller.submissions.get({ orgSlug: review.orgSlug, submissionId: review.submissionId });
+  return reviewer.caller.submissions.review({ ...review, expectedVersion: seen.submission.version });
 }

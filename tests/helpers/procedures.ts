@@ -58,18 +58,18 @@ export const SAMPLES: Record<string, { input: (f: Fixture) => unknown; ids?: boo
   'invitations.revoke': { input: (f) => ({ orgSlug: f.orgSlug, invitationId: f.invitationId }), ids: true },
   'invitations.outbox': { input: (f) => ({ orgSlug: f.orgSlug, page: 1, pageSize: 5 }) },
   'invitations.byToken': { input: () => ({ token: 'x'.repeat(43) }) },
-  'roadmap.list': { input: (f) => ({ orgSlug: f.orgSlug }) },
-  'roadmap.get': { input: (f) => ({ orgSlug: f.orgSlug, roadmapId: f.roadmapId }), ids: true },
-  'roadmap.update': { input: (f) => ({ orgSlug: f.orgSlug, roadmapId: f.roadmapId, title: 'x' }), ids: true },
-  'roadmap.duplicate': { input: (f) => ({ orgSlug: f.orgSlug, roadmapId: f.roadmapId, title: 'copy' }), ids: true },
-  'roadmap.addStage': {
+  'roadmaps.list': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'roadmaps.get': { input: (f) => ({ orgSlug: f.orgSlug, roadmapId: f.roadmapId }), ids: true },
+  'roadmaps.update': { input: (f) => ({ orgSlug: f.orgSlug, roadmapId: f.roadmapId, title: 'x' }), ids: true },
+  'roadmaps.duplicate': { input: (f) => ({ orgSlug: f.orgSlug, roadmapId: f.roadmapId, title: 'copy' }), ids: true },
+  'roadmaps.addStage': {
     input: (f) => ({ orgSlug: f.orgSlug, roadmapId: f.roadmapId, title: 'S', startMonth: 0, endMonth: 3 }),
     ids: true,
   },
-  'roadmap.updateStage': { input: (f) => ({ orgSlug: f.orgSlug, stageId: f.stageId, title: 'S2' }), ids: true },
-  'roadmap.moveStage': { input: (f) => ({ orgSlug: f.orgSlug, stageId: f.stageId, direction: 'down' }), ids: true },
-  'roadmap.archiveStage': { input: (f) => ({ orgSlug: f.orgSlug, stageId: f.stageId }), ids: true },
-  'roadmap.addSkill': {
+  'roadmaps.updateStage': { input: (f) => ({ orgSlug: f.orgSlug, stageId: f.stageId, title: 'S2' }), ids: true },
+  'roadmaps.moveStage': { input: (f) => ({ orgSlug: f.orgSlug, stageId: f.stageId, direction: 'down' }), ids: true },
+  'roadmaps.archiveStage': { input: (f) => ({ orgSlug: f.orgSlug, stageId: f.stageId }), ids: true },
+  'roadmaps.addSkill': {
     input: (f) => ({
       orgSlug: f.orgSlug,
       roadmapId: f.roadmapId,
@@ -81,27 +81,27 @@ export const SAMPLES: Record<string, { input: (f: Fixture) => unknown; ids?: boo
     }),
     ids: true,
   },
-  'roadmap.updateSkill': {
+  'roadmaps.updateSkill': {
     input: (f) => ({ orgSlug: f.orgSlug, roadmapId: f.roadmapId, skillId: f.skillId, title: 'K2' }),
     ids: true,
   },
-  'roadmap.moveSkill': {
+  'roadmaps.moveSkill': {
     input: (f) => ({ orgSlug: f.orgSlug, roadmapId: f.roadmapId, skillId: f.skillId, direction: 'down' }),
     ids: true,
   },
-  'roadmap.setSkillArchived': {
+  'roadmaps.setSkillArchived': {
     input: (f) => ({ orgSlug: f.orgSlug, roadmapId: f.roadmapId, skillId: f.skillId, archived: true }),
     ids: true,
   },
-  'roadmap.addBrief': {
+  'roadmaps.addBrief': {
     input: (f) => ({ orgSlug: f.orgSlug, roadmapId: f.roadmapId, title: 'B', skillIds: [] }),
     ids: true,
   },
-  'roadmap.updateBrief': {
+  'roadmaps.updateBrief': {
     input: (f) => ({ orgSlug: f.orgSlug, briefId: f.briefId, title: 'B2', skillIds: [] }),
     ids: true,
   },
-  'roadmap.addResource': {
+  'roadmaps.addResource': {
     input: (f) => ({
       orgSlug: f.orgSlug,
       roadmapId: f.roadmapId,
@@ -111,7 +111,7 @@ export const SAMPLES: Record<string, { input: (f: Fixture) => unknown; ids?: boo
     }),
     ids: true,
   },
-  'roadmap.updateResource': {
+  'roadmaps.updateResource': {
     input: (f) => ({
       orgSlug: f.orgSlug,
       resourceId: f.resourceId,
@@ -121,35 +121,35 @@ export const SAMPLES: Record<string, { input: (f: Fixture) => unknown; ids?: boo
     }),
     ids: true,
   },
-  'cohort.list': { input: (f) => ({ orgSlug: f.orgSlug }) },
-  'cohort.get': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId }), ids: true },
-  'cohort.gettingStarted': { input: (f) => ({ orgSlug: f.orgSlug }) },
-  'cohort.create': {
+  'cohorts.list': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'cohorts.get': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId }), ids: true },
+  'cohorts.gettingStarted': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'cohorts.create': {
     input: (f) => ({ orgSlug: f.orgSlug, name: 'C', roadmapId: f.roadmapId, startDate: '2026-09-01' }),
     ids: true,
   },
-  'cohort.update': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, name: 'C2' }), ids: true },
-  'cohort.addMembers': {
+  'cohorts.update': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, name: 'C2' }), ids: true },
+  'cohorts.addMembers': {
     input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, members: [{ userId: f.userId, role: 'learner' }] }),
     ids: true,
   },
-  'cohort.removeMember': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, userId: f.userId }), ids: true },
-  'cohort.setPersonalStartDate': {
+  'cohorts.removeMember': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, userId: f.userId }), ids: true },
+  'cohorts.setPersonalStartDate': {
     input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, userId: f.userId, startDate: '2026-10-01' }),
     ids: true,
   },
-  'cohort.invite': {
+  'cohorts.invite': {
     input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, email: uniqueEmail('c'), role: 'learner' }),
     ids: true,
   },
-  'cohort.assign': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, stageId: f.stageId }), ids: true },
-  'cohort.updateAssignment': {
+  'cohorts.assign': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, stageId: f.stageId }), ids: true },
+  'cohorts.updateAssignment': {
     input: (f) => ({ orgSlug: f.orgSlug, assignmentId: f.assignmentId, dueDate: '2027-01-01' }),
     ids: true,
   },
-  'cohort.removeAssignment': { input: (f) => ({ orgSlug: f.orgSlug, assignmentId: f.assignmentId }), ids: true },
+  'cohorts.removeAssignment': { input: (f) => ({ orgSlug: f.orgSlug, assignmentId: f.assignmentId }), ids: true },
   'progress.mine': { input: (f) => ({ orgSlug: f.orgSlug }) },
-  'submission.submit': {
+  'submissions.submit': {
     input: (f) => ({
       orgSlug: f.orgSlug,
       cohortId: f.cohortId,
@@ -159,34 +159,37 @@ export const SAMPLES: Record<string, { input: (f: Fixture) => unknown; ids?: boo
     }),
     ids: true,
   },
-  'submission.withdraw': { input: (f) => ({ orgSlug: f.orgSlug, submissionId: f.submissionId }), ids: true },
-  'submission.mine': { input: (f) => ({ orgSlug: f.orgSlug }) },
-  'submission.get': { input: (f) => ({ orgSlug: f.orgSlug, submissionId: f.submissionId }), ids: true },
-  'submission.reanalyse': { input: (f) => ({ orgSlug: f.orgSlug, submissionId: f.submissionId }), ids: true },
-  'submission.queue': { input: (f) => ({ orgSlug: f.orgSlug }) },
-  'submission.queueHealth': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId }) },
-  'submission.snippets': { input: (f) => ({ orgSlug: f.orgSlug }) },
-  'submission.saveSnippet': { input: (f) => ({ orgSlug: f.orgSlug, title: 'S', body: 'B' }) },
-  'submission.deleteSnippet': { input: (f) => ({ orgSlug: f.orgSlug, id: f.snippetId }), ids: true },
-  'notification.list': { input: (f) => ({ orgSlug: f.orgSlug }) },
-  'notification.unreadCount': { input: (f) => ({ orgSlug: f.orgSlug }) },
-  'notification.markRead': { input: (f) => ({ orgSlug: f.orgSlug, all: true }) },
-  'dashboard.learner': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, learnerId: f.userId }), ids: true },
-  'dashboard.cohort': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId }), ids: true },
-  'dashboard.cohortLearners': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId }), ids: true },
-  'dashboard.org': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'submissions.withdraw': { input: (f) => ({ orgSlug: f.orgSlug, submissionId: f.submissionId }), ids: true },
+  'submissions.mine': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'submissions.get': { input: (f) => ({ orgSlug: f.orgSlug, submissionId: f.submissionId }), ids: true },
+  'submissions.reanalyse': { input: (f) => ({ orgSlug: f.orgSlug, submissionId: f.submissionId }), ids: true },
+  'submissions.queue': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'submissions.queueHealth': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId }) },
+  'submissions.snippets': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'submissions.saveSnippet': { input: (f) => ({ orgSlug: f.orgSlug, title: 'S', body: 'B' }) },
+  'submissions.deleteSnippet': { input: (f) => ({ orgSlug: f.orgSlug, id: f.snippetId }), ids: true },
+  'notifications.list': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'notifications.unreadCount': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'notifications.markRead': { input: (f) => ({ orgSlug: f.orgSlug, all: true }) },
+  'dashboards.learner': {
+    input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, learnerId: f.userId }),
+    ids: true,
+  },
+  'dashboards.cohort': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId }), ids: true },
+  'dashboards.cohortLearners': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId }), ids: true },
+  'dashboards.org': { input: (f) => ({ orgSlug: f.orgSlug }) },
   'readiness.get': { input: (f) => ({ orgSlug: f.orgSlug, cohortId: f.cohortId, learnerId: f.userId }), ids: true },
   'readiness.hires': { input: (f) => ({ orgSlug: f.orgSlug, page: 1, pageSize: 5, sort: 'gaps' }) },
   'readiness.consent': { input: (f) => ({ orgSlug: f.orgSlug }) },
   'readiness.setConsent': { input: (f) => ({ orgSlug: f.orgSlug, shareComments: true }) },
-  'portfolio.status': { input: (f) => ({ orgSlug: f.orgSlug }) },
-  'portfolio.links': { input: (f) => ({ orgSlug: f.orgSlug, page: 1, pageSize: 5 }) },
-  'portfolio.revokeFor': { input: (f) => ({ orgSlug: f.orgSlug, learnerId: f.userId }), ids: true },
-  'portfolio.publish': { input: (f) => ({ orgSlug: f.orgSlug }) },
-  'portfolio.revoke': { input: (f) => ({ orgSlug: f.orgSlug }) },
-  'portfolio.view': { input: () => ({ token: 'x'.repeat(43) }) },
-  'submission.startReview': { input: (f) => ({ orgSlug: f.orgSlug, submissionId: f.submissionId }), ids: true },
-  'submission.review': {
+  'portfolios.status': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'portfolios.links': { input: (f) => ({ orgSlug: f.orgSlug, page: 1, pageSize: 5 }) },
+  'portfolios.revokeFor': { input: (f) => ({ orgSlug: f.orgSlug, learnerId: f.userId }), ids: true },
+  'portfolios.publish': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'portfolios.revoke': { input: (f) => ({ orgSlug: f.orgSlug }) },
+  'portfolios.view': { input: () => ({ token: 'x'.repeat(43) }) },
+  'submissions.startReview': { input: (f) => ({ orgSlug: f.orgSlug, submissionId: f.submissionId }), ids: true },
+  'submissions.review': {
     input: (f) => ({
       orgSlug: f.orgSlug,
       submissionId: f.submissionId,
@@ -215,15 +218,15 @@ export async function makeOrg(deps: AppDeps): Promise<OrgFixture> {
   const { org, members } = await orgWithEveryRole(deps);
   const c = members.owner.caller;
   const inv = await c.invitations.create({ orgSlug: org.slug, email: uniqueEmail('pending'), role: 'learner' });
-  const [roadmap] = await c.roadmap.list({ orgSlug: org.slug });
-  const full = await c.roadmap.get({ orgSlug: org.slug, roadmapId: roadmap!.id });
-  const cohort = await c.cohort.create({
+  const [roadmap] = await c.roadmaps.list({ orgSlug: org.slug });
+  const full = await c.roadmaps.get({ orgSlug: org.slug, roadmapId: roadmap!.id });
+  const cohort = await c.cohorts.create({
     orgSlug: org.slug,
     name: 'Matrix cohort',
     roadmapId: roadmap!.id,
     startDate: '2026-09-01',
   });
-  await c.cohort.addMembers({
+  await c.cohorts.addMembers({
     orgSlug: org.slug,
     cohortId: cohort.id,
     members: [
@@ -231,15 +234,15 @@ export async function makeOrg(deps: AppDeps): Promise<OrgFixture> {
       { userId: members.mentor.user.id, role: 'mentor' },
     ],
   });
-  const assignment = await c.cohort.assign({ orgSlug: org.slug, cohortId: cohort.id, stageId: full.stages[0]!.id });
-  const submission = await members.learner.caller.submission.submit({
+  const assignment = await c.cohorts.assign({ orgSlug: org.slug, cohortId: cohort.id, stageId: full.stages[0]!.id });
+  const submission = await members.learner.caller.submissions.submit({
     orgSlug: org.slug,
     cohortId: cohort.id,
     repoUrl: 'https://github.com/acme/node-api',
     claimedSkillIds: [full.skills[0]!.skillId],
     title: 'My API',
   });
-  const snippet = await c.submission.saveSnippet({ orgSlug: org.slug, title: 'Tests', body: 'Add tests.' });
+  const snippet = await c.submissions.saveSnippet({ orgSlug: org.slug, title: 'Tests', body: 'Add tests.' });
   return {
     fx: {
       orgSlug: org.slug,

@@ -18,7 +18,7 @@ const PUBLIC = [
   'auth.signUp',
   'auth.logIn',
   'invitations.byToken',
-  'portfolio.view',
+  'portfolios.view',
 ].sort();
 
 let database: TestDatabase;
@@ -84,14 +84,14 @@ describe('access matrix', () => {
     // Mutations change the fixture, so each role works on an org of its own, and the ones that end
     // the caller's access (leave, log out) or remove the sample member run last.
     const LAST = [
-      'submission.review',
-      'submission.startReview',
-      'cohort.removeAssignment',
-      'cohort.removeMember',
-      'submission.withdraw',
-      'roadmap.archiveStage',
-      'roadmap.setSkillArchived',
-      'submission.deleteSnippet',
+      'submissions.review',
+      'submissions.startReview',
+      'cohorts.removeAssignment',
+      'cohorts.removeMember',
+      'submissions.withdraw',
+      'roadmaps.archiveStage',
+      'roadmaps.setSkillArchived',
+      'submissions.deleteSnippet',
       'invitations.revoke',
       'members.changeRole',
       'members.remove',
@@ -116,16 +116,16 @@ describe('access matrix', () => {
       // the only owner cannot leave (the last owner stays)
       'org.leave': { owner: 'CONFLICT' },
       // the sample learner is the caller's own account only for the learner; others review it
-      'submission.review': { learner: 'FORBIDDEN' },
-      'submission.startReview': { learner: 'FORBIDDEN' },
+      'submissions.review': { learner: 'FORBIDDEN' },
+      'submissions.startReview': { learner: 'FORBIDDEN' },
       // the sample submission is the sample learner's: only they may withdraw it
-      'submission.withdraw': { owner: 'NOT_FOUND', admin: 'NOT_FOUND', mentor: 'NOT_FOUND', viewer: 'NOT_FOUND' },
+      'submissions.withdraw': { owner: 'NOT_FOUND', admin: 'NOT_FOUND', mentor: 'NOT_FOUND', viewer: 'NOT_FOUND' },
       // only learners of the cohort submit to it (the fixture's owner, admin and mentor are not)
-      'submission.submit': { owner: 'NOT_FOUND', admin: 'NOT_FOUND', mentor: 'NOT_FOUND' },
+      'submissions.submit': { owner: 'NOT_FOUND', admin: 'NOT_FOUND', mentor: 'NOT_FOUND' },
       // read-only roles read a submission but may not start work on it (shared/src/access.ts canReanalyse)
-      'submission.reanalyse': { viewer: 'FORBIDDEN' },
+      'submissions.reanalyse': { viewer: 'FORBIDDEN' },
       // feedback snippets are their author's (the fixture's snippet is the owner's)
-      'submission.deleteSnippet': { admin: 'NOT_FOUND', mentor: 'NOT_FOUND' },
+      'submissions.deleteSnippet': { admin: 'NOT_FOUND', mentor: 'NOT_FOUND' },
     };
     const ran: Record<string, string[]> = {};
     const wrong: string[] = [];
@@ -133,7 +133,7 @@ describe('access matrix', () => {
       const org = await makeOrg(deps);
       const me = org.members[role];
       // the sample learner has a public portfolio link, for an admin to take down
-      await org.members.learner.caller.portfolio.publish({ orgSlug: org.fx.orgSlug });
+      await org.members.learner.caller.portfolios.publish({ orgSlug: org.fx.orgSlug });
       for (const [path, proc] of mutations) {
         const access = proc._def.meta?.access;
         if (access === 'public') continue;
@@ -176,10 +176,13 @@ describe('access matrix', () => {
     expect(list.items.find((m) => m.userId === orgA.fx.userId)?.role).toBe('learner');
     const invs = await orgA.members.owner.caller.invitations.list({ orgSlug: orgA.fx.orgSlug, page: 1, pageSize: 10 });
     expect(invs.items.find((i) => i.id === orgA.fx.invitationId)?.status).toBe('pending');
-    const cohort = await orgA.members.owner.caller.cohort.get({ orgSlug: orgA.fx.orgSlug, cohortId: orgA.fx.cohortId });
+    const cohort = await orgA.members.owner.caller.cohorts.get({
+      orgSlug: orgA.fx.orgSlug,
+      cohortId: orgA.fx.cohortId,
+    });
     expect(cohort.cohort.name).toBe('Matrix cohort');
     expect(cohort.assignments.map((a) => a.id)).toContain(orgA.fx.assignmentId);
-    const roadmap = await orgA.members.owner.caller.roadmap.get({
+    const roadmap = await orgA.members.owner.caller.roadmaps.get({
       orgSlug: orgA.fx.orgSlug,
       roadmapId: orgA.fx.roadmapId,
     });

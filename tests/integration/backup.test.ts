@@ -82,10 +82,10 @@ async function useThroughTrpc(database: Database) {
   const admin = await client(deps);
   await admin.caller.auth.logIn({ email: DEMO_LOGINS.admin, password: DEMO_PASSWORD });
   const org = await admin.caller.org.get({ orgSlug: DEMO_ORG_SLUG });
-  const cohorts = await admin.caller.cohort.list({ orgSlug: DEMO_ORG_SLUG });
+  const cohorts = await admin.caller.cohorts.list({ orgSlug: DEMO_ORG_SLUG });
   const mentor = await client(deps);
   await mentor.caller.auth.logIn({ email: DEMO_LOGINS.mentor, password: DEMO_PASSWORD });
-  const queue = await mentor.caller.submission.queue({ orgSlug: DEMO_ORG_SLUG, status: 'all', pageSize: 50 });
+  const queue = await mentor.caller.submissions.queue({ orgSlug: DEMO_ORG_SLUG, status: 'all', pageSize: 50 });
   return { orgName: org.name, learners: cohorts.items[0]?.learnerCount, queue: queue.total };
 }
 

@@ -29,15 +29,15 @@ async function company() {
   const manager = await addMember(deps, owner, s, 'viewer', 'Manager');
   const hire = await addMember(deps, owner, s, 'learner', 'سلمى فاروق');
   const hire2 = await addMember(deps, owner, s, 'learner', '=HYPERLINK("http://evil.example","click")');
-  const [roadmap] = await owner.caller.roadmap.list({ orgSlug: s });
-  const full = await owner.caller.roadmap.get({ orgSlug: s, roadmapId: roadmap!.id });
-  const plan = await mentor.caller.cohort.create({
+  const [roadmap] = await owner.caller.roadmaps.list({ orgSlug: s });
+  const full = await owner.caller.roadmaps.get({ orgSlug: s, roadmapId: roadmap!.id });
+  const plan = await mentor.caller.cohorts.create({
     orgSlug: s,
     name: 'Onboarding Q4',
     roadmapId: roadmap!.id,
     startDate: '2026-10-01',
   });
-  await mentor.caller.cohort.addMembers({
+  await mentor.caller.cohorts.addMembers({
     orgSlug: s,
     cohortId: plan.id,
     members: [
@@ -45,10 +45,10 @@ async function company() {
       { userId: hire2.user.id, role: 'learner' },
     ],
   });
-  await mentor.caller.cohort.assign({ orgSlug: s, cohortId: plan.id, stageId: full.stages[0]!.id });
+  await mentor.caller.cohorts.assign({ orgSlug: s, cohortId: plan.id, stageId: full.stages[0]!.id });
   const skill = (k: string) => full.skills.find((x) => x.key === k)!.skillId;
   // the hire submits; the mentor approves with a comment
-  const sub = await hire.caller.submission.submit({
+  const sub = await hire.caller.submissions.submit({
     orgSlug: s,
     cohortId: plan.id,
     repoUrl: 'https://github.com/salma/api',
@@ -98,13 +98,13 @@ describe('readiness and consent', () => {
 
   it('managers (viewers) read, never write', async () => {
     const { manager, s, plan, hire } = await company();
-    await expectTrpcError(manager.caller.cohort.update({ orgSlug: s, cohortId: plan.id, name: 'x' }), 'FORBIDDEN');
+    await expectTrpcError(manager.caller.cohorts.update({ orgSlug: s, cohortId: plan.id, name: 'x' }), 'FORBIDDEN');
     await expectTrpcError(manager.caller.readiness.setConsent({ orgSlug: s, shareComments: true }), 'FORBIDDEN');
-    const dash = await manager.caller.dashboard.cohort({ orgSlug: s, cohortId: plan.id });
+    const dash = await manager.caller.dashboards.cohort({ orgSlug: s, cohortId: plan.id });
     expect(dash.scatter).toHaveLength(2);
-    expect((await manager.caller.dashboard.cohortLearners({ orgSlug: s, cohortId: plan.id })).total).toBe(2);
+    expect((await manager.caller.dashboards.cohortLearners({ orgSlug: s, cohortId: plan.id })).total).toBe(2);
     expect(
-      (await manager.caller.dashboard.learner({ orgSlug: s, cohortId: plan.id, learnerId: hire.user.id })).coverage
+      (await manager.caller.dashboards.learner({ orgSlug: s, cohortId: plan.id, learnerId: hire.user.id })).coverage
         .verifiedCount,
     ).toBe(2);
   });
@@ -115,18 +115,18 @@ describe('the hires table (readiness.hires)', () => {
     const { owner, mentor, manager, hire, s, full, roadmapId } = await company();
     // a second onboarding plan that started in January: its first stage is overdue by November
     const late = await addMember(deps, owner, s, 'learner', 'Omar Late');
-    const q1 = await mentor.caller.cohort.create({
+    const q1 = await mentor.caller.cohorts.create({
       orgSlug: s,
       name: 'Onboarding Q1',
       roadmapId,
       startDate: '2026-01-01',
     });
-    await mentor.caller.cohort.addMembers({
+    await mentor.caller.cohorts.addMembers({
       orgSlug: s,
       cohortId: q1.id,
       members: [{ userId: late.user.id, role: 'learner' }],
     });
-    await mentor.caller.cohort.assign({ orgSlug: s, cohortId: q1.id, stageId: full.stages[0]!.id });
+    await mentor.caller.cohorts.assign({ orgSlug: s, cohortId: q1.id, stageId: full.stages[0]!.id });
     // the hire shares comments: the table still shows none (numbers only)
     await hire.caller.readiness.setConsent({ orgSlug: s, shareComments: true });
 
@@ -184,22 +184,22 @@ describe('the hires table (readiness.hires)', () => {
 describe('shareable portfolio', () => {
   it('works logged out, shows no email, and 404s after revoke', async () => {
     const { hire, s } = await company();
-    const { link } = await hire.caller.portfolio.publish({ orgSlug: s, includeComments: true });
+    const { link } = await hire.caller.portfolios.publish({ orgSlug: s, includeComments: true });
     const token = link.split('/p/')[1]!;
     const anon = await client(deps);
-    const page = await anon.caller.portfolio.view({ token });
+    const page = await anon.caller.portfolios.view({ token });
     expect(page.name).toBe('سلمى فاروق');
     expect(page.skills.map((x) => x.key).sort()).toEqual(['first-api', 'sql-basics']);
     expect(page.repos[0]).toMatchObject({ repoUrl: 'https://github.com/salma/api' });
     expect(page.repos[0]!.comments[0]).toContain('well done');
     expect(JSON.stringify(page)).not.toContain('@example.test');
-    expect((await hire.caller.portfolio.status({ orgSlug: s })).published).toBe(true);
-    await hire.caller.portfolio.revoke({ orgSlug: s });
-    await expectTrpcError(anon.caller.portfolio.view({ token }), 'NOT_FOUND', 'errors.portfolio.notFound');
+    expect((await hire.caller.portfolios.status({ orgSlug: s })).published).toBe(true);
+    await hire.caller.portfolios.revoke({ orgSlug: s });
+    await expectTrpcError(anon.caller.portfolios.view({ token }), 'NOT_FOUND', 'errors.portfolio.notFound');
     // a new link is a new token
-    const again = await hire.caller.portfolio.publish({ orgSlug: s });
+    const again = await hire.caller.portfolios.publish({ orgSlug: s });
     expect(again.link).not.toBe(link);
-    expect((await anon.caller.portfolio.view({ token: again.link.split('/p/')[1]! })).repos[0]!.comments).toEqual([]);
+    expect((await anon.caller.portfolios.view({ token: again.link.split('/p/')[1]! })).repos[0]!.comments).toEqual([]);
   });
 });
 

@@ -31,10 +31,10 @@ async function setup(startDate: string) {
   const org = await createOrg(owner);
   const s = org.slug;
   const orgId = (await owner.caller.org.get({ orgSlug: s })).id;
-  const [roadmap] = await owner.caller.roadmap.list({ orgSlug: s });
-  const full = await owner.caller.roadmap.get({ orgSlug: s, roadmapId: roadmap!.id });
-  const cohort = await owner.caller.cohort.create({ orgSlug: s, name: 'Dash', roadmapId: roadmap!.id, startDate });
-  await owner.caller.cohort.assign({ orgSlug: s, cohortId: cohort.id, stageId: full.stages[0]!.id });
+  const [roadmap] = await owner.caller.roadmaps.list({ orgSlug: s });
+  const full = await owner.caller.roadmaps.get({ orgSlug: s, roadmapId: roadmap!.id });
+  const cohort = await owner.caller.cohorts.create({ orgSlug: s, name: 'Dash', roadmapId: roadmap!.id, startDate });
+  await owner.caller.cohorts.assign({ orgSlug: s, cohortId: cohort.id, stageId: full.stages[0]!.id });
   return { owner, s, orgId, full, cohort };
 }
 
@@ -52,7 +52,7 @@ describe('dashboards on a hand-computed small cohort', () => {
     const { owner, s, orgId, full, cohort } = await setup('2026-07-27'); // exactly 4 months before today
     const ahead: TestUser = await addMember(deps, owner, s, 'learner', 'Amira');
     const behind: TestUser = await addMember(deps, owner, s, 'learner', 'Bassem');
-    await owner.caller.cohort.addMembers({
+    await owner.caller.cohorts.addMembers({
       orgSlug: s,
       cohortId: cohort.id,
       members: [
@@ -65,7 +65,7 @@ describe('dashboards on a hand-computed small cohort', () => {
 
     // expected at month 4: 5 fully due + 4 skills of 3–6 a third of the way = 6 1/3 of 26
     const expected = (5 + 4 / 3) / 26;
-    const page = await ahead.caller.dashboard.learner({ orgSlug: s, cohortId: cohort.id, learnerId: ahead.user.id });
+    const page = await ahead.caller.dashboards.learner({ orgSlug: s, cohortId: cohort.id, learnerId: ahead.user.id });
     expect(page.monthsSinceStart).toBe(4);
     expect(page.coverage.expected).toBeCloseTo(expected, 6);
     expect(page.coverage.verified).toBeCloseTo(5 / 26, 6);
@@ -79,7 +79,11 @@ describe('dashboards on a hand-computed small cohort', () => {
     const fundamentals = page.categories.find((c) => c.category === 'fundamentals')!;
     expect(fundamentals).toMatchObject({ total: 2, dueNow: 2, verified: 2 });
 
-    const other = await behind.caller.dashboard.learner({ orgSlug: s, cohortId: cohort.id, learnerId: behind.user.id });
+    const other = await behind.caller.dashboards.learner({
+      orgSlug: s,
+      cohortId: cohort.id,
+      learnerId: behind.user.id,
+    });
     expect(other.status).toEqual({ status: 'behind', reason: 'coverage_below_expected' });
     expect(other.overdue.map((o) => o.key).sort()).toEqual(
       full.skills
@@ -89,8 +93,8 @@ describe('dashboards on a hand-computed small cohort', () => {
     );
     expect(other.overdue[0]!.days).toBe(31); // due 27 Oct, today 27 Nov
 
-    const dash = await owner.caller.dashboard.cohort({ orgSlug: s, cohortId: cohort.id });
-    const table = await owner.caller.dashboard.cohortLearners({
+    const dash = await owner.caller.dashboards.cohort({ orgSlug: s, cohortId: cohort.id });
+    const table = await owner.caller.dashboards.cohortLearners({
       orgSlug: s,
       cohortId: cohort.id,
       sort: 'coverage',
@@ -110,10 +114,14 @@ describe('dashboards on a hand-computed small cohort', () => {
     expect(m3.median).toBeCloseTo(2.5 / 26, 6);
     expect(m3.expected).toBeCloseTo(5 / 26, 6);
     expect(dash.progressOverTime.find((p) => p.month === 1)!.median).toBe(0);
-    const filtered = await owner.caller.dashboard.cohortLearners({ orgSlug: s, cohortId: cohort.id, status: 'behind' });
+    const filtered = await owner.caller.dashboards.cohortLearners({
+      orgSlug: s,
+      cohortId: cohort.id,
+      status: 'behind',
+    });
     expect(filtered.items.map((r) => r.name)).toEqual(['Bassem']);
 
-    const overview = await owner.caller.dashboard.org({ orgSlug: s });
+    const overview = await owner.caller.dashboards.org({ orgSlug: s });
     expect(overview).toEqual([
       expect.objectContaining({ name: 'Dash', learners: 2, averageCoverage: 5 / 52, waitingReviews: 0 }),
     ]);
@@ -123,7 +131,7 @@ describe('dashboards on a hand-computed small cohort', () => {
     const { owner, s, orgId, full, cohort } = await setup('2026-11-27'); // starts today
     const learner = await addMember(deps, owner, s, 'learner', 'Dalia');
     const other = await addMember(deps, owner, s, 'learner', 'Emad');
-    await owner.caller.cohort.addMembers({
+    await owner.caller.cohorts.addMembers({
       orgSlug: s,
       cohortId: cohort.id,
       members: [
@@ -134,19 +142,19 @@ describe('dashboards on a hand-computed small cohort', () => {
     const five = full.skills.slice(0, 5).map((x) => x.skillId);
     await verify(orgId, learner.user.id, five, '2026-11-27T08:00:00Z');
     await verify(orgId, other.user.id, five, '2026-11-27T09:00:00Z');
-    const dash = await owner.caller.dashboard.cohort({ orgSlug: s, cohortId: cohort.id });
+    const dash = await owner.caller.dashboards.cohort({ orgSlug: s, cohortId: cohort.id });
     expect(dash.progressOverTime.map((p) => p.month)).toEqual([0]);
     expect(dash.progressOverTime[0]!.median).toBeCloseTo(5 / 26, 6);
 
     // part-way into a month: the whole months, then today's point at its fractional month
     const later = await setup('2026-09-12');
     const hire = await addMember(deps, later.owner, later.s, 'learner', 'Farah');
-    await later.owner.caller.cohort.addMembers({
+    await later.owner.caller.cohorts.addMembers({
       orgSlug: later.s,
       cohortId: later.cohort.id,
       members: [{ userId: hire.user.id, role: 'learner' }],
     });
-    const row = await later.owner.caller.dashboard.cohort({ orgSlug: later.s, cohortId: later.cohort.id });
+    const row = await later.owner.caller.dashboards.cohort({ orgSlug: later.s, cohortId: later.cohort.id });
     const months = row.progressOverTime.map((p) => p.month);
     expect(months.slice(0, 2)).toEqual([0, 1]);
     expect(months.at(-1)).toBeCloseTo(row.cohort.monthsSinceStart, 6);
@@ -157,7 +165,7 @@ describe('dashboards on a hand-computed small cohort', () => {
     const { owner, s, cohort } = await setup('2026-07-27');
     const a = await addMember(deps, owner, s, 'learner');
     const b = await addMember(deps, owner, s, 'learner');
-    await owner.caller.cohort.addMembers({
+    await owner.caller.cohorts.addMembers({
       orgSlug: s,
       cohortId: cohort.id,
       members: [
@@ -166,7 +174,7 @@ describe('dashboards on a hand-computed small cohort', () => {
       ],
     });
     await expectTrpcError(
-      a.caller.dashboard.learner({ orgSlug: s, cohortId: cohort.id, learnerId: b.user.id }),
+      a.caller.dashboards.learner({ orgSlug: s, cohortId: cohort.id, learnerId: b.user.id }),
       'NOT_FOUND',
     );
   });
@@ -210,11 +218,11 @@ describe('statement count', () => {
     const large = await cohortOf(200);
     const c5 = await client(deps, { token: small.owner.jar.token });
     const c200 = await client(deps, { token: large.owner.jar.token });
-    const n5 = await count(() => c5.caller.dashboard.cohort({ orgSlug: small.s, cohortId: small.cohort.id }));
-    const n200 = await count(() => c200.caller.dashboard.cohort({ orgSlug: large.s, cohortId: large.cohort.id }));
+    const n5 = await count(() => c5.caller.dashboards.cohort({ orgSlug: small.s, cohortId: small.cohort.id }));
+    const n200 = await count(() => c200.caller.dashboards.cohort({ orgSlug: large.s, cohortId: large.cohort.id }));
     expect(n5).toBeGreaterThan(3);
     expect(n200).toBe(n5);
-    const big = await c200.caller.dashboard.cohort({ orgSlug: large.s, cohortId: large.cohort.id });
+    const big = await c200.caller.dashboards.cohort({ orgSlug: large.s, cohortId: large.cohort.id });
     expect(big.scatter).toHaveLength(200);
     // the learners table on its own: as many statements for 5 as for 200 learners, fewer than the dashboard
     const input = (c: { s: string; cohort: { id: string } }) => ({
@@ -225,12 +233,12 @@ describe('statement count', () => {
       search: 'learner',
       page: 2,
     });
-    const t5 = await count(() => c5.caller.dashboard.cohortLearners(input(small)));
-    const t200 = await count(() => c200.caller.dashboard.cohortLearners(input(large)));
+    const t5 = await count(() => c5.caller.dashboards.cohortLearners(input(small)));
+    const t200 = await count(() => c200.caller.dashboards.cohortLearners(input(large)));
     expect(t5).toBeGreaterThan(3);
     expect(t200).toBe(t5);
     expect(t5).toBeLessThan(n5);
-    const page4 = await c200.caller.dashboard.cohortLearners({
+    const page4 = await c200.caller.dashboards.cohortLearners({
       orgSlug: large.s,
       cohortId: large.cohort.id,
       pageSize: 50,
@@ -238,8 +246,8 @@ describe('statement count', () => {
     });
     expect(page4.total).toBe(200);
     expect(page4.items).toHaveLength(50);
-    const o5 = await count(() => c5.caller.dashboard.org({ orgSlug: small.s }));
-    const o200 = await count(() => c200.caller.dashboard.org({ orgSlug: large.s }));
+    const o5 = await count(() => c5.caller.dashboards.org({ orgSlug: small.s }));
+    const o200 = await count(() => c200.caller.dashboards.org({ orgSlug: large.s }));
     expect(o200).toBe(o5);
   });
 });
@@ -273,11 +281,11 @@ describe('the learners table (dashboard.cohortLearners)', () => {
 
   it('sorts on the server, both directions, ties by name', async () => {
     const { owner, input } = fx;
-    const byName = await owner.caller.dashboard.cohortLearners({ ...input, sort: 'name', pageSize: 100 });
+    const byName = await owner.caller.dashboards.cohortLearners({ ...input, sort: 'name', pageSize: 100 });
     const names = byName.items.map((r) => r.name);
     expect(names).toEqual([...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)));
     expect(names[0]).toBe('Learner 0');
-    const desc = await owner.caller.dashboard.cohortLearners({
+    const desc = await owner.caller.dashboards.cohortLearners({
       ...input,
       sort: 'name',
       direction: 'desc',
@@ -285,7 +293,7 @@ describe('the learners table (dashboard.cohortLearners)', () => {
     });
     expect(desc.items.map((r) => r.name)).toEqual([...names].reverse());
 
-    const cov = await owner.caller.dashboard.cohortLearners({
+    const cov = await owner.caller.dashboards.cohortLearners({
       ...input,
       sort: 'coverage',
       direction: 'desc',
@@ -303,29 +311,29 @@ describe('the learners table (dashboard.cohortLearners)', () => {
       if (a.coverage === b.coverage) expect(a.name > b.name).toBe(true); // desc reverses the name tie-break too
     }
     // the default: most behind first (difference ascending)
-    const def = await owner.caller.dashboard.cohortLearners({ ...input, pageSize: 100 });
+    const def = await owner.caller.dashboards.cohortLearners({ ...input, pageSize: 100 });
     const diffs = def.items.map((r) => r.difference);
     expect(diffs).toEqual([...diffs].sort((a, b) => a - b));
   });
 
   it('searches names (trimmed, any case) and filters by status, the totals matching the dashboard', async () => {
     const { owner, input } = fx;
-    const found = await owner.caller.dashboard.cohortLearners({ ...input, search: '  LEARNER 2 ', sort: 'name' });
+    const found = await owner.caller.dashboards.cohortLearners({ ...input, search: '  LEARNER 2 ', sort: 'name' });
     expect(found.total).toBe(11); // Learner 2, 20–29
     expect(found.items.map((r) => r.name)).toContain('Learner 2');
     expect(found.items.every((r) => r.name.startsWith('Learner 2'))).toBe(true);
-    expect((await owner.caller.dashboard.cohortLearners({ ...input, search: 'nobody' })).total).toBe(0);
+    expect((await owner.caller.dashboards.cohortLearners({ ...input, search: 'nobody' })).total).toBe(0);
     // a LIKE wildcard is just a character
-    expect((await owner.caller.dashboard.cohortLearners({ ...input, search: '%' })).total).toBe(0);
+    expect((await owner.caller.dashboards.cohortLearners({ ...input, search: '%' })).total).toBe(0);
 
-    const dash = await owner.caller.dashboard.cohort(input);
-    const all = await owner.caller.dashboard.cohortLearners({ ...input, pageSize: 100 });
+    const dash = await owner.caller.dashboards.cohort(input);
+    const all = await owner.caller.dashboards.cohortLearners({ ...input, pageSize: 100 });
     expect(all.total).toBe(dash.scatter.length);
     expect(all.total).toBe(30);
     expect(dash.statusCounts.ahead).toBe(3);
     expect(dash.statusCounts.behind).toBeGreaterThan(0);
     for (const status of ['behind', 'on_track', 'ahead'] as const) {
-      const only = await owner.caller.dashboard.cohortLearners({ ...input, status, pageSize: 100 });
+      const only = await owner.caller.dashboards.cohortLearners({ ...input, status, pageSize: 100 });
       expect(only.total).toBe(dash.statusCounts[status]);
       expect(only.items.every((r) => r.status === status)).toBe(true);
     }
@@ -340,7 +348,7 @@ describe('the learners table (dashboard.cohortLearners)', () => {
         status: r.status,
       });
     }
-    const both = await owner.caller.dashboard.cohortLearners({ ...input, status: 'behind', search: 'learner 1' });
+    const both = await owner.caller.dashboards.cohortLearners({ ...input, status: 'behind', search: 'learner 1' });
     expect(both.items.every((r) => r.status === 'behind' && r.name.startsWith('Learner 1'))).toBe(true);
   });
 
@@ -348,32 +356,32 @@ describe('the learners table (dashboard.cohortLearners)', () => {
     const { owner, input } = fx;
     const seen: string[] = [];
     for (let page = 1; page <= 5; page++) {
-      const p = await owner.caller.dashboard.cohortLearners({ ...input, sort: 'name', page, pageSize: 7 });
+      const p = await owner.caller.dashboards.cohortLearners({ ...input, sort: 'name', page, pageSize: 7 });
       expect(p).toMatchObject({ total: 30, page, pageSize: 7 });
       expect(p.items).toHaveLength(page < 5 ? 7 : 2);
       seen.push(...p.items.map((r) => r.learnerId));
     }
     expect(new Set(seen).size).toBe(30);
-    const past = await owner.caller.dashboard.cohortLearners({ ...input, page: 6, pageSize: 7 });
+    const past = await owner.caller.dashboards.cohortLearners({ ...input, page: 6, pageSize: 7 });
     expect(past).toMatchObject({ total: 30, items: [] });
   });
 
   it('caps the page size at 100 and refuses bad sorts and pages', async () => {
     const { owner, input } = fx;
-    expect((await owner.caller.dashboard.cohortLearners({ ...input, pageSize: 100 })).items).toHaveLength(30);
-    await expectTrpcError(owner.caller.dashboard.cohortLearners({ ...input, pageSize: 101 }), 'BAD_REQUEST');
-    await expectTrpcError(owner.caller.dashboard.cohortLearners({ ...input, pageSize: 0 }), 'BAD_REQUEST');
-    await expectTrpcError(owner.caller.dashboard.cohortLearners({ ...input, page: 0 }), 'BAD_REQUEST');
+    expect((await owner.caller.dashboards.cohortLearners({ ...input, pageSize: 100 })).items).toHaveLength(30);
+    await expectTrpcError(owner.caller.dashboards.cohortLearners({ ...input, pageSize: 101 }), 'BAD_REQUEST');
+    await expectTrpcError(owner.caller.dashboards.cohortLearners({ ...input, pageSize: 0 }), 'BAD_REQUEST');
+    await expectTrpcError(owner.caller.dashboards.cohortLearners({ ...input, page: 0 }), 'BAD_REQUEST');
     await expectTrpcError(
       // biome-ignore lint/suspicious/noExplicitAny: a sort the schema does not know
-      owner.caller.dashboard.cohortLearners({ ...input, sort: 'email' as any }),
+      owner.caller.dashboards.cohortLearners({ ...input, sort: 'email' as any }),
       'BAD_REQUEST',
     );
     const tooLong = await expectTrpcError(
-      owner.caller.dashboard.cohortLearners({ ...input, search: 'x'.repeat(101) }),
+      owner.caller.dashboards.cohortLearners({ ...input, search: 'x'.repeat(101) }),
       'BAD_REQUEST',
     );
     expect(tooLong.message).toContain('errors.search.tooLong');
-    await expectTrpcError(owner.caller.dashboard.cohortLearners({ ...input, cohortId: randomUUID() }), 'NOT_FOUND');
+    await expectTrpcError(owner.caller.dashboards.cohortLearners({ ...input, cohortId: randomUUID() }), 'NOT_FOUND');
   });
 });

@@ -26,14 +26,14 @@ describe('demo data', () => {
     const admin = await logIn(DEMO_LOGINS.admin);
     const org = await admin.caller.org.get({ orgSlug: DEMO_ORG_SLUG });
     expect(org.name).toContain('(demo)');
-    const cohorts = await admin.caller.cohort.list({ orgSlug: DEMO_ORG_SLUG });
+    const cohorts = await admin.caller.cohorts.list({ orgSlug: DEMO_ORG_SLUG });
     expect(cohorts.items).toHaveLength(1);
     const cohort = cohorts.items[0]!;
     expect(cohort.learnerCount).toBe(20);
-    const dash = await admin.caller.dashboard.cohort({ orgSlug: DEMO_ORG_SLUG, cohortId: cohort.id });
+    const dash = await admin.caller.dashboards.cohort({ orgSlug: DEMO_ORG_SLUG, cohortId: cohort.id });
     expect(dash.cohort.monthsSinceStart).toBeGreaterThanOrEqual(4.9);
     expect(dash.scatter).toHaveLength(20);
-    const table = await admin.caller.dashboard.cohortLearners({
+    const table = await admin.caller.dashboards.cohortLearners({
       orgSlug: DEMO_ORG_SLUG,
       cohortId: cohort.id,
       pageSize: 50,
@@ -46,15 +46,15 @@ describe('demo data', () => {
     expect(dash.queue.waiting).toBeGreaterThanOrEqual(3);
 
     const mentor = await logIn(DEMO_LOGINS.mentor);
-    const queue = await mentor.caller.submission.queue({ orgSlug: DEMO_ORG_SLUG, status: 'all', pageSize: 50 });
+    const queue = await mentor.caller.submissions.queue({ orgSlug: DEMO_ORG_SLUG, status: 'all', pageSize: 50 });
     const statuses = new Set(queue.items.map((i) => i.status));
     for (const s of ['submitted', 'in_review', 'changes_requested', 'approved']) expect(statuses).toContain(s);
 
     const learner = await logIn(DEMO_LOGINS.learner);
-    const mine = await learner.caller.submission.mine({ orgSlug: DEMO_ORG_SLUG });
+    const mine = await learner.caller.submissions.mine({ orgSlug: DEMO_ORG_SLUG });
     expect(mine.total).toBeGreaterThan(0);
     const me = (await learner.caller.auth.me())!;
-    const page = await learner.caller.dashboard.learner({
+    const page = await learner.caller.dashboards.learner({
       orgSlug: DEMO_ORG_SLUG,
       cohortId: cohort.id,
       learnerId: me.id,

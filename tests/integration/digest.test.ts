@@ -33,16 +33,16 @@ describe('daily digest (on a fixed clock)', () => {
     await laila.caller.auth.updateProfile({ locale: 'ar' });
     const arMentor = await addMember(deps, owner, s, 'mentor', 'Arabic Mentor');
     await arMentor.caller.auth.updateProfile({ locale: 'ar' });
-    const [roadmap] = await owner.caller.roadmap.list({ orgSlug: s });
-    const full = await owner.caller.roadmap.get({ orgSlug: s, roadmapId: roadmap!.id });
+    const [roadmap] = await owner.caller.roadmaps.list({ orgSlug: s });
+    const full = await owner.caller.roadmaps.get({ orgSlug: s, roadmapId: roadmap!.id });
     // started 1 Aug: the 0–3 month skills were due 1 Nov (overdue); 3–6 due 1 Feb
-    const cohort = await mentor.caller.cohort.create({
+    const cohort = await mentor.caller.cohorts.create({
       orgSlug: s,
       name: 'Digest cohort',
       roadmapId: roadmap!.id,
       startDate: '2026-08-01',
     });
-    await mentor.caller.cohort.addMembers({
+    await mentor.caller.cohorts.addMembers({
       orgSlug: s,
       cohortId: cohort.id,
       members: [
@@ -52,9 +52,9 @@ describe('daily digest (on a fixed clock)', () => {
         { userId: arMentor.user.id, role: 'mentor' },
       ],
     });
-    await mentor.caller.cohort.assign({ orgSlug: s, cohortId: cohort.id, stageId: full.stages[0]!.id });
+    await mentor.caller.cohorts.assign({ orgSlug: s, cohortId: cohort.id, stageId: full.stages[0]!.id });
     // docker due in 3 days for everyone
-    await mentor.caller.cohort.assign({
+    await mentor.caller.cohorts.assign({
       orgSlug: s,
       cohortId: cohort.id,
       skillIds: [full.skills.find((x) => x.key === 'docker')!.skillId],
@@ -62,7 +62,7 @@ describe('daily digest (on a fixed clock)', () => {
     });
     await quiet.caller.auth.updateProfile({ digestOptOut: true });
     // a submission waiting 5 days
-    const sub = await late.caller.submission.submit({
+    const sub = await late.caller.submissions.submit({
       orgSlug: s,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/late/api',

@@ -26,8 +26,8 @@ afterAll(async () => {
 async function newOrg() {
   const owner = await createUser(deps, { name: 'Owner' });
   const org = await createOrg(owner);
-  const [roadmap] = await owner.caller.roadmap.list({ orgSlug: org.slug });
-  const full = await owner.caller.roadmap.get({ orgSlug: org.slug, roadmapId: roadmap!.id });
+  const [roadmap] = await owner.caller.roadmaps.list({ orgSlug: org.slug });
+  const full = await owner.caller.roadmaps.get({ orgSlug: org.slug, roadmapId: roadmap!.id });
   return { owner, s: org.slug, orgId: org.id, roadmapId: roadmap!.id, full };
 }
 
@@ -37,19 +37,19 @@ const countRows = (orgId: string, table: typeof submissions | typeof repoAnalyse
 describe('a cohort gets a mentor and a checklist', () => {
   it('makes the creator a mentor, and the checklist follows the steps until it is done', async () => {
     const { owner, s, roadmapId, full } = await newOrg();
-    expect(await owner.caller.cohort.gettingStarted({ orgSlug: s })).toMatchObject({
+    expect(await owner.caller.cohorts.gettingStarted({ orgSlug: s })).toMatchObject({
       cohorts: 0,
       latestCohort: null,
       withoutMentorCount: 0,
       assigned: false,
       learnersOrInvited: false,
     });
-    const cohort = await owner.caller.cohort.create({ orgSlug: s, name: 'First', roadmapId, startDate: '2026-12-01' });
-    const got = await owner.caller.cohort.get({ orgSlug: s, cohortId: cohort.id });
+    const cohort = await owner.caller.cohorts.create({ orgSlug: s, name: 'First', roadmapId, startDate: '2026-12-01' });
+    const got = await owner.caller.cohorts.get({ orgSlug: s, cohortId: cohort.id });
     expect(got.members).toEqual([expect.objectContaining({ userId: owner.user.id, role: 'mentor' })]);
-    const listed = await owner.caller.cohort.list({ orgSlug: s });
+    const listed = await owner.caller.cohorts.list({ orgSlug: s });
     expect(listed.items[0]).toMatchObject({ id: cohort.id, mentorCount: 1, learnerCount: 0 });
-    expect(await owner.caller.cohort.gettingStarted({ orgSlug: s })).toMatchObject({
+    expect(await owner.caller.cohorts.gettingStarted({ orgSlug: s })).toMatchObject({
       cohorts: 1,
       latestCohort: { id: cohort.id, name: 'First' },
       withoutMentorCount: 0,
@@ -58,30 +58,30 @@ describe('a cohort gets a mentor and a checklist', () => {
     });
 
     // the creator steps back: the cohort has no mentor, and the checklist says so
-    await owner.caller.cohort.removeMember({ orgSlug: s, cohortId: cohort.id, userId: owner.user.id });
-    const noMentor = await owner.caller.cohort.gettingStarted({ orgSlug: s });
+    await owner.caller.cohorts.removeMember({ orgSlug: s, cohortId: cohort.id, userId: owner.user.id });
+    const noMentor = await owner.caller.cohorts.gettingStarted({ orgSlug: s });
     expect(noMentor).toMatchObject({ withoutMentorCount: 1, withoutMentor: [{ id: cohort.id, name: 'First' }] });
-    expect((await owner.caller.cohort.list({ orgSlug: s })).items[0]).toMatchObject({ mentorCount: 0 });
-    await owner.caller.cohort.addMembers({
+    expect((await owner.caller.cohorts.list({ orgSlug: s })).items[0]).toMatchObject({ mentorCount: 0 });
+    await owner.caller.cohorts.addMembers({
       orgSlug: s,
       cohortId: cohort.id,
       members: [{ userId: owner.user.id, role: 'mentor' }],
     });
 
     const stage = full.stages[0]!;
-    await owner.caller.cohort.assign({ orgSlug: s, cohortId: cohort.id, stageId: stage.id });
-    expect(await owner.caller.cohort.gettingStarted({ orgSlug: s })).toMatchObject({ assigned: true });
+    await owner.caller.cohorts.assign({ orgSlug: s, cohortId: cohort.id, stageId: stage.id });
+    expect(await owner.caller.cohorts.gettingStarted({ orgSlug: s })).toMatchObject({ assigned: true });
 
     // an invitation on its way counts, and shows in the cohort (not "no one is in this cohort")
     const email = uniqueEmail('learner');
-    const inv = await owner.caller.cohort.invite({ orgSlug: s, cohortId: cohort.id, email, role: 'learner' });
-    expect(await owner.caller.cohort.gettingStarted({ orgSlug: s })).toMatchObject({ learnersOrInvited: true });
-    const pending = (await owner.caller.cohort.get({ orgSlug: s, cohortId: cohort.id })).pendingInvitations;
+    const inv = await owner.caller.cohorts.invite({ orgSlug: s, cohortId: cohort.id, email, role: 'learner' });
+    expect(await owner.caller.cohorts.gettingStarted({ orgSlug: s })).toMatchObject({ learnersOrInvited: true });
+    const pending = (await owner.caller.cohorts.get({ orgSlug: s, cohortId: cohort.id })).pendingInvitations;
     expect(pending).toEqual([expect.objectContaining({ id: inv.id, email, role: 'learner' })]);
     // accepted: a member now, no longer pending
     const learner = await createUser(deps, { email, name: 'New Learner' });
     await learner.caller.invitations.accept({ token: tokenOf(inv.link) });
-    const after = await owner.caller.cohort.get({ orgSlug: s, cohortId: cohort.id });
+    const after = await owner.caller.cohorts.get({ orgSlug: s, cohortId: cohort.id });
     expect(after.pendingInvitations).toEqual([]);
     expect(after.members.map((m) => m.role).sort()).toEqual(['learner', 'mentor']);
   });
@@ -90,37 +90,37 @@ describe('a cohort gets a mentor and a checklist', () => {
     const { owner, s, roadmapId } = await newOrg();
     const mentor = await addMember(deps, owner, s, 'mentor', 'Mentor');
     const viewer = await addMember(deps, owner, s, 'viewer', 'Viewer');
-    const cohort = await mentor.caller.cohort.create({ orgSlug: s, name: 'M', roadmapId, startDate: '2026-12-01' });
-    await mentor.caller.cohort.invite({ orgSlug: s, cohortId: cohort.id, email: uniqueEmail(), role: 'learner' });
-    const asMentor = await mentor.caller.cohort.get({ orgSlug: s, cohortId: cohort.id });
+    const cohort = await mentor.caller.cohorts.create({ orgSlug: s, name: 'M', roadmapId, startDate: '2026-12-01' });
+    await mentor.caller.cohorts.invite({ orgSlug: s, cohortId: cohort.id, email: uniqueEmail(), role: 'learner' });
+    const asMentor = await mentor.caller.cohorts.get({ orgSlug: s, cohortId: cohort.id });
     expect(asMentor.members).toEqual([expect.objectContaining({ userId: mentor.user.id, role: 'mentor' })]);
     expect(asMentor.pendingInvitations).toHaveLength(1);
-    expect((await viewer.caller.cohort.get({ orgSlug: s, cohortId: cohort.id })).pendingInvitations).toEqual([]);
-    await expectTrpcError(viewer.caller.cohort.gettingStarted({ orgSlug: s }), 'FORBIDDEN');
+    expect((await viewer.caller.cohorts.get({ orgSlug: s, cohortId: cohort.id })).pendingInvitations).toEqual([]);
+    await expectTrpcError(viewer.caller.cohorts.gettingStarted({ orgSlug: s }), 'FORBIDDEN');
   });
 });
 
 describe('a submission: a repository GitHub shows, and the truth about who was told', () => {
   async function cohortWithLearner(opts: { mentor: boolean }) {
     const o = await newOrg();
-    const cohort = await o.owner.caller.cohort.create({
+    const cohort = await o.owner.caller.cohorts.create({
       orgSlug: o.s,
       name: 'C',
       roadmapId: o.roadmapId,
       startDate: '2026-12-01',
     });
     if (!opts.mentor) {
-      await o.owner.caller.cohort.removeMember({ orgSlug: o.s, cohortId: cohort.id, userId: o.owner.user.id });
+      await o.owner.caller.cohorts.removeMember({ orgSlug: o.s, cohortId: cohort.id, userId: o.owner.user.id });
     }
     const learner = await addMember(deps, o.owner, o.s, 'learner', 'Learner');
-    await o.owner.caller.cohort.addMembers({
+    await o.owner.caller.cohorts.addMembers({
       orgSlug: o.s,
       cohortId: cohort.id,
       members: [{ userId: learner.user.id, role: 'learner' }],
     });
     const brief = o.full.briefs[0]!;
     const submit = (repo: string, c = learner) =>
-      c.caller.submission.submit({
+      c.caller.submissions.submit({
         orgSlug: o.s,
         cohortId: cohort.id,
         repoUrl: `https://github.com/${repo}`,
@@ -134,7 +134,7 @@ describe('a submission: a repository GitHub shows, and the truth about who was t
     const withMentor = await cohortWithLearner({ mentor: true });
     const told = await withMentor.submit('acme/node-api');
     expect(told.mentorsNotified).toBe(true);
-    const inbox = await withMentor.owner.caller.notification.list({ orgSlug: withMentor.s, page: 1, pageSize: 5 });
+    const inbox = await withMentor.owner.caller.notifications.list({ orgSlug: withMentor.s, page: 1, pageSize: 5 });
     expect(inbox.items.map((n) => n.kind)).toEqual(['submission.new']);
 
     const without = await cohortWithLearner({ mentor: false });
@@ -170,7 +170,7 @@ describe('a submission: a repository GitHub shows, and the truth about who was t
     expect(accepted.revision).toBe(1);
     expect(await countRows(orgId, submissions)).toBe(2);
     // the analysis is queued for both and retries on its own (decision 009)
-    const mine = await learner.caller.submission.mine({ orgSlug: s, page: 1, pageSize: 10 });
+    const mine = await learner.caller.submissions.mine({ orgSlug: s, page: 1, pageSize: 10 });
     expect(mine.items).toHaveLength(2);
     expect(offline.jobs.queued.map((q) => q.job.submissionId)).toEqual([accepted.submissionId]);
   });

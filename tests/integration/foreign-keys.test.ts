@@ -167,7 +167,7 @@ describe('tenant-composite foreign keys', () => {
     const s = orgA.slug;
     for (const skillId of [b.skill, randomUUID()]) {
       await expectTrpcError(
-        mentor.caller.submission.saveSnippet({ orgSlug: s, title: 'Forged', body: 'x', skillId }),
+        mentor.caller.submissions.saveSnippet({ orgSlug: s, title: 'Forged', body: 'x', skillId }),
         'NOT_FOUND',
         'errors.notFound',
       );
@@ -177,18 +177,18 @@ describe('tenant-composite foreign keys', () => {
         tx.execute(sql.raw(`select id::text as id from skills where ${rowsA.skills}`)),
       ),
     );
-    const kept = await mentor.caller.submission.saveSnippet({
+    const kept = await mentor.caller.submissions.saveSnippet({
       orgSlug: s,
       title: 'Tests',
       body: 'b',
       skillId: skill!.id,
     });
     await expectTrpcError(
-      mentor.caller.submission.saveSnippet({ orgSlug: s, id: kept.id, title: 'Moved', body: 'b', skillId: b.skill }),
+      mentor.caller.submissions.saveSnippet({ orgSlug: s, id: kept.id, title: 'Moved', body: 'b', skillId: b.skill }),
       'NOT_FOUND',
       'errors.notFound',
     );
-    const mine = await mentor.caller.submission.snippets({ orgSlug: s });
+    const mine = await mentor.caller.submissions.snippets({ orgSlug: s });
     expect(mine.map((x) => [x.title, x.skillId])).toEqual([['Tests', skill!.id]]);
   });
 

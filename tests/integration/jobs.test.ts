@@ -77,21 +77,21 @@ describe('repository analysis through pg-boss', () => {
     const c = callerFor(jar);
     await c.auth.signUp({ name: 'Owner Learner', email: 'jobs@example.test', password: 'a-long-unusual-passphrase' });
     await c.org.create({ name: 'Jobs Org', slug: 'jobs-org', kind: 'bootcamp' });
-    const [roadmap] = await c.roadmap.list({ orgSlug: 'jobs-org' });
-    const full = await c.roadmap.get({ orgSlug: 'jobs-org', roadmapId: roadmap!.id });
+    const [roadmap] = await c.roadmaps.list({ orgSlug: 'jobs-org' });
+    const full = await c.roadmaps.get({ orgSlug: 'jobs-org', roadmapId: roadmap!.id });
     const me = (await c.auth.me())!;
-    const cohort = await c.cohort.create({
+    const cohort = await c.cohorts.create({
       orgSlug: 'jobs-org',
       name: 'C',
       roadmapId: roadmap!.id,
       startDate: '2026-09-01',
     });
-    await c.cohort.addMembers({
+    await c.cohorts.addMembers({
       orgSlug: 'jobs-org',
       cohortId: cohort.id,
       members: [{ userId: me.id, role: 'learner' }],
     });
-    const sub = await c.submission.submit({
+    const sub = await c.submissions.submit({
       orgSlug: 'jobs-org',
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/django-shop',
@@ -101,7 +101,7 @@ describe('repository analysis through pg-boss', () => {
     let status = 'queued';
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
-      const got = await c.submission.get({ orgSlug: 'jobs-org', submissionId: sub.submissionId });
+      const got = await c.submissions.get({ orgSlug: 'jobs-org', submissionId: sub.submissionId });
       status = got.analysis?.status ?? 'none';
       if (status === 'done') {
         const result = got.analysis!.result as { track: string; suggestedSkills: string[] };
@@ -126,7 +126,7 @@ describe('repository analysis through pg-boss', () => {
     const jar = { token: null as string | null };
     const c = callerFor(jar);
     await c.auth.logIn({ email: 'jobs@example.test', password: 'a-long-unusual-passphrase' });
-    const [mine] = (await c.submission.mine({ orgSlug: 'jobs-org' })).items;
+    const [mine] = (await c.submissions.mine({ orgSlug: 'jobs-org' })).items;
     const org = await c.org.get({ orgSlug: 'jobs-org' });
     const submissionId = mine!.id;
     const strand = (updatedAt: Date) =>
@@ -145,7 +145,7 @@ describe('repository analysis through pg-boss', () => {
     let status = 'queued';
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline && status !== 'done') {
-      status = (await c.submission.get({ orgSlug: 'jobs-org', submissionId })).analysis?.status ?? 'none';
+      status = (await c.submissions.get({ orgSlug: 'jobs-org', submissionId })).analysis?.status ?? 'none';
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(status).toBe('done');

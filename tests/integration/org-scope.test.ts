@@ -50,13 +50,13 @@ async function world(): Promise<World> {
     addMember(deps, owner, slug, 'viewer', 'Viewer'),
   ]);
   const c = owner.caller;
-  const [roadmap] = await c.roadmap.list({ orgSlug: slug });
-  const full = await c.roadmap.get({ orgSlug: slug, roadmapId: roadmap!.id });
+  const [roadmap] = await c.roadmaps.list({ orgSlug: slug });
+  const full = await c.roadmaps.get({ orgSlug: slug, roadmapId: roadmap!.id });
   const skillId = full.skills[0]!.skillId;
   const mk = (name: string) =>
-    c.cohort.create({ orgSlug: slug, name, roadmapId: roadmap!.id, startDate: '2026-09-01' });
+    c.cohorts.create({ orgSlug: slug, name, roadmapId: roadmap!.id, startDate: '2026-09-01' });
   const [a, b] = [await mk('Cohort A'), await mk('Cohort B')];
-  await c.cohort.addMembers({
+  await c.cohorts.addMembers({
     orgSlug: slug,
     cohortId: a.id,
     members: [
@@ -65,7 +65,7 @@ async function world(): Promise<World> {
       { userId: learner2.user.id, role: 'learner' },
     ],
   });
-  await c.cohort.addMembers({
+  await c.cohorts.addMembers({
     orgSlug: slug,
     cohortId: b.id,
     members: [
@@ -74,7 +74,7 @@ async function world(): Promise<World> {
     ],
   });
   const submit = (u: TestUser, cohortId: string, repo: string) =>
-    u.caller.submission.submit({
+    u.caller.submissions.submit({
       orgSlug: slug,
       cohortId,
       repoUrl: `https://github.com/acme/${repo}`,
@@ -141,33 +141,33 @@ describe('row scope inside one organisation', () => {
   it('a mentor sees the cohort they mentor and nothing of another cohort', async () => {
     const w = await world();
     const m = w.mentorA.caller;
-    expect((await m.submission.get({ orgSlug: w.slug, submissionId: w.sub1 })).submission.id).toBe(w.sub1);
-    expect(await codeOf(m.submission.get({ orgSlug: w.slug, submissionId: w.sub3 }))).toBe('NOT_FOUND');
-    expect(await codeOf(m.cohort.get({ orgSlug: w.slug, cohortId: w.cohortB }))).toBe('NOT_FOUND');
+    expect((await m.submissions.get({ orgSlug: w.slug, submissionId: w.sub1 })).submission.id).toBe(w.sub1);
+    expect(await codeOf(m.submissions.get({ orgSlug: w.slug, submissionId: w.sub3 }))).toBe('NOT_FOUND');
+    expect(await codeOf(m.cohorts.get({ orgSlug: w.slug, cohortId: w.cohortB }))).toBe('NOT_FOUND');
     expect(
-      await codeOf(m.dashboard.learner({ orgSlug: w.slug, cohortId: w.cohortB, learnerId: w.learner3.user.id })),
+      await codeOf(m.dashboards.learner({ orgSlug: w.slug, cohortId: w.cohortB, learnerId: w.learner3.user.id })),
     ).toBe('NOT_FOUND');
-    const queue = await m.submission.queue({ orgSlug: w.slug, status: 'all', page: 1, pageSize: 50 });
+    const queue = await m.submissions.queue({ orgSlug: w.slug, status: 'all', page: 1, pageSize: 50 });
     expect(queue.items.map((i) => i.id)).toEqual([w.sub1]);
-    expect((await m.cohort.list({ orgSlug: w.slug, page: 1, pageSize: 50 })).items.map((c) => c.name)).toEqual([
+    expect((await m.cohorts.list({ orgSlug: w.slug, page: 1, pageSize: 50 })).items.map((c) => c.name)).toEqual([
       'Cohort A',
     ]);
     // admins see both cohorts' work
-    const all = await w.admin.caller.submission.queue({ orgSlug: w.slug, status: 'all', page: 1, pageSize: 50 });
+    const all = await w.admin.caller.submissions.queue({ orgSlug: w.slug, status: 'all', page: 1, pageSize: 50 });
     expect(all.items.map((i) => i.id).sort()).toEqual([w.sub1, w.sub3].sort());
   });
 
   it('a learner reads only their own work, not a classmate’s', async () => {
     const w = await world();
     const l2 = w.learner2.caller;
-    expect(await codeOf(l2.submission.get({ orgSlug: w.slug, submissionId: w.sub1 }))).toBe('NOT_FOUND');
+    expect(await codeOf(l2.submissions.get({ orgSlug: w.slug, submissionId: w.sub1 }))).toBe('NOT_FOUND');
     expect(
-      await codeOf(l2.dashboard.learner({ orgSlug: w.slug, cohortId: w.cohortA, learnerId: w.learner1.user.id })),
+      await codeOf(l2.dashboards.learner({ orgSlug: w.slug, cohortId: w.cohortA, learnerId: w.learner1.user.id })),
     ).toBe('NOT_FOUND');
     expect(
       await codeOf(l2.readiness.get({ orgSlug: w.slug, cohortId: w.cohortA, learnerId: w.learner1.user.id })),
     ).toBe('NOT_FOUND');
-    const own = await l2.dashboard.learner({ orgSlug: w.slug, cohortId: w.cohortA, learnerId: w.learner2.user.id });
+    const own = await l2.dashboards.learner({ orgSlug: w.slug, cohortId: w.cohortA, learnerId: w.learner2.user.id });
     expect(own.learner.name).toBe('Learner Two');
   });
 
@@ -177,23 +177,23 @@ describe('row scope inside one organisation', () => {
     const input = { orgSlug: w.slug, cohortId: w.cohortA, learnerId: w.learner1.user.id };
     expect(await codeOf(m.readiness.get(input))).toBe('OK');
     expect((await csv(w.mentorA, w, w.cohortA, 'progress.csv')).status).toBe(200);
-    const before = await m.notification.list({ orgSlug: w.slug, page: 1, pageSize: 10 });
+    const before = await m.notifications.list({ orgSlug: w.slug, page: 1, pageSize: 10 });
     expect(before.items.map((n) => n.kind)).toEqual(['submission.new']);
     await w.owner.caller.members.changeRole({ orgSlug: w.slug, userId: w.mentorA.user.id, role: 'learner' });
     // the same session, the next request
-    expect(await codeOf(m.submission.get({ orgSlug: w.slug, submissionId: w.sub1 }))).toBe('NOT_FOUND');
-    expect(await codeOf(m.dashboard.learner(input))).toBe('NOT_FOUND');
+    expect(await codeOf(m.submissions.get({ orgSlug: w.slug, submissionId: w.sub1 }))).toBe('NOT_FOUND');
+    expect(await codeOf(m.dashboards.learner(input))).toBe('NOT_FOUND');
     expect(await codeOf(m.readiness.get(input))).toBe('NOT_FOUND');
-    expect(await codeOf(m.submission.reanalyse({ orgSlug: w.slug, submissionId: w.sub1 }))).toBe('NOT_FOUND');
-    expect(await codeOf(m.submission.queue({ orgSlug: w.slug, page: 1, pageSize: 10 }))).toBe('FORBIDDEN');
+    expect(await codeOf(m.submissions.reanalyse({ orgSlug: w.slug, submissionId: w.sub1 }))).toBe('NOT_FOUND');
+    expect(await codeOf(m.submissions.queue({ orgSlug: w.slug, page: 1, pageSize: 10 }))).toBe('FORBIDDEN');
     expect((await csv(w.mentorA, w, w.cohortA, 'progress.csv')).status).toBe(403);
     expect((await csv(w.mentorA, w, w.cohortA, 'reviews.csv')).status).toBe(403);
     // their old notices about the cohort's submissions went with it
-    const after = await m.notification.list({ orgSlug: w.slug, page: 1, pageSize: 10 });
+    const after = await m.notifications.list({ orgSlug: w.slug, page: 1, pageSize: 10 });
     expect(after).toMatchObject({ items: [], total: 0, unread: 0 });
-    expect(await m.notification.unreadCount({ orgSlug: w.slug })).toEqual({ unread: 0 });
+    expect(await m.notifications.unreadCount({ orgSlug: w.slug })).toEqual({ unread: 0 });
     // the cohort no longer lists them as its mentor
-    const cohort = await w.owner.caller.cohort.get({ orgSlug: w.slug, cohortId: w.cohortA });
+    const cohort = await w.owner.caller.cohorts.get({ orgSlug: w.slug, cohortId: w.cohortA });
     expect(cohort.members.filter((x) => x.userId === w.mentorA.user.id)).toEqual([]);
     const audit = await w.owner.caller.org.audit({ orgSlug: w.slug, page: 1, pageSize: 5 });
     const entry = audit.items.find((e) => e.action === 'member.role_changed');
@@ -202,7 +202,7 @@ describe('row scope inside one organisation', () => {
 
   it('a learner or viewer cannot be made a cohort mentor; nothing is written', async () => {
     const w = await world();
-    const add = w.owner.caller.cohort.addMembers({
+    const add = w.owner.caller.cohorts.addMembers({
       orgSlug: w.slug,
       cohortId: w.cohortA,
       members: [{ userId: w.learner2.user.id, role: 'mentor' }],
@@ -210,7 +210,7 @@ describe('row scope inside one organisation', () => {
     await expectTrpcError(add, 'BAD_REQUEST', 'errors.cohort.mentorNeedsRole');
     expect(
       await codeOf(
-        w.owner.caller.cohort.addMembers({
+        w.owner.caller.cohorts.addMembers({
           orgSlug: w.slug,
           cohortId: w.cohortA,
           members: [{ userId: w.viewer.user.id, role: 'mentor' }],
@@ -218,16 +218,18 @@ describe('row scope inside one organisation', () => {
       ),
     ).toBe('BAD_REQUEST');
     // nothing was written: learner two is still only a learner of cohort A
-    const cohort = await w.owner.caller.cohort.get({ orgSlug: w.slug, cohortId: w.cohortA });
+    const cohort = await w.owner.caller.cohorts.get({ orgSlug: w.slug, cohortId: w.cohortA });
     expect(cohort.members.find((x) => x.userId === w.learner2.user.id)?.role).toBe('learner');
-    expect(await codeOf(w.learner2.caller.submission.get({ orgSlug: w.slug, submissionId: w.sub1 }))).toBe('NOT_FOUND');
+    expect(await codeOf(w.learner2.caller.submissions.get({ orgSlug: w.slug, submissionId: w.sub1 }))).toBe(
+      'NOT_FOUND',
+    );
     // a mentor may still be added as one
-    await w.owner.caller.cohort.addMembers({
+    await w.owner.caller.cohorts.addMembers({
       orgSlug: w.slug,
       cohortId: w.cohortA,
       members: [{ userId: w.mentorB.user.id, role: 'mentor' }],
     });
-    expect((await w.mentorB.caller.submission.get({ orgSlug: w.slug, submissionId: w.sub1 })).submission.id).toBe(
+    expect((await w.mentorB.caller.submissions.get({ orgSlug: w.slug, submissionId: w.sub1 })).submission.id).toBe(
       w.sub1,
     );
   });
@@ -238,7 +240,7 @@ describe('consent: who reads mentors’ comments', () => {
     const w = await world();
     const v = w.viewer.caller;
     const ref = { orgSlug: w.slug, submissionId: w.sub1 };
-    const hidden = await v.submission.get(ref);
+    const hidden = await v.submissions.get(ref);
     expect(hidden.commentsVisible).toBe(false);
     expect(hidden.reviews.map((r) => r.comment)).toEqual([null]);
     expect(hidden.reviews[0]!.ratings).toHaveLength(1); // ratings and decisions are not private
@@ -246,7 +248,7 @@ describe('consent: who reads mentors’ comments', () => {
     expect((await v.readiness.get(rd)).approvedRepos[0]!.comments).toEqual([]);
     // the mentor, an admin and the learner always see it
     for (const u of [w.mentorA, w.admin, w.learner1]) {
-      expect((await u.caller.submission.get(ref)).reviews[0]!.comment).toBe('Private mentor note: solid work');
+      expect((await u.caller.submissions.get(ref)).reviews[0]!.comment).toBe('Private mentor note: solid work');
     }
 
     const reviewsCsv = async (u: TestUser) => (await csv(u, w, w.cohortA, 'reviews.csv')).text();
@@ -255,7 +257,7 @@ describe('consent: who reads mentors’ comments', () => {
     expect(await reviewsCsv(w.mentorA)).toContain('Private mentor note');
 
     await w.learner1.caller.readiness.setConsent({ orgSlug: w.slug, shareComments: true });
-    const shown = await v.submission.get(ref);
+    const shown = await v.submissions.get(ref);
     expect(shown.commentsVisible).toBe(true);
     expect(shown.reviews[0]!.comment).toBe('Private mentor note: solid work');
     expect((await v.readiness.get(rd)).approvedRepos[0]!.comments.map((c) => c.comment)).toEqual([
@@ -270,17 +272,17 @@ describe('re-analysis', () => {
     const w = await world();
     const ref = { orgSlug: w.slug, submissionId: w.sub1 };
     await deps.jobs.drain({ all: true });
-    expect(await codeOf(w.viewer.caller.submission.reanalyse(ref))).toBe('FORBIDDEN');
-    expect(await codeOf(w.mentorB.caller.submission.reanalyse(ref))).toBe('NOT_FOUND');
+    expect(await codeOf(w.viewer.caller.submissions.reanalyse(ref))).toBe('FORBIDDEN');
+    expect(await codeOf(w.mentorB.caller.submissions.reanalyse(ref))).toBe('NOT_FOUND');
     expect(deps.jobs.queued).toHaveLength(0);
     const results = [];
-    for (let i = 0; i < 10; i++) results.push(await w.learner1.caller.submission.reanalyse(ref));
+    for (let i = 0; i < 10; i++) results.push(await w.learner1.caller.submissions.reanalyse(ref));
     expect(results.map((r) => r.queued)).toEqual([true, ...Array(9).fill(false)]);
-    expect(await w.mentorA.caller.submission.reanalyse(ref)).toEqual({ queued: false });
+    expect(await w.mentorA.caller.submissions.reanalyse(ref)).toEqual({ queued: false });
     expect(deps.jobs.queued.filter((q) => q.job.submissionId === w.sub1)).toHaveLength(1);
     // concurrent calls cannot both queue
     await deps.jobs.drain({ all: true });
-    const together = await Promise.all(Array.from({ length: 5 }, () => w.learner1.caller.submission.reanalyse(ref)));
+    const together = await Promise.all(Array.from({ length: 5 }, () => w.learner1.caller.submissions.reanalyse(ref)));
     expect(together.filter((r) => r.queued)).toHaveLength(1);
     expect(deps.jobs.queued.filter((q) => q.job.submissionId === w.sub1)).toHaveLength(1);
     await deps.jobs.drain({ all: true });
@@ -292,7 +294,7 @@ describe('removal takes effect everywhere', () => {
     const w = await world();
     await w.owner.caller.members.remove({ orgSlug: w.slug, userId: w.mentorB.user.id });
     await withScope(database, { orgId: w.orgId }, (tx) => tx.delete(emailOutbox));
-    await w.learner3.caller.submission.submit({
+    await w.learner3.caller.submissions.submit({
       orgSlug: w.slug,
       cohortId: w.cohortB,
       repoUrl: 'https://github.com/acme/three-second',
@@ -334,25 +336,25 @@ describe('removal takes effect everywhere', () => {
     const w = await world();
     const anon = await client(deps);
     const tokenOf = (link: string) => link.split('/p/')[1]!;
-    const l2 = await w.learner2.caller.portfolio.publish({ orgSlug: w.slug });
-    const l1 = await w.learner1.caller.portfolio.publish({ orgSlug: w.slug, includeComments: true });
-    expect((await anon.caller.portfolio.view({ token: tokenOf(l2.link) })).name).toBe('Learner Two');
-    const links = await w.admin.caller.portfolio.links({ orgSlug: w.slug, page: 1, pageSize: 10 });
+    const l2 = await w.learner2.caller.portfolios.publish({ orgSlug: w.slug });
+    const l1 = await w.learner1.caller.portfolios.publish({ orgSlug: w.slug, includeComments: true });
+    expect((await anon.caller.portfolios.view({ token: tokenOf(l2.link) })).name).toBe('Learner Two');
+    const links = await w.admin.caller.portfolios.links({ orgSlug: w.slug, page: 1, pageSize: 10 });
     expect(links.items.map((l) => l.name).sort()).toEqual(['Learner One', 'Learner Two']);
     // a mentor cannot list or take down links
-    expect(await codeOf(w.mentorA.caller.portfolio.revokeFor({ orgSlug: w.slug, learnerId: w.learner1.user.id }))).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      await codeOf(w.mentorA.caller.portfolios.revokeFor({ orgSlug: w.slug, learnerId: w.learner1.user.id })),
+    ).toBe('FORBIDDEN');
 
     await w.owner.caller.members.remove({ orgSlug: w.slug, userId: w.learner2.user.id });
-    expect(await codeOf(anon.caller.portfolio.view({ token: tokenOf(l2.link) }))).toBe('NOT_FOUND');
+    expect(await codeOf(anon.caller.portfolios.view({ token: tokenOf(l2.link) }))).toBe('NOT_FOUND');
 
-    await w.admin.caller.portfolio.revokeFor({ orgSlug: w.slug, learnerId: w.learner1.user.id });
-    expect(await codeOf(anon.caller.portfolio.view({ token: tokenOf(l1.link) }))).toBe('NOT_FOUND');
-    expect(await codeOf(w.admin.caller.portfolio.revokeFor({ orgSlug: w.slug, learnerId: w.learner1.user.id }))).toBe(
+    await w.admin.caller.portfolios.revokeFor({ orgSlug: w.slug, learnerId: w.learner1.user.id });
+    expect(await codeOf(anon.caller.portfolios.view({ token: tokenOf(l1.link) }))).toBe('NOT_FOUND');
+    expect(await codeOf(w.admin.caller.portfolios.revokeFor({ orgSlug: w.slug, learnerId: w.learner1.user.id }))).toBe(
       'NOT_FOUND',
     );
-    expect((await w.admin.caller.portfolio.links({ orgSlug: w.slug, page: 1, pageSize: 10 })).total).toBe(0);
+    expect((await w.admin.caller.portfolios.links({ orgSlug: w.slug, page: 1, pageSize: 10 })).total).toBe(0);
     const audit = await withScope(database, { orgId: w.orgId }, (tx) =>
       tx.select().from(auditEvents).where(eq(auditEvents.orgId, w.orgId)),
     );
@@ -369,13 +371,13 @@ describe('removal takes effect everywhere', () => {
   it('a removed learner’s waiting submissions leave the review queue; their reviewed history stays', async () => {
     const w = await world();
     await w.owner.caller.members.remove({ orgSlug: w.slug, userId: w.learner3.user.id });
-    const queue = await w.admin.caller.submission.queue({ orgSlug: w.slug, page: 1, pageSize: 50 });
+    const queue = await w.admin.caller.submissions.queue({ orgSlug: w.slug, page: 1, pageSize: 50 });
     expect(queue.items.map((i) => i.id)).not.toContain(w.sub3);
-    const gone = await w.admin.caller.submission.get({ orgSlug: w.slug, submissionId: w.sub3 });
+    const gone = await w.admin.caller.submissions.get({ orgSlug: w.slug, submissionId: w.sub3 });
     expect(gone.submission.status).toBe('withdrawn');
     // learner one's approved work is untouched by another member's removal
     await w.owner.caller.members.remove({ orgSlug: w.slug, userId: w.mentorA.user.id });
-    const kept = await w.admin.caller.submission.get({ orgSlug: w.slug, submissionId: w.sub1 });
+    const kept = await w.admin.caller.submissions.get({ orgSlug: w.slug, submissionId: w.sub1 });
     expect(kept.submission.status).toBe('approved');
     expect(kept.reviews[0]!.comment).toBe('Private mentor note: solid work');
   });

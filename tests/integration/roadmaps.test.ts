@@ -18,8 +18,8 @@ afterAll(async () => {
 async function orgWithRoadmap() {
   const owner = await createUser(deps);
   const org = await createOrg(owner);
-  const [roadmap] = await owner.caller.roadmap.list({ orgSlug: org.slug });
-  const full = await owner.caller.roadmap.get({ orgSlug: org.slug, roadmapId: roadmap!.id });
+  const [roadmap] = await owner.caller.roadmaps.list({ orgSlug: org.slug });
+  const full = await owner.caller.roadmaps.get({ orgSlug: org.slug, roadmapId: roadmap!.id });
   return { owner, org, s: org.slug, roadmapId: roadmap!.id, full };
 }
 
@@ -58,8 +58,8 @@ describe('the roadmap editor', () => {
   it('renames, adds stages and skills, moves windows, reorders and archives, all audited', async () => {
     const { owner, s, roadmapId, full } = await orgWithRoadmap();
     const c = owner.caller;
-    await c.roadmap.update({ orgSlug: s, roadmapId, title: 'Our backend path' });
-    const stage = await c.roadmap.addStage({
+    await c.roadmaps.update({ orgSlug: s, roadmapId, title: 'Our backend path' });
+    const stage = await c.roadmaps.addStage({
       orgSlug: s,
       roadmapId,
       title: 'Capstone',
@@ -67,7 +67,7 @@ describe('the roadmap editor', () => {
       startMonth: 30,
       endMonth: 36,
     });
-    const added = await c.roadmap.addSkill({
+    const added = await c.roadmaps.addSkill({
       orgSlug: s,
       roadmapId,
       stageId: stage.id,
@@ -79,7 +79,7 @@ describe('the roadmap editor', () => {
     });
     expect(added.key).toBe('graphql-apis');
     const git = full.skills.find((x) => x.key === 'git')!;
-    await c.roadmap.updateSkill({
+    await c.roadmaps.updateSkill({
       orgSlug: s,
       roadmapId,
       skillId: git.skillId,
@@ -87,7 +87,7 @@ describe('the roadmap editor', () => {
       endMonth: 3,
       title: 'Git and GitHub',
     });
-    const after = await c.roadmap.get({ orgSlug: s, roadmapId });
+    const after = await c.roadmaps.get({ orgSlug: s, roadmapId });
     expect(after.roadmap.title).toBe('Our backend path');
     expect(after.stages.map((x) => x.title)).toContain('Capstone');
     expect(after.skills.find((x) => x.skillId === git.skillId)).toMatchObject({
@@ -100,15 +100,15 @@ describe('the roadmap editor', () => {
     // reorder: the first skill of the first stage moves down one place
     const firstStage = after.stages[0]!.id;
     const inStage = after.skills.filter((x) => x.stageId === firstStage).map((x) => x.skillId);
-    await c.roadmap.moveSkill({ orgSlug: s, roadmapId, skillId: inStage[0]!, direction: 'down' });
-    const reordered = (await c.roadmap.get({ orgSlug: s, roadmapId })).skills
+    await c.roadmaps.moveSkill({ orgSlug: s, roadmapId, skillId: inStage[0]!, direction: 'down' });
+    const reordered = (await c.roadmaps.get({ orgSlug: s, roadmapId })).skills
       .filter((x) => x.stageId === firstStage)
       .map((x) => x.skillId);
     expect(reordered.slice(0, 2)).toEqual([inStage[1], inStage[0]]);
 
-    await c.roadmap.setSkillArchived({ orgSlug: s, roadmapId, skillId: added.skillId, archived: true });
-    expect((await c.roadmap.get({ orgSlug: s, roadmapId })).skills.map((x) => x.skillId)).not.toContain(added.skillId);
-    const withArchived = await c.roadmap.get({ orgSlug: s, roadmapId, includeArchived: true });
+    await c.roadmaps.setSkillArchived({ orgSlug: s, roadmapId, skillId: added.skillId, archived: true });
+    expect((await c.roadmaps.get({ orgSlug: s, roadmapId })).skills.map((x) => x.skillId)).not.toContain(added.skillId);
+    const withArchived = await c.roadmaps.get({ orgSlug: s, roadmapId, includeArchived: true });
     expect(withArchived.skills.find((x) => x.skillId === added.skillId)?.archivedAt).toBeInstanceOf(Date);
 
     const actions = (await c.org.audit({ orgSlug: s, page: 1, pageSize: 20 })).items.map((e) => e.action);
@@ -128,7 +128,7 @@ describe('the roadmap editor', () => {
     const a = await orgWithRoadmap();
     const b = await orgWithRoadmap();
     const e1 = await expectTrpcError(
-      a.owner.caller.roadmap.addStage({
+      a.owner.caller.roadmaps.addStage({
         orgSlug: a.s,
         roadmapId: a.roadmapId,
         title: 'x',
@@ -140,7 +140,7 @@ describe('the roadmap editor', () => {
     );
     expect(e1.message).toContain('errors.month.order');
     await expectTrpcError(
-      a.owner.caller.roadmap.updateSkill({
+      a.owner.caller.roadmaps.updateSkill({
         orgSlug: a.s,
         roadmapId: a.roadmapId,
         skillId: a.full.skills[0]!.skillId,
@@ -149,7 +149,7 @@ describe('the roadmap editor', () => {
       'BAD_REQUEST',
     );
     await expectTrpcError(
-      a.owner.caller.roadmap.updateSkill({
+      a.owner.caller.roadmaps.updateSkill({
         orgSlug: a.s,
         roadmapId: a.roadmapId,
         skillId: a.full.skills[0]!.skillId,
@@ -158,7 +158,7 @@ describe('the roadmap editor', () => {
       'NOT_FOUND',
     );
     await expectTrpcError(
-      a.owner.caller.roadmap.addResource({
+      a.owner.caller.roadmaps.addResource({
         orgSlug: a.s,
         roadmapId: a.roadmapId,
         title: 'x',
@@ -171,18 +171,18 @@ describe('the roadmap editor', () => {
 
   it('duplicates a roadmap onto the same catalogue skills; briefs and resources are managed', async () => {
     const { owner, s, roadmapId, full } = await orgWithRoadmap();
-    const copy = await owner.caller.roadmap.duplicate({ orgSlug: s, roadmapId, title: 'Company onboarding path' });
-    const dup = await owner.caller.roadmap.get({ orgSlug: s, roadmapId: copy.id });
+    const copy = await owner.caller.roadmaps.duplicate({ orgSlug: s, roadmapId, title: 'Company onboarding path' });
+    const dup = await owner.caller.roadmaps.get({ orgSlug: s, roadmapId: copy.id });
     expect(dup.skills.map((x) => x.skillId).sort()).toEqual(full.skills.map((x) => x.skillId).sort());
     expect(dup.stages.map((x) => x.id)).not.toContain(full.stages[0]!.id);
-    const brief = await owner.caller.roadmap.addBrief({
+    const brief = await owner.caller.roadmaps.addBrief({
       orgSlug: s,
       roadmapId: copy.id,
       title: 'URL shortener',
       description: 'A small service',
       skillIds: [full.skills[0]!.skillId],
     });
-    await owner.caller.roadmap.updateBrief({
+    await owner.caller.roadmaps.updateBrief({
       orgSlug: s,
       briefId: brief.id,
       title: 'URL shortener',
@@ -190,10 +190,10 @@ describe('the roadmap editor', () => {
       skillIds: [],
       archived: true,
     });
-    expect((await owner.caller.roadmap.get({ orgSlug: s, roadmapId: copy.id })).briefs.map((x) => x.id)).not.toContain(
+    expect((await owner.caller.roadmaps.get({ orgSlug: s, roadmapId: copy.id })).briefs.map((x) => x.id)).not.toContain(
       brief.id,
     );
-    const res = await owner.caller.roadmap.addResource({
+    const res = await owner.caller.roadmaps.addResource({
       orgSlug: s,
       roadmapId: copy.id,
       title: 'PostgreSQL docs',
@@ -215,13 +215,13 @@ describe('cohorts', () => {
   it('creates, lists with search and pagination, edits and archives', async () => {
     const { owner, s, roadmapId } = await setup();
     for (const name of ['Cairo Winter 2026', 'Alexandria Spring 2027', 'Cairo Summer 2027']) {
-      await owner.caller.cohort.create({ orgSlug: s, name, roadmapId, startDate: '2026-09-01' });
+      await owner.caller.cohorts.create({ orgSlug: s, name, roadmapId, startDate: '2026-09-01' });
     }
-    const cairo = await owner.caller.cohort.list({ orgSlug: s, search: 'cairo', page: 1, pageSize: 1 });
+    const cairo = await owner.caller.cohorts.list({ orgSlug: s, search: 'cairo', page: 1, pageSize: 1 });
     expect(cairo.total).toBe(2);
     expect(cairo.items).toHaveLength(1);
     const bad = await expectTrpcError(
-      owner.caller.cohort.create({
+      owner.caller.cohorts.create({
         orgSlug: s,
         name: 'Bad',
         roadmapId,
@@ -232,61 +232,61 @@ describe('cohorts', () => {
     );
     expect(bad.message).toContain('errors.date.endBeforeStart');
     await expectTrpcError(
-      owner.caller.cohort.create({ orgSlug: s, name: 'Bad', roadmapId, startDate: '2026-02-30' }),
+      owner.caller.cohorts.create({ orgSlug: s, name: 'Bad', roadmapId, startDate: '2026-02-30' }),
       'BAD_REQUEST',
     );
     const id = cairo.items[0]!.id;
-    await owner.caller.cohort.update({ orgSlug: s, cohortId: id, archived: true });
-    expect((await owner.caller.cohort.list({ orgSlug: s, search: 'cairo' })).total).toBe(1);
-    expect((await owner.caller.cohort.list({ orgSlug: s, archived: true })).items.map((c) => c.id)).toEqual([id]);
+    await owner.caller.cohorts.update({ orgSlug: s, cohortId: id, archived: true });
+    expect((await owner.caller.cohorts.list({ orgSlug: s, search: 'cairo' })).total).toBe(1);
+    expect((await owner.caller.cohorts.list({ orgSlug: s, archived: true })).items.map((c) => c.id)).toEqual([id]);
     // search text is not a pattern
-    expect((await owner.caller.cohort.list({ orgSlug: s, search: '%' })).total).toBe(0);
+    expect((await owner.caller.cohorts.list({ orgSlug: s, search: '%' })).total).toBe(0);
   });
 
   it('mentors see the cohorts they mentor; admins see all', async () => {
     const { owner, mentor, s, roadmapId } = await setup();
-    const mine = await mentor.caller.cohort.create({
+    const mine = await mentor.caller.cohorts.create({
       orgSlug: s,
       name: 'Mentor cohort',
       roadmapId,
       startDate: '2026-09-01',
     });
-    const other = await owner.caller.cohort.create({
+    const other = await owner.caller.cohorts.create({
       orgSlug: s,
       name: 'Other cohort',
       roadmapId,
       startDate: '2026-09-01',
     });
-    expect((await mentor.caller.cohort.list({ orgSlug: s })).items.map((c) => c.name)).toEqual(['Mentor cohort']);
-    expect((await owner.caller.cohort.list({ orgSlug: s })).total).toBe(2);
-    await expectTrpcError(mentor.caller.cohort.get({ orgSlug: s, cohortId: other.id }), 'NOT_FOUND');
+    expect((await mentor.caller.cohorts.list({ orgSlug: s })).items.map((c) => c.name)).toEqual(['Mentor cohort']);
+    expect((await owner.caller.cohorts.list({ orgSlug: s })).total).toBe(2);
+    await expectTrpcError(mentor.caller.cohorts.get({ orgSlug: s, cohortId: other.id }), 'NOT_FOUND');
     await expectTrpcError(
-      mentor.caller.cohort.update({ orgSlug: s, cohortId: other.id, name: 'mine now' }),
+      mentor.caller.cohorts.update({ orgSlug: s, cohortId: other.id, name: 'mine now' }),
       'NOT_FOUND',
     );
-    expect((await mentor.caller.cohort.get({ orgSlug: s, cohortId: mine.id })).members.map((m) => m.role)).toEqual([
+    expect((await mentor.caller.cohorts.get({ orgSlug: s, cohortId: mine.id })).members.map((m) => m.role)).toEqual([
       'mentor',
     ]);
   });
 
   it('adds members from the org, refuses strangers, and invites new people straight in', async () => {
     const { owner, learner, s, roadmapId } = await setup();
-    const cohort = await owner.caller.cohort.create({ orgSlug: s, name: 'C', roadmapId, startDate: '2026-09-01' });
-    await owner.caller.cohort.addMembers({
+    const cohort = await owner.caller.cohorts.create({ orgSlug: s, name: 'C', roadmapId, startDate: '2026-09-01' });
+    await owner.caller.cohorts.addMembers({
       orgSlug: s,
       cohortId: cohort.id,
       members: [{ userId: learner.user.id, role: 'learner' }],
     });
     const stranger = await createUser(deps);
     await expectTrpcError(
-      owner.caller.cohort.addMembers({
+      owner.caller.cohorts.addMembers({
         orgSlug: s,
         cohortId: cohort.id,
         members: [{ userId: stranger.user.id, role: 'learner' }],
       }),
       'NOT_FOUND',
     );
-    const inv = await owner.caller.cohort.invite({
+    const inv = await owner.caller.cohorts.invite({
       orgSlug: s,
       cohortId: cohort.id,
       email: 'hire@example.test',
@@ -294,16 +294,16 @@ describe('cohorts', () => {
     });
     const hire = await createUser(deps, { email: 'hire@example.test' });
     await hire.caller.invitations.accept({ token: inv.link.split('/invite/')[1]! });
-    const got = await owner.caller.cohort.get({ orgSlug: s, cohortId: cohort.id });
+    const got = await owner.caller.cohorts.get({ orgSlug: s, cohortId: cohort.id });
     expect(
       got.members
         .filter((m) => m.role === 'learner')
         .map((m) => m.email)
         .sort(),
     ).toEqual([learner.user.email, 'hire@example.test'].sort());
-    await owner.caller.cohort.removeMember({ orgSlug: s, cohortId: cohort.id, userId: hire.user.id });
+    await owner.caller.cohorts.removeMember({ orgSlug: s, cohortId: cohort.id, userId: hire.user.id });
     // the creator (owner) mentors the cohort; the learner stays, the hire is gone
-    const left = (await owner.caller.cohort.get({ orgSlug: s, cohortId: cohort.id })).members;
+    const left = (await owner.caller.cohorts.get({ orgSlug: s, cohortId: cohort.id })).members;
     expect(left.map((m) => m.email).sort()).toEqual([owner.user.email, learner.user.email].sort());
   });
 });
@@ -314,13 +314,13 @@ describe('assignments and the learner view', () => {
     const mentor = await addMember(deps, ctx.owner, ctx.s, 'mentor');
     const learner = await addMember(deps, ctx.owner, ctx.s, 'learner');
     const late = await addMember(deps, ctx.owner, ctx.s, 'learner');
-    const cohort = await mentor.caller.cohort.create({
+    const cohort = await mentor.caller.cohorts.create({
       orgSlug: ctx.s,
       name: 'Running',
       roadmapId: ctx.roadmapId,
       startDate,
     });
-    await mentor.caller.cohort.addMembers({
+    await mentor.caller.cohorts.addMembers({
       orgSlug: ctx.s,
       cohortId: cohort.id,
       members: [
@@ -341,7 +341,7 @@ describe('assignments and the learner view', () => {
     const start = monthsAgo(4);
     const { mentor, learner, s, cohort, full } = await running(start);
     const firstStage = full.stages[0]!;
-    const a = await mentor.caller.cohort.assign({ orgSlug: s, cohortId: cohort.id, stageId: firstStage.id });
+    const a = await mentor.caller.cohorts.assign({ orgSlug: s, cohortId: cohort.id, stageId: firstStage.id });
     expect(a.dueOffsetMonths).toBe(6);
     const mine = await learner.caller.progress.mine({ orgSlug: s });
     expect(mine.cohorts).toHaveLength(1);
@@ -358,21 +358,21 @@ describe('assignments and the learner view', () => {
 
   it("due dates follow a learner's own start date; a date set by hand holds for everyone", async () => {
     const { mentor, learner, late, s, cohort, full } = await running('2026-01-31');
-    await mentor.caller.cohort.setPersonalStartDate({
+    await mentor.caller.cohorts.setPersonalStartDate({
       orgSlug: s,
       cohortId: cohort.id,
       userId: late.user.id,
       startDate: '2026-03-15',
     });
-    await mentor.caller.cohort.assign({ orgSlug: s, cohortId: cohort.id, stageId: full.stages[0]!.id });
+    await mentor.caller.cohorts.assign({ orgSlug: s, cohortId: cohort.id, stageId: full.stages[0]!.id });
     const key = 'programming-fundamentals';
     const dueFor = async (u: TestUser) =>
       (await u.caller.progress.mine({ orgSlug: s })).cohorts[0]!.skills.find((x) => x.key === key)!.dueDate;
     expect(await dueFor(learner)).toBe('2026-04-30'); // 31 Jan + 3 months, calendar-correct
     expect(await dueFor(late)).toBe('2026-06-15');
-    const [assignment] = (await mentor.caller.cohort.get({ orgSlug: s, cohortId: cohort.id })).assignments;
+    const [assignment] = (await mentor.caller.cohorts.get({ orgSlug: s, cohortId: cohort.id })).assignments;
     expect(assignment!.dueDate).toBe('2026-07-31');
-    await mentor.caller.cohort.updateAssignment({ orgSlug: s, assignmentId: assignment!.id, dueDate: '2026-05-10' });
+    await mentor.caller.cohorts.updateAssignment({ orgSlug: s, assignmentId: assignment!.id, dueDate: '2026-05-10' });
     expect(await dueFor(learner)).toBe('2026-05-10');
     expect(await dueFor(late)).toBe('2026-05-10');
   });
@@ -380,7 +380,7 @@ describe('assignments and the learner view', () => {
   it('single skills to chosen learners only', async () => {
     const { mentor, learner, late, s, cohort, full } = await running('2026-09-01');
     const docker = full.skills.find((x) => x.key === 'docker')!;
-    await mentor.caller.cohort.assign({
+    await mentor.caller.cohorts.assign({
       orgSlug: s,
       cohortId: cohort.id,
       skillIds: [docker.skillId],
@@ -391,10 +391,10 @@ describe('assignments and the learner view', () => {
     const forOther = (await learner.caller.progress.mine({ orgSlug: s })).cohorts[0]!;
     expect(forLate.skills.find((x) => x.key === 'docker')!.dueDate).toBe('2026-12-01');
     expect(forOther.skills.find((x) => x.key === 'docker')!.dueDate).toBeNull();
-    await expectTrpcError(mentor.caller.cohort.assign({ orgSlug: s, cohortId: cohort.id }), 'BAD_REQUEST');
+    await expectTrpcError(mentor.caller.cohorts.assign({ orgSlug: s, cohortId: cohort.id }), 'BAD_REQUEST');
     const stranger = await createUser(deps);
     await expectTrpcError(
-      mentor.caller.cohort.assign({
+      mentor.caller.cohorts.assign({
         orgSlug: s,
         cohortId: cohort.id,
         skillIds: [docker.skillId],
@@ -413,7 +413,7 @@ describe('assignments and the learner view', () => {
         ?.status;
     expect(await status()).toBe('learning');
     // rename, move window, move stage, archive, restore
-    await owner.caller.roadmap.updateSkill({
+    await owner.caller.roadmaps.updateSkill({
       orgSlug: s,
       roadmapId,
       skillId: sql.skillId,
@@ -423,19 +423,19 @@ describe('assignments and the learner view', () => {
       stageId: full.stages[1]!.id,
     });
     expect(await status()).toBe('learning');
-    await owner.caller.roadmap.setSkillArchived({ orgSlug: s, roadmapId, skillId: sql.skillId, archived: true });
+    await owner.caller.roadmaps.setSkillArchived({ orgSlug: s, roadmapId, skillId: sql.skillId, archived: true });
     expect(await status()).toBeUndefined();
-    await owner.caller.roadmap.setSkillArchived({ orgSlug: s, roadmapId, skillId: sql.skillId, archived: false });
+    await owner.caller.roadmaps.setSkillArchived({ orgSlug: s, roadmapId, skillId: sql.skillId, archived: false });
     expect(await status()).toBe('learning');
     // a second roadmap placing the same catalogue skill sees the same progress
-    const copy = await owner.caller.roadmap.duplicate({ orgSlug: s, roadmapId, title: 'Second path' });
-    const c2 = await owner.caller.cohort.create({
+    const copy = await owner.caller.roadmaps.duplicate({ orgSlug: s, roadmapId, title: 'Second path' });
+    const c2 = await owner.caller.cohorts.create({
       orgSlug: s,
       name: 'Second',
       roadmapId: copy.id,
       startDate: '2026-09-01',
     });
-    await owner.caller.cohort.addMembers({
+    await owner.caller.cohorts.addMembers({
       orgSlug: s,
       cohortId: c2.id,
       members: [{ userId: learner.user.id, role: 'learner' }],
@@ -455,13 +455,13 @@ describe('archived stages and cohort invitations by mentors', () => {
     const stage = full.stages[1]!;
     const inStage = full.skills.filter((x) => x.stageId === stage.id).map((x) => x.skillId);
     // one skill archived on its own before: it stays archived on restore
-    await owner.caller.roadmap.setSkillArchived({ orgSlug: s, roadmapId, skillId: inStage[0]!, archived: true });
-    await owner.caller.roadmap.archiveStage({ orgSlug: s, stageId: stage.id });
-    let now = await owner.caller.roadmap.get({ orgSlug: s, roadmapId });
+    await owner.caller.roadmaps.setSkillArchived({ orgSlug: s, roadmapId, skillId: inStage[0]!, archived: true });
+    await owner.caller.roadmaps.archiveStage({ orgSlug: s, stageId: stage.id });
+    let now = await owner.caller.roadmaps.get({ orgSlug: s, roadmapId });
     expect(now.stages.map((x) => x.id)).not.toContain(stage.id);
     expect(now.skills.filter((x) => inStage.includes(x.skillId))).toHaveLength(0);
-    await owner.caller.roadmap.archiveStage({ orgSlug: s, stageId: stage.id, archived: false });
-    now = await owner.caller.roadmap.get({ orgSlug: s, roadmapId });
+    await owner.caller.roadmaps.archiveStage({ orgSlug: s, stageId: stage.id, archived: false });
+    now = await owner.caller.roadmaps.get({ orgSlug: s, roadmapId });
     expect(now.stages.map((x) => x.id)).toContain(stage.id);
     expect(
       now.skills
@@ -476,13 +476,13 @@ describe('archived stages and cohort invitations by mentors', () => {
   it('a mentor invites learners (not mentors) straight into a cohort they mentor', async () => {
     const { owner, s, roadmapId } = await orgWithRoadmap();
     const mentor = await addMember(deps, owner, s, 'mentor');
-    const cohort = await mentor.caller.cohort.create({
+    const cohort = await mentor.caller.cohorts.create({
       orgSlug: s,
       name: 'Mentor-run',
       roadmapId,
       startDate: '2026-09-01',
     });
-    const inv = await mentor.caller.cohort.invite({
+    const inv = await mentor.caller.cohorts.invite({
       orgSlug: s,
       cohortId: cohort.id,
       email: 'new-learner@example.test',
@@ -492,10 +492,10 @@ describe('archived stages and cohort invitations by mentors', () => {
     await learner.caller.invitations.accept({ token: inv.link.split('/invite/')[1]! });
     expect((await learner.caller.org.get({ orgSlug: s })).role).toBe('learner');
     expect(
-      (await mentor.caller.cohort.get({ orgSlug: s, cohortId: cohort.id })).members.map((m) => m.role).sort(),
+      (await mentor.caller.cohorts.get({ orgSlug: s, cohortId: cohort.id })).members.map((m) => m.role).sort(),
     ).toEqual(['learner', 'mentor']);
     await expectTrpcError(
-      mentor.caller.cohort.invite({
+      mentor.caller.cohorts.invite({
         orgSlug: s,
         cohortId: cohort.id,
         email: 'other-mentor@example.test',

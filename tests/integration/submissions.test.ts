@@ -34,15 +34,15 @@ async function cohortWithLearner() {
   const mentor = await addMember(deps, owner, s, 'mentor', 'Mentor');
   const mentor2 = await addMember(deps, owner, s, 'mentor', 'Mentor Two');
   const learner = await addMember(deps, owner, s, 'learner', 'Learner');
-  const [roadmap] = await owner.caller.roadmap.list({ orgSlug: s });
-  const full = await owner.caller.roadmap.get({ orgSlug: s, roadmapId: roadmap!.id });
-  const cohort = await mentor.caller.cohort.create({
+  const [roadmap] = await owner.caller.roadmaps.list({ orgSlug: s });
+  const full = await owner.caller.roadmaps.get({ orgSlug: s, roadmapId: roadmap!.id });
+  const cohort = await mentor.caller.cohorts.create({
     orgSlug: s,
     name: 'C',
     roadmapId: roadmap!.id,
     startDate: '2026-09-01',
   });
-  await mentor.caller.cohort.addMembers({
+  await mentor.caller.cohorts.addMembers({
     orgSlug: s,
     cohortId: cohort.id,
     members: [
@@ -59,7 +59,7 @@ describe('submissions', () => {
   it('normalises the URL, refuses hostile ones with a clear message, and revises on resubmission', async () => {
     const { learner, s, cohort, skill, brief } = await cohortWithLearner();
     const bad = await expectTrpcError(
-      learner.caller.submission.submit({
+      learner.caller.submissions.submit({
         orgSlug: s,
         cohortId: cohort.id,
         repoUrl: 'https://github.com.evil.com/a/b',
@@ -70,7 +70,7 @@ describe('submissions', () => {
       'errors.repoUrl.invalid',
     );
     expect(bad.cause).toMatchObject({ field: 'repoUrl' });
-    const first = await learner.caller.submission.submit({
+    const first = await learner.caller.submissions.submit({
       orgSlug: s,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/node-api.git',
@@ -79,7 +79,7 @@ describe('submissions', () => {
       note: 'first try',
     });
     expect(first).toMatchObject({ revision: 1, repo: 'acme/node-api' });
-    const again = await learner.caller.submission.submit({
+    const again = await learner.caller.submissions.submit({
       orgSlug: s,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/node-api/tree/main/src',
@@ -93,14 +93,14 @@ describe('submissions', () => {
       repo: 'acme/node-api',
       mentorsNotified: true,
     });
-    const got = await learner.caller.submission.get({ orgSlug: s, submissionId: first.submissionId });
+    const got = await learner.caller.submissions.get({ orgSlug: s, submissionId: first.submissionId });
     expect(got.revisions.map((r) => r.revision)).toEqual([2, 1]);
     // brief without claimed skills: claims the brief's skills
     expect(got.revisions[0]!.claimedSkillIds).toHaveLength(6);
     // a jobs was queued after commit, one per submission
     expect(deps.jobs.queued.filter((q) => q.job.submissionId === first.submissionId)).toHaveLength(2);
     await expectTrpcError(
-      learner.caller.submission.submit({
+      learner.caller.submissions.submit({
         orgSlug: s,
         cohortId: cohort.id,
         repoUrl: 'https://github.com/acme/django-shop',
@@ -114,35 +114,35 @@ describe('submissions', () => {
   it("carries its brief's title and built-in key, so a title left as the brief's reads in each language (#23)", async () => {
     const { learner, mentor, s, cohort, full, brief } = await cohortWithLearner();
     const auth = full.briefs.find((b) => b.key === 'auth-api')!;
-    const r = await learner.caller.submission.submit({
+    const r = await learner.caller.submissions.submit({
       orgSlug: s,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/node-api',
       briefId: brief('auth-api'),
       title: auth.title,
     });
-    const got = await mentor.caller.submission.get({ orgSlug: s, submissionId: r.submissionId });
+    const got = await mentor.caller.submissions.get({ orgSlug: s, submissionId: r.submissionId });
     expect(got.submission).toMatchObject({ title: auth.title, briefTitle: auth.title, briefBuiltinKey: 'auth-api' });
-    const [row] = (await mentor.caller.submission.queue({ orgSlug: s })).items;
+    const [row] = (await mentor.caller.submissions.queue({ orgSlug: s })).items;
     expect(row).toMatchObject({ title: auth.title, briefTitle: auth.title, briefBuiltinKey: 'auth-api' });
-    const [mine] = (await learner.caller.submission.mine({ orgSlug: s })).items;
+    const [mine] = (await learner.caller.submissions.mine({ orgSlug: s })).items;
     expect(mine).toMatchObject({ briefTitle: auth.title });
   });
 
   it('withdraws a submission that is not approved', async () => {
     const { learner, s, cohort, skill } = await cohortWithLearner();
-    const sub = await learner.caller.submission.submit({
+    const sub = await learner.caller.submissions.submit({
       orgSlug: s,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/django-shop',
       claimedSkillIds: [skill('testing')],
       title: 'Shop',
     });
-    expect(await learner.caller.submission.withdraw({ orgSlug: s, submissionId: sub.submissionId })).toMatchObject({
+    expect(await learner.caller.submissions.withdraw({ orgSlug: s, submissionId: sub.submissionId })).toMatchObject({
       status: 'withdrawn',
     });
     await expectTrpcError(
-      learner.caller.submission.withdraw({ orgSlug: s, submissionId: sub.submissionId }),
+      learner.caller.submissions.withdraw({ orgSlug: s, submissionId: sub.submissionId }),
       'CONFLICT',
     );
   });
@@ -151,18 +151,18 @@ describe('submissions', () => {
 describe('analysis job', () => {
   it('runs against the fake GitHub API and stores signals and suggested skills', async () => {
     const { learner, mentor, s, cohort, brief } = await cohortWithLearner();
-    const sub = await learner.caller.submission.submit({
+    const sub = await learner.caller.submissions.submit({
       orgSlug: s,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/node-api',
       briefId: brief('auth-api'),
       title: 'API',
     });
-    expect((await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId })).analysis?.status).toBe(
+    expect((await mentor.caller.submissions.get({ orgSlug: s, submissionId: sub.submissionId })).analysis?.status).toBe(
       'queued',
     );
     await deps.jobs.drain();
-    const got = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    const got = await mentor.caller.submissions.get({ orgSlug: s, submissionId: sub.submissionId });
     expect(got.analysis).toMatchObject({ status: 'done' });
     const result = got.analysis!.result as { suggestedSkills: string[]; signals: unknown[] };
     expect(result.suggestedSkills).toEqual(
@@ -179,7 +179,7 @@ describe('analysis job', () => {
 
   it('a result stored with English evidence strings still reads; the next analysis reads the repository again', async () => {
     const { learner, mentor, s, cohort, skill } = await cohortWithLearner();
-    const sub = await learner.caller.submission.submit({
+    const sub = await learner.caller.submissions.submit({
       orgSlug: s,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/node-api',
@@ -203,7 +203,7 @@ describe('analysis job', () => {
     };
     await withScope(database, { orgId }, (tx) => tx.update(repoAnalyses).set({ result: legacy }).where(where));
 
-    const old = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    const old = await mentor.caller.submissions.get({ orgSlug: s, submissionId: sub.submissionId });
     const oldSignals = (old.analysis!.result as { signals: unknown[] }).signals.map((x) =>
       AnalysisSignalSchema.parse(x),
     );
@@ -214,10 +214,10 @@ describe('analysis job', () => {
 
     // nothing changed on GitHub, but a 304 must not keep the English strings: the repository is read again
     github.resetCalls();
-    await mentor.caller.submission.reanalyse({ orgSlug: s, submissionId: sub.submissionId });
+    await mentor.caller.submissions.reanalyse({ orgSlug: s, submissionId: sub.submissionId });
     await deps.jobs.drain();
     expect(github.calls[0]?.headers['if-none-match']).toBeUndefined();
-    const fresh = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    const fresh = await mentor.caller.submissions.get({ orgSlug: s, submissionId: sub.submissionId });
     expect(fresh.analysis).toMatchObject({ status: 'done', reason: null });
     const freshSignals = (fresh.analysis!.result as { signals: unknown[] }).signals.map((x) =>
       AnalysisSignalSchema.parse(x),
@@ -228,10 +228,10 @@ describe('analysis job', () => {
     ]);
     // and the analysis after that reuses the structured result on a 304
     github.resetCalls();
-    await mentor.caller.submission.reanalyse({ orgSlug: s, submissionId: sub.submissionId });
+    await mentor.caller.submissions.reanalyse({ orgSlug: s, submissionId: sub.submissionId });
     await deps.jobs.drain();
     expect(github.calls[0]?.headers['if-none-match']).toBeTruthy();
-    const again = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    const again = await mentor.caller.submissions.get({ orgSlug: s, submissionId: sub.submissionId });
     expect(again.analysis).toMatchObject({ status: 'done', reason: 'not_modified' });
     expect(again.analysis!.result).toEqual(fresh.analysis!.result);
   });
@@ -241,7 +241,7 @@ describe('analysis job', () => {
     // public when submitted, private by the time the analysis runs
     const def = github.repoDef('acme/node-api');
     github.addRepo({ ...def, id: 9200, name: 'soon-private' });
-    const missing = await learner.caller.submission.submit({
+    const missing = await learner.caller.submissions.submit({
       orgSlug: s,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/soon-private',
@@ -249,7 +249,7 @@ describe('analysis job', () => {
       title: 'Private',
     });
     github.addRepo({ ...def, id: 9200, name: 'soon-private', private: true });
-    const limited = await learner.caller.submission.submit({
+    const limited = await learner.caller.submissions.submit({
       orgSlug: s,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/limited',
@@ -258,12 +258,12 @@ describe('analysis job', () => {
     });
     await deps.jobs.drain();
     expect(
-      (await mentor.caller.submission.get({ orgSlug: s, submissionId: missing.submissionId })).analysis,
+      (await mentor.caller.submissions.get({ orgSlug: s, submissionId: missing.submissionId })).analysis,
     ).toMatchObject({
       status: 'not_found',
       reason: 'not_found_or_private',
     });
-    const lim = (await mentor.caller.submission.get({ orgSlug: s, submissionId: limited.submissionId })).analysis!;
+    const lim = (await mentor.caller.submissions.get({ orgSlug: s, submissionId: limited.submissionId })).analysis!;
     expect(lim.status).toBe('rate_limited');
     expect(lim.nextRetryAt).toBeInstanceOf(Date);
     const rescheduled = deps.jobs.queued.find((q) => q.job.submissionId === limited.submissionId);
@@ -276,7 +276,7 @@ describe('reviews', () => {
   it('state machine: submitted → in review → changes requested → resubmit → approved; approval verifies skills', async () => {
     const { learner, mentor, s, cohort, skill, full } = await cohortWithLearner();
     const claimed = [skill('testing'), skill('docker'), skill('ci-cd')];
-    const sub = await learner.caller.submission.submit({
+    const sub = await learner.caller.submissions.submit({
       orgSlug: s,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/node-api',
@@ -284,9 +284,9 @@ describe('reviews', () => {
       title: 'API',
     });
     await deps.jobs.drain();
-    const started = await mentor.caller.submission.startReview({ orgSlug: s, submissionId: sub.submissionId });
+    const started = await mentor.caller.submissions.startReview({ orgSlug: s, submissionId: sub.submissionId });
     expect(started.status).toBe('in_review');
-    const r1 = await mentor.caller.submission.review({
+    const r1 = await mentor.caller.submissions.review({
       orgSlug: s,
       submissionId: sub.submissionId,
       revision: 1,
@@ -299,7 +299,7 @@ describe('reviews', () => {
     const mine = async () => (await learner.caller.progress.mine({ orgSlug: s })).cohorts[0]!.skills;
     expect((await mine()).find((x) => x.skillId === skill('docker'))?.status).toBe('evidenced');
     // learner resubmits the same repo (no brief): revision 2
-    const sub2 = await learner.caller.submission.submit({
+    const sub2 = await learner.caller.submissions.submit({
       orgSlug: s,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/node-api',
@@ -308,9 +308,9 @@ describe('reviews', () => {
       note: 'tests added',
     });
     expect(sub2.revision).toBe(2);
-    const view = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    const view = await mentor.caller.submissions.get({ orgSlug: s, submissionId: sub.submissionId });
     expect(view.submission.status).toBe('submitted');
-    const r2 = await mentor.caller.submission.review({
+    const r2 = await mentor.caller.submissions.review({
       orgSlug: s,
       submissionId: sub.submissionId,
       revision: 2,
@@ -327,12 +327,12 @@ describe('reviews', () => {
     const after = await mine();
     expect(after.find((x) => x.skillId === skill('testing'))?.status).toBe('verified');
     expect(after.find((x) => x.skillId === skill('ci-cd'))?.status).toBeNull();
-    const final = await learner.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    const final = await learner.caller.submissions.get({ orgSlug: s, submissionId: sub.submissionId });
     expect(final.reviews.map((r) => r.decision)).toEqual(['approved', 'changes_requested']);
     expect(final.reviews[1]!.comment).toBe('Add **integration tests**.');
     // reviews are append-only
     await expectTrpcError(
-      mentor.caller.submission.review({
+      mentor.caller.submissions.review({
         orgSlug: s,
         submissionId: sub.submissionId,
         revision: 2,
@@ -346,25 +346,25 @@ describe('reviews', () => {
 
   it('two mentors reviewing the same revision at once: the second gets a clear conflict', async () => {
     const { learner, mentor, mentor2, s, cohort, skill } = await cohortWithLearner();
-    const sub = await learner.caller.submission.submit({
+    const sub = await learner.caller.submissions.submit({
       orgSlug: s,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/laravel-blog',
       claimedSkillIds: [skill('testing')],
       title: 'Blog',
     });
-    const seen = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
-    const seen2 = await mentor2.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    const seen = await mentor.caller.submissions.get({ orgSlug: s, submissionId: sub.submissionId });
+    const seen2 = await mentor2.caller.submissions.get({ orgSlug: s, submissionId: sub.submissionId });
     const base = { orgSlug: s, submissionId: sub.submissionId, revision: 1 };
     const results = await Promise.allSettled([
-      mentor.caller.submission.review({
+      mentor.caller.submissions.review({
         ...base,
         expectedVersion: seen.submission.version,
         decision: 'approved',
         comment: 'LGTM',
         ratings: [{ skillId: skill('testing'), rating: 'demonstrated' }],
       }),
-      mentor2.caller.submission.review({
+      mentor2.caller.submissions.review({
         ...base,
         expectedVersion: seen2.submission.version,
         decision: 'changes_requested',
@@ -375,7 +375,7 @@ describe('reviews', () => {
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason.code).toBe('CONFLICT');
     expect(rejected.reason.cause.userMessage).toBe('errors.review.conflict');
-    expect((await learner.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId })).reviews).toHaveLength(
+    expect((await learner.caller.submissions.get({ orgSlug: s, submissionId: sub.submissionId })).reviews).toHaveLength(
       1,
     );
   });
@@ -383,17 +383,17 @@ describe('reviews', () => {
   it('a mentor of another cohort cannot see or review; a learner cannot review their own', async () => {
     const { owner, learner, s, cohort, skill, full } = await cohortWithLearner();
     const outsider = await addMember(deps, owner, s, 'mentor', 'Outsider');
-    const sub = await learner.caller.submission.submit({
+    const sub = await learner.caller.submissions.submit({
       orgSlug: s,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/node-api',
       claimedSkillIds: [skill('git')],
       title: 'x',
     });
-    await expectTrpcError(outsider.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId }), 'NOT_FOUND');
-    expect((await outsider.caller.submission.queue({ orgSlug: s })).total).toBe(0);
+    await expectTrpcError(outsider.caller.submissions.get({ orgSlug: s, submissionId: sub.submissionId }), 'NOT_FOUND');
+    expect((await outsider.caller.submissions.queue({ orgSlug: s })).total).toBe(0);
     await expectTrpcError(
-      learner.caller.submission.startReview({ orgSlug: s, submissionId: sub.submissionId }),
+      learner.caller.submissions.startReview({ orgSlug: s, submissionId: sub.submissionId }),
       'FORBIDDEN',
     );
     expect(full.stages.length).toBe(3);
@@ -401,7 +401,7 @@ describe('reviews', () => {
 
   it('freshness: a later analysis that finds the branch moved flags the approved submission', async () => {
     const { learner, mentor, s, cohort, skill } = await cohortWithLearner();
-    const sub = await learner.caller.submission.submit({
+    const sub = await learner.caller.submissions.submit({
       orgSlug: s,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/node-api',
@@ -417,9 +417,9 @@ describe('reviews', () => {
       ratings: [{ skillId: skill('testing'), rating: 'demonstrated' }],
     });
     github.pushCommit?.('acme/node-api');
-    await mentor.caller.submission.reanalyse({ orgSlug: s, submissionId: sub.submissionId });
+    await mentor.caller.submissions.reanalyse({ orgSlug: s, submissionId: sub.submissionId });
     await deps.jobs.drain();
-    const fresh = await mentor.caller.submission.get({ orgSlug: s, submissionId: sub.submissionId });
+    const fresh = await mentor.caller.submissions.get({ orgSlug: s, submissionId: sub.submissionId });
     expect(fresh.submission.changedSinceApproval).toBe(true);
     // still verified until a mentor decides otherwise
     const orgId = (await mentor.caller.org.get({ orgSlug: s })).id;
@@ -431,14 +431,14 @@ describe('reviews', () => {
     );
     expect(p?.status).toBe('verified');
     // and it is back in the queue for a re-review
-    expect((await mentor.caller.submission.queue({ orgSlug: s })).items.map((i) => i.id)).toContain(sub.submissionId);
+    expect((await mentor.caller.submissions.queue({ orgSlug: s })).items.map((i) => i.id)).toContain(sub.submissionId);
   });
 });
 
 describe('notifications, snippets and queue health', () => {
   it('tells mentors about submissions and learners about reviews, in-app and by email', async () => {
     const { learner, mentor, mentor2, s, cohort, skill } = await cohortWithLearner();
-    const sub = await learner.caller.submission.submit({
+    const sub = await learner.caller.submissions.submit({
       orgSlug: s,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/node-api',
@@ -446,7 +446,7 @@ describe('notifications, snippets and queue health', () => {
       title: 'Notify me',
     });
     for (const m of [mentor, mentor2]) {
-      const list = await m.caller.notification.list({ orgSlug: s });
+      const list = await m.caller.notifications.list({ orgSlug: s });
       expect(list.unread).toBe(1);
       expect(list.items[0]).toMatchObject({
         kind: 'submission.new',
@@ -461,11 +461,11 @@ describe('notifications, snippets and queue health', () => {
       decision: 'changes_requested',
       comment: 'More commits please',
     });
-    const mine = await learner.caller.notification.list({ orgSlug: s });
+    const mine = await learner.caller.notifications.list({ orgSlug: s });
     expect(mine.items[0]).toMatchObject({ kind: 'review.changes_requested' });
-    expect((await learner.caller.notification.unreadCount({ orgSlug: s })).unread).toBe(1);
-    expect(await learner.caller.notification.markRead({ orgSlug: s, all: true })).toEqual({ marked: 1 });
-    expect((await learner.caller.notification.unreadCount({ orgSlug: s })).unread).toBe(0);
+    expect((await learner.caller.notifications.unreadCount({ orgSlug: s })).unread).toBe(1);
+    expect(await learner.caller.notifications.markRead({ orgSlug: s, all: true })).toEqual({ marked: 1 });
+    expect((await learner.caller.notifications.unreadCount({ orgSlug: s })).unread).toBe(0);
     // emails went through the outbox
     const owner = (await mentor.caller.org.get({ orgSlug: s })).id;
     expect(owner).toBeTruthy();
@@ -487,7 +487,7 @@ describe('notifications, snippets and queue health', () => {
       };
     };
     await outbox();
-    const sub = await learner.caller.submission.submit({
+    const sub = await learner.caller.submissions.submit({
       orgSlug: s,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/orders-api',
@@ -508,7 +508,7 @@ describe('notifications, snippets and queue health', () => {
     expect(to(mentor2.user.email).text).toContain('مرحبًا Mentor Two،');
     expect(to(mentor2.user.email).text).toContain('أرسل Learner التسليم «Orders API» (acme/orders-api) في Org ');
     // in-app: the kind (translated by the web app) and a title that is only data
-    const inApp = await mentor2.caller.notification.list({ orgSlug: s });
+    const inApp = await mentor2.caller.notifications.list({ orgSlug: s });
     expect(inApp.items[0]).toMatchObject({ kind: 'submission.new', title: 'Orders API (acme/orders-api)' });
 
     // the learner chose Arabic: the review email is Arabic
@@ -530,7 +530,7 @@ describe('notifications, snippets and queue health', () => {
     await owner.caller.org.update({ orgSlug: s, defaultLocale: 'ar' });
     await learner.caller.auth.updateProfile({ locale: null });
     await mentor2.caller.auth.updateProfile({ locale: 'en' });
-    await learner.caller.submission.submit({
+    await learner.caller.submissions.submit({
       orgSlug: s,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/orders-api',
@@ -568,46 +568,46 @@ describe('notifications, snippets and queue health', () => {
 
   it('mentors keep their own feedback snippets, per skill', async () => {
     const { mentor, mentor2, s, skill } = await cohortWithLearner();
-    const general = await mentor.caller.submission.saveSnippet({
+    const general = await mentor.caller.submissions.saveSnippet({
       orgSlug: s,
       title: 'Readme',
       body: 'Add a README with install steps.',
     });
-    await mentor.caller.submission.saveSnippet({
+    await mentor.caller.submissions.saveSnippet({
       orgSlug: s,
       title: 'Tests',
       body: 'Cover the error paths.',
       skillId: skill('testing'),
     });
-    await mentor.caller.submission.saveSnippet({
+    await mentor.caller.submissions.saveSnippet({
       orgSlug: s,
       title: 'Docker',
       body: 'Use a slim base image.',
       skillId: skill('docker'),
     });
-    const forTesting = await mentor.caller.submission.snippets({ orgSlug: s, skillId: skill('testing') });
+    const forTesting = await mentor.caller.submissions.snippets({ orgSlug: s, skillId: skill('testing') });
     expect(forTesting.map((x) => x.title)).toEqual(['Readme', 'Tests']);
-    expect(await mentor2.caller.submission.snippets({ orgSlug: s })).toEqual([]);
-    await expectTrpcError(mentor2.caller.submission.deleteSnippet({ orgSlug: s, id: general.id }), 'NOT_FOUND');
-    await mentor.caller.submission.deleteSnippet({ orgSlug: s, id: general.id });
-    expect((await mentor.caller.submission.snippets({ orgSlug: s })).map((x) => x.title)).toEqual(['Docker', 'Tests']);
+    expect(await mentor2.caller.submissions.snippets({ orgSlug: s })).toEqual([]);
+    await expectTrpcError(mentor2.caller.submissions.deleteSnippet({ orgSlug: s, id: general.id }), 'NOT_FOUND');
+    await mentor.caller.submissions.deleteSnippet({ orgSlug: s, id: general.id });
+    expect((await mentor.caller.submissions.snippets({ orgSlug: s })).map((x) => x.title)).toEqual(['Docker', 'Tests']);
   });
 
   it('queue health: waiting count, median and oldest wait', async () => {
     const { learner, mentor, s, cohort, skill } = await cohortWithLearner();
-    expect(await mentor.caller.submission.queueHealth({ orgSlug: s, cohortId: cohort.id })).toEqual({
+    expect(await mentor.caller.submissions.queueHealth({ orgSlug: s, cohortId: cohort.id })).toEqual({
       waiting: 0,
       medianHours: null,
       oldestHours: null,
     });
-    await learner.caller.submission.submit({
+    await learner.caller.submissions.submit({
       orgSlug: s,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/a1',
       claimedSkillIds: [skill('git')],
       title: 'a1',
     });
-    await learner.caller.submission.submit({
+    await learner.caller.submissions.submit({
       orgSlug: s,
       cohortId: cohort.id,
       repoUrl: 'https://github.com/acme/a2',
@@ -616,11 +616,11 @@ describe('notifications, snippets and queue health', () => {
     });
     const later = { ...deps, now: () => new Date(Date.now() + 10 * 3_600_000) };
     const c = await (await import('../helpers/app')).client(later, { token: mentor.jar.token });
-    const h = await c.caller.submission.queueHealth({ orgSlug: s, cohortId: cohort.id });
+    const h = await c.caller.submissions.queueHealth({ orgSlug: s, cohortId: cohort.id });
     expect(h.waiting).toBe(2);
     expect(h.oldestHours).toBeGreaterThan(9.9);
     expect(h.medianHours).toBeGreaterThan(9.9);
-    const queue = await mentor.caller.submission.queue({ orgSlug: s, cohortId: cohort.id });
+    const queue = await mentor.caller.submissions.queue({ orgSlug: s, cohortId: cohort.id });
     expect(queue.items.map((i) => i.title)).toEqual(['a1', 'a2']);
   });
 });

@@ -31,7 +31,7 @@ import {
   xAxisLabel,
 } from './theme';
 
-export type CohortDashboard = RouterOutputs['dashboard']['cohort'];
+export type CohortDashboard = RouterOutputs['dashboards']['cohort'];
 type Point = CohortDashboard['scatter'][number];
 
 /**

@@ -7,7 +7,7 @@ import { ChartCard, ChartLegend, ChartTable, RowHeader } from './ChartCard';
 import { MonthChart, useMonthLegend } from './MonthChart';
 import { COLORS, round3, shareDomainMax, useChartFormat } from './theme';
 
-export type LearnerProgress = RouterOutputs['dashboard']['learner'];
+export type LearnerProgress = RouterOutputs['dashboards']['learner'];
 
 interface Point {
   month: number;

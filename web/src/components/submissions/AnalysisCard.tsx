@@ -17,7 +17,7 @@ import { Spinner } from '../ui/spinner';
 import { type AnalysisStatus, useSkillKeyTitle } from './common';
 import { AnalysisNoteText, SignalEvidence } from './SignalEvidence';
 
-type Detail = RouterOutputs['submission']['get'];
+type Detail = RouterOutputs['submissions']['get'];
 type Analysis = NonNullable<Detail['analysis']>;
 
 /** The stored analysis result (jsonb), checked before it is shown; anything unexpected shows nothing. */
@@ -274,8 +274,8 @@ export function AnalysisCard({
     return new Set(detail.skills.filter((s) => ids.has(s.id)).map((s) => s.key));
   }, [detail]);
   const reanalyse = useMutation(
-    trpc.submission.reanalyse.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(trpc.submission.get.pathFilter()),
+    trpc.submissions.reanalyse.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.submissions.get.pathFilter()),
     }),
   );
   const busy = status === 'queued' || status === 'running';

@@ -18,7 +18,7 @@ import {
 } from '../ui/lazy-dropdown-menu';
 import { useRelativeTime } from './time';
 
-type Item = RouterOutputs['notification']['list']['items'][number];
+type Item = RouterOutputs['notifications']['list']['items'][number];
 const LIST_SIZE = 15;
 
 /** The bell in the header inside an organisation: unread count, the latest notifications. */
@@ -40,15 +40,15 @@ function OrgBell({ slug }: { slug: string }) {
   const [open, setOpen] = useState(false);
   const dir = i18n.dir();
   const unread = useQuery({
-    ...trpc.notification.unreadCount.queryOptions({ orgSlug: slug }),
+    ...trpc.notifications.unreadCount.queryOptions({ orgSlug: slug }),
     refetchInterval: 30_000,
   });
   const list = useQuery({
-    ...trpc.notification.list.queryOptions({ orgSlug: slug, page: 1, pageSize: LIST_SIZE }),
+    ...trpc.notifications.list.queryOptions({ orgSlug: slug, page: 1, pageSize: LIST_SIZE }),
     enabled: open,
   });
-  const refresh = () => queryClient.invalidateQueries(trpc.notification.pathFilter());
-  const markRead = useMutation(trpc.notification.markRead.mutationOptions({ onSuccess: refresh }));
+  const refresh = () => queryClient.invalidateQueries(trpc.notifications.pathFilter());
+  const markRead = useMutation(trpc.notifications.markRead.mutationOptions({ onSuccess: refresh }));
 
   // Not a member here (or the org does not exist): the page says so, the bell stays away.
   if (unread.error && !unread.data) return null;

@@ -7,7 +7,7 @@ export function QueueCountBadge({ slug }: { slug: string }) {
   const trpc = useTRPC();
   const fmt = useFormat();
   const queue = useQuery({
-    ...trpc.submission.queue.queryOptions({ orgSlug: slug, page: 1, pageSize: 1, status: 'waiting' }),
+    ...trpc.submissions.queue.queryOptions({ orgSlug: slug, page: 1, pageSize: 1, status: 'waiting' }),
     refetchInterval: 60_000,
   });
   const total = queue.data?.total ?? 0;

@@ -19,7 +19,7 @@ import { useSubmissionTitle } from './common';
 import { SignalEvidence } from './SignalEvidence';
 import { SnippetsMenu } from './SnippetsMenu';
 
-type Detail = RouterOutputs['submission']['get'];
+type Detail = RouterOutputs['submissions']['get'];
 type Rating = (typeof SKILL_RATINGS)[number];
 type Decision = 'approved' | 'changes_requested';
 
@@ -111,7 +111,7 @@ export function ReviewPanel({
 
   // Opening the panel moves a "submitted" revision to "in review" (once per submission).
   const started = useRef<string | null>(null);
-  const start = useMutation(trpc.submission.startReview.mutationOptions());
+  const start = useMutation(trpc.submissions.startReview.mutationOptions());
   const { mutate: startMutate } = start;
   useEffect(() => {
     if (submission.status !== 'submitted' || started.current === submission.id) return;
@@ -125,14 +125,14 @@ export function ReviewPanel({
           if (res.status === 'in_review' && res.version === seen + 1) {
             setPinned((p) => (p.version === seen ? { ...p, version: res.version } : p));
           }
-          void queryClient.invalidateQueries(trpc.submission.get.queryFilter());
-          void queryClient.invalidateQueries(trpc.submission.queue.pathFilter());
+          void queryClient.invalidateQueries(trpc.submissions.get.queryFilter());
+          void queryClient.invalidateQueries(trpc.submissions.queue.pathFilter());
         },
       },
     );
   }, [submission.status, submission.id, submission.version, orgSlug, startMutate, queryClient, trpc]);
 
-  const review = useMutation(trpc.submission.review.mutationOptions());
+  const review = useMutation(trpc.submissions.review.mutationOptions());
   const reviewable = isReviewable(submission);
   const changedUnderUs = !conflict && submission.version > pinned.version && !start.isPending;
 
@@ -168,12 +168,12 @@ export function ReviewPanel({
         onConflict(false);
         form.reset({ comment: '', ratings: {} });
         await Promise.all([
-          queryClient.invalidateQueries(trpc.submission.pathFilter()),
+          queryClient.invalidateQueries(trpc.submissions.pathFilter()),
           queryClient.invalidateQueries(trpc.progress.pathFilter()),
         ]);
         // the next submission waiting (oldest first), so the mentor goes on without the queue page
         const queue = await queryClient
-          .fetchQuery(trpc.submission.queue.queryOptions({ orgSlug, page: 1, pageSize: 2, status: 'waiting' }))
+          .fetchQuery(trpc.submissions.queue.queryOptions({ orgSlug, page: 1, pageSize: 2, status: 'waiting' }))
           .catch(() => null);
         const next = queue?.items.find((item) => item.id !== submission.id);
         onReviewed(decision, next ? { id: next.id, title: titleOf(next), learnerName: next.learnerName } : null);

@@ -60,7 +60,7 @@ export function SnippetsMenu({
   const { t } = useTranslation();
   const trpc = useTRPC();
   const dir = useDir();
-  const snippets = useQuery(trpc.submission.snippets.queryOptions({ orgSlug }));
+  const snippets = useQuery(trpc.submissions.snippets.queryOptions({ orgSlug }));
   const [saving, setSaving] = useState<string | null>(null);
   const [managing, setManaging] = useState(false);
   const skillIds = new Set(skills.map((s) => s.id));
@@ -170,7 +170,7 @@ function SaveSnippetDialog({
     resolver: zodResolver(snippetForm),
     defaultValues: { title: '', skillId: '', body },
   });
-  const save = useMutation(trpc.submission.saveSnippet.mutationOptions());
+  const save = useMutation(trpc.submissions.saveSnippet.mutationOptions());
   const {
     register,
     formState: { errors },
@@ -179,7 +179,7 @@ function SaveSnippetDialog({
     setFormError(null);
     try {
       await save.mutateAsync({ orgSlug, title: values.title, body: values.body, skillId: values.skillId || null });
-      await queryClient.invalidateQueries(trpc.submission.snippets.pathFilter());
+      await queryClient.invalidateQueries(trpc.submissions.snippets.pathFilter());
       onClose();
     } catch (err) {
       setFormError(applyServerErrors(form, err));
@@ -236,10 +236,10 @@ function ManageSnippets({
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const snippets = useQuery(trpc.submission.snippets.queryOptions({ orgSlug }));
+  const snippets = useQuery(trpc.submissions.snippets.queryOptions({ orgSlug }));
   const remove = useMutation(
-    trpc.submission.deleteSnippet.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(trpc.submission.snippets.pathFilter()),
+    trpc.submissions.deleteSnippet.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.submissions.snippets.pathFilter()),
     }),
   );
   const titleOf = (skillId: string | null) => {

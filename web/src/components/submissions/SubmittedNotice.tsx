@@ -4,7 +4,7 @@ import { useLocation, useNavigate } from 'react-router';
 import type { RouterOutputs } from '../../trpc';
 import { Alert } from '../ui/alert';
 
-type Detail = RouterOutputs['submission']['get'];
+type Detail = RouterOutputs['submissions']['get'];
 
 /**
  * "Submitted": shown once, right after the learner submits (the submit form's navigation state),

@@ -13,7 +13,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { errorData, type RouterOutputs, useTRPC } from '../../trpc';
 import { CategoryBadge } from '../org/roadmap/timeline';
 
-type Portfolio = RouterOutputs['portfolio']['view'];
+type Portfolio = RouterOutputs['portfolios']['view'];
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
 /** Keeps search engines away from the page while it is shown (the server also sends no-cache). */
@@ -35,7 +35,7 @@ export function PublicPortfolioPage() {
   const trpc = useTRPC();
   useNoIndex();
   const valid = TOKEN.test(token);
-  const view = useQuery({ ...trpc.portfolio.view.queryOptions({ token }), enabled: valid, retry: false });
+  const view = useQuery({ ...trpc.portfolios.view.queryOptions({ token }), enabled: valid, retry: false });
   const code = errorData(view.error)?.code;
   if (!valid || code === 'NOT_FOUND' || code === 'BAD_REQUEST') return <PortfolioNotFound />;
   return (

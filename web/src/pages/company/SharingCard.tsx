@@ -106,10 +106,10 @@ function PortfolioCard() {
   const [includeComments, setIncludeComments] = useState(false);
   const [link, setLink] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-  const status = useQuery(trpc.portfolio.status.queryOptions({ orgSlug: slug }));
-  const refresh = () => queryClient.invalidateQueries(trpc.portfolio.status.queryFilter({ orgSlug: slug }));
+  const status = useQuery(trpc.portfolios.status.queryOptions({ orgSlug: slug }));
+  const refresh = () => queryClient.invalidateQueries(trpc.portfolios.status.queryFilter({ orgSlug: slug }));
   const publish = useMutation(
-    trpc.portfolio.publish.mutationOptions({
+    trpc.portfolios.publish.mutationOptions({
       onMutate: () => setNotice(null),
       onSuccess: (data) => {
         setLink(data.link);
@@ -119,7 +119,7 @@ function PortfolioCard() {
     }),
   );
   const revoke = useMutation(
-    trpc.portfolio.revoke.mutationOptions({
+    trpc.portfolios.revoke.mutationOptions({
       onMutate: () => setNotice(null),
       onSuccess: () => {
         setLink(null);

@@ -51,9 +51,9 @@ function CohortDashboardLoader() {
   const trpc = useTRPC();
   const valid = zId.safeParse(cohortId).success;
   // The charts, quartiles, heatmap and queue health: one query per cohort, cached while the learners
-  // table (its own query, `dashboard.cohortLearners`) sorts, filters and pages.
+  // table (its own query, `dashboards.cohortLearners`) sorts, filters and pages.
   const dashboard = useQuery({
-    ...trpc.dashboard.cohort.queryOptions({ orgSlug: slug, cohortId }),
+    ...trpc.dashboards.cohort.queryOptions({ orgSlug: slug, cohortId }),
     enabled: valid,
   });
 
@@ -180,7 +180,7 @@ function DashboardView({ data }: { data: CohortDashboard }) {
 }
 
 /**
- * The learners table with its search and status filter: its own query (`dashboard.cohortLearners`),
+ * The learners table with its search and status filter: its own query (`dashboards.cohortLearners`),
  * so sorting, searching and paging fetch one page of rows and leave the charts' query alone. The
  * previous page stays on screen (dimmed, `aria-busy`) while the next one loads.
  */
@@ -198,7 +198,7 @@ function LearnersCard({ cohortId }: { cohortId: string }) {
     setPage(1);
   }, [debounced, status]);
   const learners = useQuery({
-    ...trpc.dashboard.cohortLearners.queryOptions({
+    ...trpc.dashboards.cohortLearners.queryOptions({
       orgSlug: slug,
       cohortId,
       page,

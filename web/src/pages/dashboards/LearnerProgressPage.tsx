@@ -32,7 +32,7 @@ export function LearnerProgressPage() {
   const trpc = useTRPC();
   const valid = zId.safeParse(cohortId).success && zId.safeParse(learnerId).success;
   const progress = useQuery({
-    ...trpc.dashboard.learner.queryOptions({ orgSlug: slug, cohortId, learnerId }),
+    ...trpc.dashboards.learner.queryOptions({ orgSlug: slug, cohortId, learnerId }),
     enabled: valid,
   });
   const code = errorData(progress.error)?.code;

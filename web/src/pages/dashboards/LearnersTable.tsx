@@ -20,7 +20,7 @@ import { useTerms } from '../../lib/terms';
 import { cn } from '../../lib/utils';
 import type { RouterOutputs } from '../../trpc';
 
-export type CohortLearners = RouterOutputs['dashboard']['cohortLearners'];
+export type CohortLearners = RouterOutputs['dashboards']['cohortLearners'];
 export type LearnerRow = CohortLearners['items'][number];
 export const SORT_KEYS = COHORT_LEARNER_SORTS;
 export type SortKey = CohortLearnerSort;

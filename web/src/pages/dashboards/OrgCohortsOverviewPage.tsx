@@ -16,7 +16,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
 import { RequirePermission } from '../org/OrgLayout';
 
-type OverviewCohort = RouterOutputs['dashboard']['org'][number];
+type OverviewCohort = RouterOutputs['dashboards']['org'][number];
 
 /** `/o/:slug/overview`: every active cohort's headline numbers (owners and admins). */
 export function OrgCohortsOverviewPage() {
@@ -33,7 +33,7 @@ function Overview() {
   useDocumentTitle(term('dashboards.org.title'));
   const trpc = useTRPC();
   const { slug, can } = useOrg();
-  const overview = useQuery(trpc.dashboard.org.queryOptions({ orgSlug: slug }));
+  const overview = useQuery(trpc.dashboards.org.queryOptions({ orgSlug: slug }));
   return (
     <div className="flex flex-col gap-6" data-testid="org-cohorts-overview">
       <div>

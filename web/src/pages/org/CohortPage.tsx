@@ -61,7 +61,7 @@ function CohortLoader() {
   const valid = zId.safeParse(cohortId).success;
   const trpc = useTRPC();
   const { slug } = useOrg();
-  const cohort = useQuery({ ...trpc.cohort.get.queryOptions({ orgSlug: slug, cohortId }), enabled: valid });
+  const cohort = useQuery({ ...trpc.cohorts.get.queryOptions({ orgSlug: slug, cohortId }), enabled: valid });
   if (!valid || (cohort.error && errorData(cohort.error)?.code === 'NOT_FOUND')) return <CohortNotFound />;
   return (
     <QueryState
@@ -189,14 +189,14 @@ function SettingsCard({ data }: { data: CohortData }) {
     resolver: zodResolver(settingsForm),
     values: { name: cohort.name, startDate: cohort.startDate, endDate: cohort.endDate },
   });
-  const update = useMutation(trpc.cohort.update.mutationOptions());
+  const update = useMutation(trpc.cohorts.update.mutationOptions());
   const refresh = () =>
     Promise.all([
-      queryClient.invalidateQueries(trpc.cohort.pathFilter()),
+      queryClient.invalidateQueries(trpc.cohorts.pathFilter()),
       queryClient.invalidateQueries(trpc.progress.pathFilter()),
     ]);
   const archive = useMutation(
-    trpc.cohort.update.mutationOptions({
+    trpc.cohorts.update.mutationOptions({
       onMutate: () => setNotice(null),
       onSuccess: (_d, vars) => {
         setNotice({

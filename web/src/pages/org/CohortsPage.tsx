@@ -26,7 +26,7 @@ import { clampPage, PagedTable } from './DataTable';
 import { NoMentorWarning, useGettingStarted } from './GettingStarted';
 import { RequirePermission } from './OrgLayout';
 
-type CohortRow = RouterOutputs['cohort']['list']['items'][number];
+type CohortRow = RouterOutputs['cohorts']['list']['items'][number];
 const PAGE_SIZE = 20;
 
 export function CohortsPage() {
@@ -70,7 +70,7 @@ export function useRoadmapTitles() {
   const trpc = useTRPC();
   const text = useRoadmapText();
   const { slug } = useOrg();
-  const list = useQuery(trpc.roadmap.list.queryOptions({ orgSlug: slug }));
+  const list = useQuery(trpc.roadmaps.list.queryOptions({ orgSlug: slug }));
   const titles = useMemo(
     () => new Map((list.data ?? []).map((r) => [r.id, text('roadmap', r).title])),
     [list.data, text],
@@ -100,7 +100,7 @@ function NewCohortCard() {
     resolver: zodResolver(createCohortInput),
     defaultValues: { name: defaultName, roadmapId: '', startDate: today, endDate: null as string | null },
   });
-  const create = useMutation(trpc.cohort.create.mutationOptions());
+  const create = useMutation(trpc.cohorts.create.mutationOptions());
   const {
     register,
     formState: { errors },
@@ -114,7 +114,7 @@ function NewCohortCard() {
     setFormError(null);
     try {
       const cohort = await create.mutateAsync({ orgSlug: slug, ...values, endDate: values.endDate || null });
-      await queryClient.invalidateQueries(trpc.cohort.pathFilter());
+      await queryClient.invalidateQueries(trpc.cohorts.pathFilter());
       await navigate(`/o/${slug}/cohorts/${cohort.id}`);
     } catch (err) {
       setFormError(applyServerErrors(form, err));
@@ -194,7 +194,7 @@ function CohortList() {
     setPage(1);
   }, [debounced, archived]);
   const list = useQuery({
-    ...trpc.cohort.list.queryOptions({
+    ...trpc.cohorts.list.queryOptions({
       orgSlug: slug,
       page,
       pageSize: PAGE_SIZE,

@@ -11,13 +11,13 @@ import { useTerms } from '../../lib/terms';
 import { cn } from '../../lib/utils';
 import { type RouterOutputs, useTRPC } from '../../trpc';
 
-type Progress = RouterOutputs['cohort']['gettingStarted'];
+type Progress = RouterOutputs['cohorts']['gettingStarted'];
 
 /** The getting-started checklist and the no-mentor warning, for those who run cohorts. */
 export function useGettingStarted() {
   const trpc = useTRPC();
   const { slug, can } = useOrg();
-  return useQuery({ ...trpc.cohort.gettingStarted.queryOptions({ orgSlug: slug }), enabled: can('cohorts.manage') });
+  return useQuery({ ...trpc.cohorts.gettingStarted.queryOptions({ orgSlug: slug }), enabled: can('cohorts.manage') });
 }
 
 /**

@@ -240,7 +240,7 @@ function ProjectsToSubmit({ data }: { data: MyCohort }) {
   const fmt = useFormat();
   const text = useRoadmapText();
   const { slug } = useOrg();
-  const roadmap = useQuery(trpc.roadmap.get.queryOptions({ orgSlug: slug, roadmapId: data.roadmap.id }));
+  const roadmap = useQuery(trpc.roadmaps.get.queryOptions({ orgSlug: slug, roadmapId: data.roadmap.id }));
   const open = new Map(
     data.skills.filter((s) => s.dueDate && s.status !== 'verified').map((s) => [s.skillId, s.dueDate ?? '']),
   );

@@ -142,7 +142,7 @@ function useCurrentTab(tabs: Tab[]): TabKey | null {
   const isId = zId.safeParse(submissionId).success;
   // the same query as the submission page: answered from its cache
   const detail = useQuery({
-    ...trpc.submission.get.queryOptions({ orgSlug: slug, submissionId }),
+    ...trpc.submissions.get.queryOptions({ orgSlug: slug, submissionId }),
     enabled: isId,
   });
   const path = useLocation().pathname;

@@ -12,7 +12,7 @@ import { useOrg } from '../../lib/org';
 import { type RouterOutputs, useTRPC } from '../../trpc';
 import { PagedTable } from './DataTable';
 
-type Link = RouterOutputs['portfolio']['links']['items'][number];
+type Link = RouterOutputs['portfolios']['links']['items'][number];
 const PAGE_SIZE = 10;
 const col = createColumnHelper<Link>();
 
@@ -26,15 +26,15 @@ export function PortfolioLinksCard() {
   const [page, setPage] = useState(1);
   const [notice, setNotice] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const links = useQuery({
-    ...trpc.portfolio.links.queryOptions({ orgSlug: slug, page, pageSize: PAGE_SIZE }),
+    ...trpc.portfolios.links.queryOptions({ orgSlug: slug, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const revoke = useMutation(
-    trpc.portfolio.revokeFor.mutationOptions({
+    trpc.portfolios.revokeFor.mutationOptions({
       onMutate: () => setNotice(null),
       onSuccess: () => {
         setNotice({ tone: 'success', text: t('portfolioLinks.revoked') });
-        return queryClient.invalidateQueries(trpc.portfolio.pathFilter());
+        return queryClient.invalidateQueries(trpc.portfolios.pathFilter());
       },
       onError: (err) => setNotice({ tone: 'error', text: serverErrorMessage(err) }),
     }),

@@ -70,7 +70,7 @@ function RoadmapLoader() {
   const editing = can('roadmaps.edit') && editOn;
   const showArchived = editing && archivedOn;
   const roadmap = useQuery({
-    ...trpc.roadmap.get.queryOptions({ orgSlug: slug, roadmapId, includeArchived: showArchived }),
+    ...trpc.roadmaps.get.queryOptions({ orgSlug: slug, roadmapId, includeArchived: showArchived }),
     enabled: valid,
     placeholderData: keepPreviousData,
   });
@@ -146,12 +146,12 @@ function RoadmapView({
     onSuccess: () => invalidate(),
     onError: (err: unknown) => setNotice({ tone: 'error', text: serverErrorMessage(err) }),
   };
-  const moveStage = useMutation(trpc.roadmap.moveStage.mutationOptions(handlers));
-  const archiveStage = useMutation(trpc.roadmap.archiveStage.mutationOptions(handlers));
-  const moveSkill = useMutation(trpc.roadmap.moveSkill.mutationOptions(handlers));
-  const setSkillArchived = useMutation(trpc.roadmap.setSkillArchived.mutationOptions(handlers));
-  const updateBrief = useMutation(trpc.roadmap.updateBrief.mutationOptions(handlers));
-  const updateResource = useMutation(trpc.roadmap.updateResource.mutationOptions(handlers));
+  const moveStage = useMutation(trpc.roadmaps.moveStage.mutationOptions(handlers));
+  const archiveStage = useMutation(trpc.roadmaps.archiveStage.mutationOptions(handlers));
+  const moveSkill = useMutation(trpc.roadmaps.moveSkill.mutationOptions(handlers));
+  const setSkillArchived = useMutation(trpc.roadmaps.setSkillArchived.mutationOptions(handlers));
+  const updateBrief = useMutation(trpc.roadmaps.updateBrief.mutationOptions(handlers));
+  const updateResource = useMutation(trpc.roadmaps.updateResource.mutationOptions(handlers));
 
   const activeStages = data.stages.filter((s) => !s.archivedAt);
   const actions: SkillActions = {

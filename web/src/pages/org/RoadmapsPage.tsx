@@ -22,7 +22,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
 import { RequirePermission } from './OrgLayout';
 
-type RoadmapRow = RouterOutputs['roadmap']['list'][number];
+type RoadmapRow = RouterOutputs['roadmaps']['list'][number];
 
 export function RoadmapsPage() {
   return (
@@ -40,7 +40,7 @@ function RoadmapList() {
   const text = useRoadmapText();
   const { org, slug, can } = useOrg();
   const [duplicating, setDuplicating] = useState<RoadmapRow | null>(null);
-  const list = useQuery(trpc.roadmap.list.queryOptions({ orgSlug: slug }));
+  const list = useQuery(trpc.roadmaps.list.queryOptions({ orgSlug: slug }));
   const edit = can('roadmaps.edit');
 
   return (
@@ -147,7 +147,7 @@ function DuplicateDialog({
     resolver: zodResolver(duplicateRoadmapInput),
     defaultValues: { roadmapId: roadmap.id, title: t('roadmaps.copyOf', { title: sourceTitle }) },
   });
-  const duplicate = useMutation(trpc.roadmap.duplicate.mutationOptions());
+  const duplicate = useMutation(trpc.roadmaps.duplicate.mutationOptions());
   const {
     register,
     formState: { errors },
@@ -156,7 +156,7 @@ function DuplicateDialog({
     setFormError(null);
     try {
       const copy = await duplicate.mutateAsync({ orgSlug: slug, ...values });
-      await queryClient.invalidateQueries(trpc.roadmap.pathFilter());
+      await queryClient.invalidateQueries(trpc.roadmaps.pathFilter());
       onClose();
       await navigate(`/o/${slug}/roadmaps/${copy.id}`);
     } catch (err) {

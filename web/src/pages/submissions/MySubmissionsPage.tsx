@@ -22,7 +22,7 @@ import { type RouterOutputs, useTRPC } from '../../trpc';
 import { clampPage, DataTable } from '../org/DataTable';
 import { RequirePermission } from '../org/OrgLayout';
 
-type Row = RouterOutputs['submission']['mine']['items'][number];
+type Row = RouterOutputs['submissions']['mine']['items'][number];
 const PAGE_SIZE = 20;
 const col = createColumnHelper<Row>();
 
@@ -55,7 +55,7 @@ function MySubmissions() {
   const { org, slug } = useOrg();
   const [page, setPage] = useState(1);
   const list = useQuery({
-    ...trpc.submission.mine.queryOptions({ orgSlug: slug, page, pageSize: PAGE_SIZE }),
+    ...trpc.submissions.mine.queryOptions({ orgSlug: slug, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
     // while an analysis runs, its status column follows it
     refetchInterval: (q) =>

@@ -28,7 +28,7 @@ import { type RouterOutputs, useTRPC } from '../../trpc';
 import { clampPage, DataTable } from '../org/DataTable';
 import { RequirePermission } from '../org/OrgLayout';
 
-type Row = RouterOutputs['submission']['queue']['items'][number];
+type Row = RouterOutputs['submissions']['queue']['items'][number];
 const PAGE_SIZE = 20;
 const QUEUE_STATUSES = ['waiting', 'changes_requested', 'approved', 'all'] as const;
 type QueueStatus = (typeof QUEUE_STATUSES)[number];
@@ -85,7 +85,7 @@ function ReviewQueue() {
   const { org, slug } = useOrg();
   const { cohortId, skillId, status, page, set } = useFilters();
 
-  const cohorts = useQuery(trpc.cohort.list.queryOptions({ orgSlug: slug, page: 1, pageSize: 100 }));
+  const cohorts = useQuery(trpc.cohorts.list.queryOptions({ orgSlug: slug, page: 1, pageSize: 100 }));
   const roadmapId = useMemo(() => {
     const items = cohorts.data?.items ?? [];
     if (cohortId) return items.find((c) => c.id === cohortId)?.roadmapId;
@@ -93,7 +93,7 @@ function ReviewQueue() {
     return ids.length === 1 ? ids[0] : undefined;
   }, [cohorts.data, cohortId]);
   const roadmap = useQuery({
-    ...trpc.roadmap.get.queryOptions({ orgSlug: slug, roadmapId: roadmapId ?? '' }),
+    ...trpc.roadmaps.get.queryOptions({ orgSlug: slug, roadmapId: roadmapId ?? '' }),
     enabled: Boolean(roadmapId),
   });
   const skillGroups = useMemo(() => {
@@ -111,7 +111,7 @@ function ReviewQueue() {
   }, [roadmap.data, text, t]);
 
   const queue = useQuery({
-    ...trpc.submission.queue.queryOptions({
+    ...trpc.submissions.queue.queryOptions({
       orgSlug: slug,
       page,
       pageSize: PAGE_SIZE,
@@ -123,7 +123,7 @@ function ReviewQueue() {
     refetchInterval: 60_000,
   });
   const health = useQuery({
-    ...trpc.submission.queueHealth.queryOptions({ orgSlug: slug, ...(cohortId ? { cohortId } : {}) }),
+    ...trpc.submissions.queueHealth.queryOptions({ orgSlug: slug, ...(cohortId ? { cohortId } : {}) }),
     refetchInterval: 60_000,
   });
   const total = queue.data?.total ?? 0;
@@ -350,7 +350,7 @@ function QueueHealth({
   health,
   error,
 }: {
-  health: RouterOutputs['submission']['queueHealth'] | undefined;
+  health: RouterOutputs['submissions']['queueHealth'] | undefined;
   error: unknown;
 }) {
   const { t } = useTranslation();

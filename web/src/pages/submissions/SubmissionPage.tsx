@@ -26,7 +26,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { errorData, type RouterOutputs, useTRPC } from '../../trpc';
 import { RequirePermission } from '../org/OrgLayout';
 
-type Detail = RouterOutputs['submission']['get'];
+type Detail = RouterOutputs['submissions']['get'];
 
 export function SubmissionPage() {
   const { submissionId = '' } = useParams();
@@ -67,7 +67,7 @@ function SubmissionLoader({ submissionId }: { submissionId: string }) {
   const trpc = useTRPC();
   const { slug } = useOrg();
   const detail = useQuery({
-    ...trpc.submission.get.queryOptions({ orgSlug: slug, submissionId }),
+    ...trpc.submissions.get.queryOptions({ orgSlug: slug, submissionId }),
     refetchInterval: (q) => pollInterval(q.state.data),
   });
   const titleOf = useSubmissionTitle();
@@ -122,11 +122,11 @@ function SubmissionView({
   );
 
   const withdraw = useMutation(
-    trpc.submission.withdraw.mutationOptions({
+    trpc.submissions.withdraw.mutationOptions({
       onMutate: () => setNotice(null),
       onSuccess: async () => {
         setNotice({ tone: 'success', text: () => i18n.t('submissions.page.withdrawn') });
-        await queryClient.invalidateQueries(trpc.submission.pathFilter());
+        await queryClient.invalidateQueries(trpc.submissions.pathFilter());
       },
       onError: (err) => setNotice({ tone: 'error', text: () => serverErrorMessage(err) }),
     }),

@@ -124,7 +124,7 @@ function SubmitForm({ cohorts }: { cohorts: MyCohort[] }) {
   const roadmapId = cohort?.roadmap.id;
 
   const roadmap = useQuery({
-    ...trpc.roadmap.get.queryOptions({ orgSlug: slug, roadmapId: roadmapId ?? '' }),
+    ...trpc.roadmaps.get.queryOptions({ orgSlug: slug, roadmapId: roadmapId ?? '' }),
     enabled: Boolean(roadmapId),
   });
   const placed = useMemo(() => new Set(cohort?.skills.map((s) => s.skillId) ?? []), [cohort]);
@@ -220,7 +220,7 @@ function SubmitForm({ cohorts }: { cohorts: MyCohort[] }) {
   const parsedRepo = repoUrl.trim() ? parseGithubRepoUrl(repoUrl) : null;
   const repoError = errors.repoUrl?.message ?? (parsedRepo && !parsedRepo.ok ? parsedRepo.error : undefined);
 
-  const submit = useMutation(trpc.submission.submit.mutationOptions());
+  const submit = useMutation(trpc.submissions.submit.mutationOptions());
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
@@ -234,8 +234,8 @@ function SubmitForm({ cohorts }: { cohorts: MyCohort[] }) {
         note: values.note,
       });
       // a new revision of a submission seen before: show it fresh, not the cached older revision
-      queryClient.removeQueries(trpc.submission.get.queryFilter({ orgSlug: slug, submissionId: r.submissionId }));
-      await queryClient.invalidateQueries(trpc.submission.pathFilter());
+      queryClient.removeQueries(trpc.submissions.get.queryFilter({ orgSlug: slug, submissionId: r.submissionId }));
+      await queryClient.invalidateQueries(trpc.submissions.pathFilter());
       await navigate(`/o/${slug}/submissions/${r.submissionId}`, {
         state: { submittedRevision: r.revision, mentorsNotified: r.mentorsNotified },
       });

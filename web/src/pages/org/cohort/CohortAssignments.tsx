@@ -20,7 +20,7 @@ import { useRoadmapText } from '../../../lib/roadmapText';
 import { type RouterOutputs, useTRPC } from '../../../trpc';
 import type { Assignment, CohortData } from './types';
 
-type RoadmapData = RouterOutputs['roadmap']['get'];
+type RoadmapData = RouterOutputs['roadmaps']['get'];
 type Notice = { tone: 'error' | 'success'; text: string } | null;
 
 function useRefreshAssignments() {
@@ -28,7 +28,7 @@ function useRefreshAssignments() {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([
-      queryClient.invalidateQueries(trpc.cohort.pathFilter()),
+      queryClient.invalidateQueries(trpc.cohorts.pathFilter()),
       queryClient.invalidateQueries(trpc.progress.pathFilter()),
     ]);
 }
@@ -38,7 +38,7 @@ export function AssignmentsCard({ data }: { data: CohortData }) {
   const trpc = useTRPC();
   const { slug, can } = useOrg();
   const manage = can('cohorts.manage');
-  const roadmap = useQuery(trpc.roadmap.get.queryOptions({ orgSlug: slug, roadmapId: data.roadmap.id }));
+  const roadmap = useQuery(trpc.roadmaps.get.queryOptions({ orgSlug: slug, roadmapId: data.roadmap.id }));
   return (
     <Card data-testid="cohort-assignments" id="assignments" className="scroll-mt-4">
       <CardHeader>
@@ -80,7 +80,7 @@ function AssignmentList({
   const [notice, setNotice] = useState<Notice>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const remove = useMutation(
-    trpc.cohort.removeAssignment.mutationOptions({
+    trpc.cohorts.removeAssignment.mutationOptions({
       onMutate: () => setNotice(null),
       onSuccess: () => {
         setNotice({ tone: 'success', text: t('cohort.assignmentRemoved') });
@@ -260,7 +260,7 @@ function DueDateEditor({ assignment, onDone }: { assignment: Assignment; onDone:
   const refresh = useRefreshAssignments();
   const [value, setValue] = useState(assignment.dueDate);
   const [error, setError] = useState<string | null>(null);
-  const update = useMutation(trpc.cohort.updateAssignment.mutationOptions());
+  const update = useMutation(trpc.cohorts.updateAssignment.mutationOptions());
   return (
     <form
       className="flex flex-col gap-1"
@@ -331,7 +331,7 @@ function AssignForm({ data, roadmap }: { data: CohortData; roadmap: RoadmapData 
       note: '',
     },
   });
-  const assign = useMutation(trpc.cohort.assign.mutationOptions());
+  const assign = useMutation(trpc.cohorts.assign.mutationOptions());
   const {
     register,
     watch,

@@ -35,7 +35,7 @@ function useRefreshCohort() {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([
-      queryClient.invalidateQueries(trpc.cohort.pathFilter()),
+      queryClient.invalidateQueries(trpc.cohorts.pathFilter()),
       queryClient.invalidateQueries(trpc.progress.pathFilter()),
     ]);
 }
@@ -53,7 +53,7 @@ export function MembersCard({ data }: { data: CohortData }) {
   const fmt = useFormat();
   const [notice, setNotice] = useState<Notice>(null);
   const remove = useMutation(
-    trpc.cohort.removeMember.mutationOptions({
+    trpc.cohorts.removeMember.mutationOptions({
       onMutate: () => setNotice(null),
       onSuccess: () => {
         setNotice({ tone: 'success', text: term('cohort.memberRemoved') });
@@ -210,7 +210,7 @@ function PersonalStart({
   const [value, setValue] = useState(saved);
   useEffect(() => setValue(saved), [saved]);
   const save = useMutation(
-    trpc.cohort.setPersonalStartDate.mutationOptions({
+    trpc.cohorts.setPersonalStartDate.mutationOptions({
       onMutate: () => setNotice(null),
       onSuccess: () => {
         setNotice({ tone: 'success', text: term('cohort.startSaved', { name: isolate(member.name) }) });
@@ -311,7 +311,7 @@ function AddMembersForm({ data }: { data: CohortData }) {
     resolver: zodResolver(addMemberForm),
     defaultValues: { userId: '', role: 'learner' as CohortRole },
   });
-  const add = useMutation(trpc.cohort.addMembers.mutationOptions());
+  const add = useMutation(trpc.cohorts.addMembers.mutationOptions());
   const {
     register,
     watch,
@@ -407,7 +407,7 @@ function InviteForm({ data, roles }: { data: CohortData; roles: readonly CohortR
     resolver: zodResolver(inviteForm),
     defaultValues: { email: '', role: roles.includes('learner') ? 'learner' : (roles[0] ?? 'learner') },
   });
-  const invite = useMutation(trpc.cohort.invite.mutationOptions());
+  const invite = useMutation(trpc.cohorts.invite.mutationOptions());
   const {
     register,
     formState: { errors },
@@ -421,7 +421,7 @@ function InviteForm({ data, roles }: { data: CohortData; roles: readonly CohortR
       form.reset({ email: '', role: values.role });
       await Promise.all([
         queryClient.invalidateQueries(trpc.invitations.pathFilter()),
-        queryClient.invalidateQueries(trpc.cohort.pathFilter()),
+        queryClient.invalidateQueries(trpc.cohorts.pathFilter()),
       ]);
     } catch (err) {
       setFormError(applyServerErrors(form, err));

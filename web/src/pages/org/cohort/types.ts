@@ -1,6 +1,6 @@
 import type { RouterOutputs } from '../../../trpc';
 
-export type CohortData = RouterOutputs['cohort']['get'];
+export type CohortData = RouterOutputs['cohorts']['get'];
 export type CohortMember = CohortData['members'][number];
 export type Assignment = CohortData['assignments'][number];
 export type CohortRole = 'mentor' | 'learner';

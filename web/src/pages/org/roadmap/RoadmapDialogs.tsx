@@ -27,7 +27,7 @@ import { useOrg } from '../../../lib/org';
 import { textToSave, useRoadmapText } from '../../../lib/roadmapText';
 import { type RouterOutputs, useTRPC } from '../../../trpc';
 
-export type RoadmapData = RouterOutputs['roadmap']['get'];
+export type RoadmapData = RouterOutputs['roadmaps']['get'];
 export type Stage = RoadmapData['stages'][number];
 export type Skill = RoadmapData['skills'][number];
 export type Brief = RoadmapData['briefs'][number];
@@ -46,9 +46,9 @@ export function useInvalidateRoadmaps() {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([
-      queryClient.invalidateQueries(trpc.roadmap.pathFilter()),
+      queryClient.invalidateQueries(trpc.roadmaps.pathFilter()),
       queryClient.invalidateQueries(trpc.progress.pathFilter()),
-      queryClient.invalidateQueries(trpc.cohort.pathFilter()),
+      queryClient.invalidateQueries(trpc.cohorts.pathFilter()),
     ]);
 }
 
@@ -244,7 +244,7 @@ function RoadmapDialog({ data, onClose }: { data: RoadmapData; onClose: () => vo
   const { slug } = useOrg();
   const shown = text('roadmap', data.roadmap);
   const form = useForm({ resolver: zodResolver(roadmapForm), defaultValues: shown });
-  const update = useMutation(trpc.roadmap.update.mutationOptions());
+  const update = useMutation(trpc.roadmaps.update.mutationOptions());
   const { formError, save } = useSaveAndClose(form, onClose);
   const onSubmit = form.handleSubmit((values) => {
     const next = textToSave('roadmap', data.roadmap, i18n.language, values);
@@ -291,8 +291,8 @@ function StageDialog({ data, stage, onClose }: { data: RoadmapData; stage?: Stag
         endMonth: Math.min(36, (last?.endMonth ?? 0) + 6),
       };
   const form = useForm({ resolver: zodResolver(stageForm), defaultValues: defaults });
-  const add = useMutation(trpc.roadmap.addStage.mutationOptions());
-  const update = useMutation(trpc.roadmap.updateStage.mutationOptions());
+  const add = useMutation(trpc.roadmaps.addStage.mutationOptions());
+  const update = useMutation(trpc.roadmaps.updateStage.mutationOptions());
   const { formError, save } = useSaveAndClose(form, onClose);
   const onSubmit = form.handleSubmit((values) =>
     save(() => {
@@ -363,8 +363,8 @@ function SkillDialog({
         endMonth: Math.min(36, Math.max((stage?.startMonth ?? 0) + 1, stage?.endMonth ?? 3)),
       };
   const form = useForm({ resolver: zodResolver(skillForm), defaultValues: defaults });
-  const add = useMutation(trpc.roadmap.addSkill.mutationOptions());
-  const update = useMutation(trpc.roadmap.updateSkill.mutationOptions());
+  const add = useMutation(trpc.roadmaps.addSkill.mutationOptions());
+  const update = useMutation(trpc.roadmaps.updateSkill.mutationOptions());
   const { formError, save } = useSaveAndClose(form, onClose);
   const {
     register,
@@ -530,8 +530,8 @@ function BriefDialog({ data, brief, onClose }: { data: RoadmapData; brief?: Brie
       ? { ...text('brief', brief), skillIds: brief.skillIds }
       : { title: '', description: '', skillIds: [] as string[] },
   });
-  const add = useMutation(trpc.roadmap.addBrief.mutationOptions());
-  const update = useMutation(trpc.roadmap.updateBrief.mutationOptions());
+  const add = useMutation(trpc.roadmaps.addBrief.mutationOptions());
+  const update = useMutation(trpc.roadmaps.updateBrief.mutationOptions());
   const { formError, save } = useSaveAndClose(form, onClose);
   const onSubmit = form.handleSubmit((values) => {
     const skillIds = values.skillIds ?? [];
@@ -593,8 +593,8 @@ function ResourceDialog({
         }
       : { title: '', kind: 'docs' as const, url: 'https://', skillIds: [] as string[] },
   });
-  const add = useMutation(trpc.roadmap.addResource.mutationOptions());
-  const update = useMutation(trpc.roadmap.updateResource.mutationOptions());
+  const add = useMutation(trpc.roadmaps.addResource.mutationOptions());
+  const update = useMutation(trpc.roadmaps.updateResource.mutationOptions());
   const { formError, save } = useSaveAndClose(form, onClose);
   const onSubmit = form.handleSubmit((values) => {
     const skillIds = values.skillIds ?? [];
