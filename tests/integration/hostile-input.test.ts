@@ -262,7 +262,8 @@ const READ: Record<string, Read> = {
   'roadmaps.addSkill:description': async ({ result }) =>
     (await rm()).skills.find((s) => s.skillId === skillIdOf(result))?.description,
   'roadmaps.updateSkill:title': async () => (await rm()).skills.find((s) => s.skillId === fx.skillId)?.title,
-  'roadmaps.updateSkill:description': async () => (await rm()).skills.find((s) => s.skillId === fx.skillId)?.description,
+  'roadmaps.updateSkill:description': async () =>
+    (await rm()).skills.find((s) => s.skillId === fx.skillId)?.description,
   'roadmaps.addBrief:title': async ({ result }) => byId((await rm()).briefs, resultId(result))?.title,
   'roadmaps.addBrief:description': async ({ result }) => byId((await rm()).briefs, resultId(result))?.description,
   'roadmaps.updateBrief:title': async () => byId((await rm()).briefs, fx.briefId)?.title,
