@@ -60,7 +60,7 @@ describe('progress dashboards on the demo organisation', () => {
       const { pathname } = new URL(r.url());
       if (pathname.startsWith('/trpc/')) asked.push(...decodeURIComponent(pathname.slice('/trpc/'.length)).split(','));
     });
-    const dashboardCalls = (from: number) => asked.slice(from).filter((p) => p.startsWith('dashboard.'));
+    const dashboardCalls = (from: number) => asked.slice(from).filter((p) => p.startsWith('dashboards.'));
 
     // from the cohorts list to the dashboard
     await page.goto(`/o/${SLUG}/cohorts`);

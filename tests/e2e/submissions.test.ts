@@ -117,7 +117,7 @@ describe('submission → analysis → review → verified', () => {
       }
       return o;
     };
-    const submissionGet = /\/trpc\/[^?]*submission\.get/;
+    const submissionGet = /\/trpc\/[^?]*submissions\.get/;
     await l.route(submissionGet, async (route) => {
       const response = await route.fetch();
       await route.fulfill({ response, json: stored(await response.json()) });
