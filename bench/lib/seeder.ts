@@ -8,9 +8,9 @@
 import { type Database, rowsOf, withScope } from '@masar/server';
 import { addDaysToDate, addMonthsToDate, type IsoDate, todayIn } from '@masar/shared';
 import { sql } from 'drizzle-orm';
-import { createOrg } from '../../server/src/services/orgs';
-import { hashPassword } from '../../server/src/services/passwords';
-import { getRoadmap, listRoadmaps } from '../../server/src/services/roadmaps';
+import { createOrg } from '../../server/src/features/org/service';
+import { getRoadmap, listRoadmaps } from '../../server/src/features/roadmaps/service';
+import { hashPassword } from '../../server/src/lib/passwords';
 import { normal, pick, type Rng, rng, sample, uuidFrom } from './rng';
 
 export const BENCH_PASSWORD = 'masar-bench-2026';

@@ -1,6 +1,7 @@
 export { type Config, loadConfig } from './config';
 export { type Database, type Db, openDatabase, rowsOf } from './db';
 export { applyRlsScope, withScope } from './db/tenant';
+export { NOTIFICATION_KINDS, type NotificationKind } from './features/notifications/service';
 export { PROGRESS_COLUMNS, REVIEW_COLUMNS } from './http/exports';
 export {
   catalogs as serverCatalogs,
@@ -13,5 +14,4 @@ export {
 export type { AppRouter } from './router';
 export { appRouter, createCaller } from './router';
 export { type RunningServer as RunningServerLike, startServer } from './server';
-export { NOTIFICATION_KINDS, type NotificationKind } from './services/notifications';
 export type { AppDeps, Context, HttpMeta } from './trpc';

@@ -1,14 +1,14 @@
-import { authRouter } from './routers/auth';
-import { cohortRouter, progressRouter } from './routers/cohorts';
-import { dashboardRouter } from './routers/dashboards';
-import { invitationsRouter } from './routers/invitations';
-import { landingRouter } from './routers/landing';
-import { membersRouter } from './routers/members';
-import { orgRouter } from './routers/org';
-import { portfolioRouter, readinessRouter } from './routers/portfolio';
-import { roadmapRouter } from './routers/roadmaps';
-import { notificationRouter, submissionRouter } from './routers/submissions';
-import { systemRouter } from './routers/system';
+import { authRouter } from './features/auth/router';
+import { cohortRouter, progressRouter } from './features/cohorts/router';
+import { dashboardRouter } from './features/dashboards/router';
+import { invitationsRouter } from './features/invitations/router';
+import { landingRouter } from './features/landing/router';
+import { membersRouter } from './features/members/router';
+import { orgRouter } from './features/org/router';
+import { portfolioRouter, readinessRouter } from './features/portfolios/router';
+import { roadmapRouter } from './features/roadmaps/router';
+import { notificationRouter, submissionRouter } from './features/submissions/router';
+import { systemRouter } from './features/system/router';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({

@@ -1,13 +1,13 @@
 import type { Server } from 'node:http';
 import type { Config } from './config';
 import { type Database, openDatabase } from './db';
+import { runDailyDigest } from './features/notifications/digests';
+import { resumeStrandedAnalyses, runAnalysisJob } from './features/submissions/analysis';
 import { type AppState, createApp } from './http/app';
 import { maintenanceIntervalSeconds, PgBossJobs } from './jobs';
+import { createServices } from './lib/deps';
 import { createLogger, type Logger } from './logger';
 import { DEMO_ORG_SLUG, demoExists, seedDemo } from './seed/demo';
-import { resumeStrandedAnalyses, runAnalysisJob } from './services/analysis';
-import { createServices } from './services/deps';
-import { runDailyDigest } from './services/digests';
 import type { AppDeps } from './trpc';
 
 export interface RunningServer {

@@ -12,9 +12,9 @@ import type { Config } from './config';
 import type { Database, Db } from './db';
 import { withTenant } from './db/tenant';
 import { AppError, type AppErrorCode, forbidden, foreignKeyViolation, isDatabaseUnavailable, notFound } from './errors';
+import type { Services } from './lib/deps';
+import type { AuthState } from './lib/sessions';
 import type { Logger } from './logger';
-import type { Services } from './services/deps';
-import type { AuthState } from './services/sessions';
 
 export interface AppDeps {
   config: Config;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type AppDeps, type Context, createCaller, type Database, loadConfig } from '@masar/server';
+import { runDailyDigest } from '../../server/src/features/notifications/digests';
+import { runAnalysisJob } from '../../server/src/features/submissions/analysis';
 import { ManualJobs } from '../../server/src/jobs';
+import { createServices } from '../../server/src/lib/deps';
+import { validateSessionToken } from '../../server/src/lib/sessions';
 import { createLogger } from '../../server/src/logger';
-import { runAnalysisJob } from '../../server/src/services/analysis';
-import { createServices } from '../../server/src/services/deps';
-import { runDailyDigest } from '../../server/src/services/digests';
-import { validateSessionToken } from '../../server/src/services/sessions';
 
 export interface TestDeps extends AppDeps {
   jobs: ManualJobs;

@@ -15,7 +15,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findMigrationsFolder } from '../../server/src/db';
 import { foreignKeyViolation } from '../../server/src/errors';
-import { validateSessionToken } from '../../server/src/services/sessions';
+import { validateSessionToken } from '../../server/src/lib/sessions';
 import { createCallerFactory, orgProcedure, router } from '../../server/src/trpc';
 import { type TestDeps, testDeps } from '../helpers/app';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';

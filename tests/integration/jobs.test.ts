@@ -10,10 +10,10 @@ import {
 } from '@masar/server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resumeStrandedAnalyses } from '../../server/src/features/submissions/analysis';
 import { PgBossJobs } from '../../server/src/jobs';
+import { validateSessionToken } from '../../server/src/lib/sessions';
 import { createLogger } from '../../server/src/logger';
-import { resumeStrandedAnalyses } from '../../server/src/services/analysis';
-import { validateSessionToken } from '../../server/src/services/sessions';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { startFakeGithub } from '../helpers/fake-github';
 import { freePort } from '../helpers/server-process';

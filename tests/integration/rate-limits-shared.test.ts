@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { rateLimits } from '@masar/drizzle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthLimiter, LimiterStore } from '../../server/src/services/limiter';
+import { AuthLimiter, LimiterStore } from '../../server/src/lib/limiter';
 import { client, type TestDeps, testDeps } from '../helpers/app';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { expectTrpcError } from '../helpers/errors';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CreateExpressContextOptions } from '@trpc/server/adapters/express';
 import { parse as parseCookie } from 'cookie';
 import type { Request, Response } from 'express';
-import { SESSION_COOKIE, validateSessionToken } from '../services/sessions';
+import { SESSION_COOKIE, validateSessionToken } from '../lib/sessions';
 import type { AppDeps, Context, HttpMeta } from '../trpc';
 
 export function httpMetaFor(deps: AppDeps, req: Request, res: Response): HttpMeta {

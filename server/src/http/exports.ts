@@ -5,9 +5,9 @@ import { type Request, type Response, Router } from 'express';
 import { type Db, rowsOf } from '../db';
 import { withTenant } from '../db/tenant';
 import { AppError } from '../errors';
+import { loadCohort } from '../features/cohorts/service';
 import { isServerLocale, resolveLocale, type ServerLocale, skillTitle, t, tOr } from '../i18n';
-import { loadCohort } from '../services/cohorts';
-import { SESSION_COOKIE, validateSessionToken } from '../services/sessions';
+import { SESSION_COOKIE, validateSessionToken } from '../lib/sessions';
 import type { AppDeps, TenantCtx } from '../trpc';
 import { CSV_BOM, csvRow } from './csv';
 

@@ -18,8 +18,8 @@ import { type AnalysisSignal, addMonthsToDate, BUILTIN_ROADMAP, todayIn } from '
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { applyRlsScope, inTransaction } from '../db/tenant';
-import { hashPassword } from '../services/passwords';
-import { getRoadmap, seedBuiltinRoadmap } from '../services/roadmaps';
+import { getRoadmap, seedBuiltinRoadmap } from '../features/roadmaps/service';
+import { hashPassword } from '../lib/passwords';
 
 export const DEMO_ORG_SLUG = 'alex-demo';
 export const DEMO_PASSWORD = 'masar-demo-2026';
