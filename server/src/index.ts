@@ -1,8 +1,8 @@
 export { type Config, loadConfig } from './config';
 export { type Database, type Db, openDatabase, rowsOf } from './db';
 export { applyRlsScope, withScope } from './db/tenant';
+export { PROGRESS_COLUMNS, REVIEW_COLUMNS } from './features/cohorts/export';
 export { NOTIFICATION_KINDS, type NotificationKind } from './features/notifications/service';
-export { PROGRESS_COLUMNS, REVIEW_COLUMNS } from './http/exports';
 export {
   catalogs as serverCatalogs,
   formatDay,

@@ -1,13 +1,16 @@
 import { authRouter } from './features/auth/router';
-import { cohortRouter, progressRouter } from './features/cohorts/router';
+import { cohortRouter } from './features/cohorts/router';
 import { dashboardRouter } from './features/dashboards/router';
 import { invitationsRouter } from './features/invitations/router';
 import { landingRouter } from './features/landing/router';
 import { membersRouter } from './features/members/router';
+import { notificationRouter } from './features/notifications/router';
 import { orgRouter } from './features/org/router';
-import { portfolioRouter, readinessRouter } from './features/portfolios/router';
+import { portfolioRouter } from './features/portfolios/router';
+import { progressRouter } from './features/progress/router';
+import { readinessRouter } from './features/readiness/router';
 import { roadmapRouter } from './features/roadmaps/router';
-import { notificationRouter, submissionRouter } from './features/submissions/router';
+import { submissionRouter } from './features/submissions/router';
 import { systemRouter } from './features/system/router';
 import { createCallerFactory, router } from './trpc';
 

@@ -1,8 +1,7 @@
-import { createCohortInput, todayIn, zEmail, zId, zIsoDate, zNote, zOffsetPage, zSearch, zTitle } from '@masar/shared';
+import { createCohortInput, zEmail, zId, zIsoDate, zNote, zOffsetPage, zSearch, zTitle } from '@masar/shared';
 import { z } from 'zod';
 import { orgProcedure, router } from '../../trpc';
 import { createInvitation } from '../invitations/service';
-import { markSkill, myRoadmap } from '../progress/service';
 import * as cohorts from './service';
 
 const read = orgProcedure('cohorts.read');
@@ -84,14 +83,4 @@ export const cohortRouter = router({
   removeAssignment: manage
     .input(z.object({ assignmentId: zId }))
     .mutation(({ ctx, input }) => cohorts.archiveAssignment(ctx.db, ctx.tenant, { ...input, now: ctx.deps.now() })),
-});
-
-export const progressRouter = router({
-  /** The learner's own roadmap: what is assigned, due soon, overdue. */
-  mine: orgProcedure('progress.self').query(({ ctx }) =>
-    myRoadmap(ctx.db, ctx.tenant, todayIn(ctx.tenant.org.timeZone, ctx.deps.now())),
-  ),
-  markLearning: orgProcedure('progress.self')
-    .input(z.object({ skillId: zId, learning: z.boolean() }))
-    .mutation(({ ctx, input }) => markSkill(ctx.db, ctx.tenant, { ...input, now: ctx.deps.now() })),
 });

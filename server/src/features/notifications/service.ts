@@ -1,8 +1,7 @@
-import { feedbackSnippets, notifications, skills, submissions, users } from '@masar/drizzle';
+import { notifications, submissions, users } from '@masar/drizzle';
 import type { OffsetPage } from '@masar/shared';
-import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { notFound } from '../../errors';
 import { resolveLocale, t } from '../../i18n';
 import type { EmailSender } from '../../lib/email';
 import { submissionScope } from '../../lib/scope';
@@ -148,77 +147,4 @@ export async function markRead(
     .where(where)
     .returning({ id: notifications.id });
   return { marked: updated.length };
-}
-
-// ---------------------------------------------------------------- feedback snippets
-
-export async function listSnippets(db: Db, tenant: TenantCtx, p: { skillId?: string | undefined }) {
-  return db
-    .select({
-      id: feedbackSnippets.id,
-      skillId: feedbackSnippets.skillId,
-      title: feedbackSnippets.title,
-      body: feedbackSnippets.body,
-    })
-    .from(feedbackSnippets)
-    .where(
-      and(
-        eq(feedbackSnippets.orgId, tenant.orgId),
-        eq(feedbackSnippets.ownerId, tenant.userId),
-        p.skillId ? or(eq(feedbackSnippets.skillId, p.skillId), isNull(feedbackSnippets.skillId)) : undefined,
-      ),
-    )
-    .orderBy(asc(feedbackSnippets.title))
-    .limit(200);
-}
-
-export async function saveSnippet(
-  db: Db,
-  tenant: TenantCtx,
-  p: { id?: string | undefined; skillId?: string | null | undefined; title: string; body: string },
-) {
-  if (p.skillId) {
-    // a skill of this organisation's catalogue (the foreign key refuses any other, decision 018)
-    const [skill] = await db
-      .select({ id: skills.id })
-      .from(skills)
-      .where(and(eq(skills.orgId, tenant.orgId), eq(skills.id, p.skillId)))
-      .limit(1);
-    if (!skill) throw notFound('skill');
-  }
-  if (p.id) {
-    const [row] = await db
-      .update(feedbackSnippets)
-      .set({ title: p.title, body: p.body, skillId: p.skillId ?? null })
-      .where(
-        and(
-          eq(feedbackSnippets.orgId, tenant.orgId),
-          eq(feedbackSnippets.id, p.id),
-          eq(feedbackSnippets.ownerId, tenant.userId),
-        ),
-      )
-      .returning();
-    if (!row) throw notFound('snippet');
-    return row;
-  }
-  const [row] = await db
-    .insert(feedbackSnippets)
-    .values({ orgId: tenant.orgId, ownerId: tenant.userId, skillId: p.skillId ?? null, title: p.title, body: p.body })
-    .returning();
-  return row!;
-}
-
-export async function deleteSnippet(db: Db, tenant: TenantCtx, p: { id: string }) {
-  const deleted = await db
-    .delete(feedbackSnippets)
-    .where(
-      and(
-        eq(feedbackSnippets.orgId, tenant.orgId),
-        eq(feedbackSnippets.id, p.id),
-        eq(feedbackSnippets.ownerId, tenant.userId),
-      ),
-    )
-    .returning({ id: feedbackSnippets.id });
-  if (deleted.length === 0) throw notFound('snippet');
-  return { id: p.id };
 }

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { AppError } from '../../errors';
 import { checkRepository } from '../../github/check';
 import { type AppDeps, orgProcedure, router } from '../../trpc';
-import * as notifications from '../notifications/service';
 import * as submissions from './service';
+import * as snippets from './snippets';
 
 const notifierOf = (deps: AppDeps): submissions.Notifier => ({
   email: deps.services.email,
@@ -77,7 +77,7 @@ export const submissionRouter = router({
     .query(({ ctx, input }) => submissions.queueHealth(ctx.db, ctx.tenant, { ...input, now: ctx.deps.now() })),
   snippets: orgProcedure('submissions.review')
     .input(z.object({ skillId: zId.optional() }))
-    .query(({ ctx, input }) => notifications.listSnippets(ctx.db, ctx.tenant, input)),
+    .query(({ ctx, input }) => snippets.listSnippets(ctx.db, ctx.tenant, input)),
   saveSnippet: orgProcedure('submissions.review')
     .input(
       z.object({
@@ -92,21 +92,11 @@ export const submissionRouter = router({
         }),
       }),
     )
-    .mutation(({ ctx, input }) => notifications.saveSnippet(ctx.db, ctx.tenant, input)),
+    .mutation(({ ctx, input }) => snippets.saveSnippet(ctx.db, ctx.tenant, input)),
   deleteSnippet: orgProcedure('submissions.review')
     .input(z.object({ id: zId }))
-    .mutation(({ ctx, input }) => notifications.deleteSnippet(ctx.db, ctx.tenant, input)),
+    .mutation(({ ctx, input }) => snippets.deleteSnippet(ctx.db, ctx.tenant, input)),
   review: orgProcedure('submissions.review')
     .input(reviewInput)
     .mutation(({ ctx, input }) => submissions.review(ctx.db, ctx.tenant, input, ctx.deps.now(), notifierOf(ctx.deps))),
-});
-
-export const notificationRouter = router({
-  list: orgProcedure('org.read')
-    .input(zOffsetPage)
-    .query(({ ctx, input }) => notifications.listNotifications(ctx.db, ctx.tenant, input)),
-  unreadCount: orgProcedure('org.read').query(({ ctx }) => notifications.unreadCount(ctx.db, ctx.tenant)),
-  markRead: orgProcedure('org.read')
-    .input(z.object({ ids: z.array(zId).max(100).optional(), all: z.boolean().optional() }))
-    .mutation(({ ctx, input }) => notifications.markRead(ctx.db, ctx.tenant, { ...input, now: ctx.deps.now() })),
 });
