@@ -35,3 +35,36 @@ describe('structure rules (docs/decisions/024-tenant-entry-points.md)', () => {
     expect(inDb.map((f) => path.relative(ROOT, f))).toContain('server/src/db/tenant.ts');
   });
 });
+
+describe('feature folders (docs/decisions/025-feature-folders.md)', () => {
+  const FEATURES = path.join(SERVER, 'features');
+  // the keys the app router registers: `key: somethingRouter,` inside `router({ … })`
+  const routerSource = fs.readFileSync(path.join(SERVER, 'router.ts'), 'utf8');
+  const keys = [...routerSource.matchAll(/^\s+(\w+): \w+Router,$/gm)].map((m) => m[1]!);
+
+  it('reads the router keys from server/src/router.ts', () => {
+    expect(keys).toEqual(expect.arrayContaining(['roadmaps', 'cohorts', 'submissions', 'notifications', 'readiness']));
+    expect(keys.length).toBeGreaterThanOrEqual(14);
+  });
+
+  it('gives every router key a folder with its router, imported from there', () => {
+    for (const key of keys) {
+      expect(fs.existsSync(path.join(FEATURES, key, 'router.ts')), `server/src/features/${key}/router.ts`).toBe(true);
+      expect(routerSource).toContain(`from './features/${key}/router'`);
+    }
+  });
+
+  it('has no folder under features that is not a router key, and no old routers/ or services/', () => {
+    const folders = fs.readdirSync(FEATURES).filter((f) => fs.statSync(path.join(FEATURES, f)).isDirectory());
+    expect(folders.filter((f) => !keys.includes(f))).toEqual([]);
+    expect(fs.existsSync(path.join(SERVER, 'routers'))).toBe(false);
+    expect(fs.existsSync(path.join(SERVER, 'services'))).toBe(false);
+  });
+
+  it('a router module defines exactly one router (one key per file)', () => {
+    for (const key of keys) {
+      const text = fs.readFileSync(path.join(FEATURES, key, 'router.ts'), 'utf8');
+      expect(text.match(/^export const \w+Router = router\(/gm), key).toHaveLength(1);
+    }
+  });
+});
