@@ -6,6 +6,7 @@ import { resumeStrandedAnalyses, runAnalysisJob } from './features/submissions/a
 import { type AppState, createApp } from './http/app';
 import { maintenanceIntervalSeconds, PgBossJobs } from './jobs';
 import { createServices } from './lib/deps';
+import { deliverMail, MAIL_STRANDED_SECONDS, SmtpEmailSender, sweepStrandedMail } from './lib/email';
 import { createLogger, type Logger } from './logger';
 import { DEMO_ORG_SLUG, demoExists, seedDemo } from './seed/demo';
 import type { AppDeps } from './trpc';
@@ -48,6 +49,13 @@ export async function startServer(
     await jobs.startDigest(async () => {
       await runDailyDigest({ database, email: deps.services.email, publicUrl: config.publicUrl, logger }, deps.now());
     });
+    const email = deps.services.email;
+    if (email instanceof SmtpEmailSender) {
+      const mail = { database, mailer: email.mailer, from: email.from, logger, now: deps.now };
+      await jobs.startMail(async (job) => {
+        await deliverMail(mail, job);
+      });
+    }
     // Analyses left without a job (a crash between commit and enqueue, a failed enqueue): at start
     // and then as often as pg-boss's maintenance.
     let sweeping = false;
@@ -58,7 +66,15 @@ export async function startServer(
         { database, jobs, logger },
         { olderThanSeconds: config.analysisJobs.timeoutSeconds, now: deps.now() },
       )
-        .catch((err) => logger.warn({ err }, 'stranded-analysis sweep failed'))
+        .then(() =>
+          deps.services.email instanceof SmtpEmailSender
+            ? sweepStrandedMail(
+                { database, jobs, logger },
+                { olderThanSeconds: MAIL_STRANDED_SECONDS, now: deps.now() },
+              )
+            : 0,
+        )
+        .catch((err) => logger.warn({ err }, 'stranded-analysis or stranded-mail sweep failed'))
         .finally(() => {
           sweeping = false;
         });

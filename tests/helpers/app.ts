@@ -4,6 +4,7 @@ import { runDailyDigest } from '../../server/src/features/notifications/digests'
 import { runAnalysisJob } from '../../server/src/features/submissions/analysis';
 import { ManualJobs } from '../../server/src/jobs';
 import { createServices } from '../../server/src/lib/deps';
+import { deliverMail, SmtpEmailSender } from '../../server/src/lib/email';
 import { validateSessionToken } from '../../server/src/lib/sessions';
 import { createLogger } from '../../server/src/logger';
 
@@ -32,6 +33,13 @@ export function testDeps(database: Database, env: Record<string, string> = {}): 
     jobs,
   };
   void jobs.start((job) => runAnalysisJob({ database, config, logger, jobs, now: () => deps.now() }, job));
+  const email = deps.services.email;
+  if (email instanceof SmtpEmailSender) {
+    const mail = { database, mailer: email.mailer, from: email.from, logger, now: () => deps.now() };
+    void jobs.startMail(async (job) => {
+      await deliverMail(mail, job);
+    });
+  }
   void jobs.startDigest(async () => {
     await runDailyDigest({ database, email: deps.services.email, publicUrl: config.publicUrl, logger }, deps.now());
   });

@@ -30,17 +30,44 @@ export async function applyRlsScope(tx: Db, database: Pick<Database, 'appRole'>,
  * - `inTransaction`: global tables only (users, sessions), no tenant rows.
  */
 
+/** Work registered with `onCommit` inside a transaction opened here, run once it has committed. */
+const commitHooks = new WeakMap<object, (() => Promise<unknown>)[]>();
+
+/**
+ * Run `fn` once the transaction `tx` has committed (never when it rolls back), e.g. enqueue the job
+ * that sends an outbox row. Outside a transaction opened by the entries below, `fn` runs right away
+ * (there is nothing to wait for). A failing hook is logged by its owner: hooks must not throw.
+ */
+export function onCommit(tx: Db, fn: () => Promise<unknown>): void {
+  const hooks = commitHooks.get(tx);
+  if (hooks) hooks.push(fn);
+  else void fn();
+}
+
+async function committed<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  // inside another transaction (a savepoint), hooks wait for the outermost commit
+  const outer = commitHooks.get(db);
+  const hooks = outer ?? [];
+  const result = await db.transaction(async (raw) => {
+    const tx = raw as unknown as Db;
+    commitHooks.set(tx, hooks);
+    return fn(tx);
+  });
+  if (!outer) for (const hook of hooks.splice(0)) await hook();
+  return result;
+}
+
 /** Run `fn` in one transaction whose row-level-security scope is `scope`. */
 export function withScope<T>(database: Database, scope: RlsScope, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return database.db.transaction(async (tx) => {
-    await applyRlsScope(tx as unknown as Db, database, scope);
-    return fn(tx as unknown as Db);
+  return committed(database.db, async (tx) => {
+    await applyRlsScope(tx, database, scope);
+    return fn(tx);
   });
 }
 
 /** Run `fn` in one transaction on global tables (users, sessions): no tenant scope is set. */
 export function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction((tx) => fn(tx as unknown as Db));
+  return committed(db, fn);
 }
 
 /**
@@ -53,10 +80,7 @@ export function withTenant<T>(
   p: { slug: string; userId: string },
   fn: (tx: Db, found: { org: OrgRow; role: Role | null } | null) => Promise<T>,
 ): Promise<T> {
-  return database.db.transaction(async (raw) => {
-    const tx = raw as unknown as Db;
-    return fn(tx, await enterOrg(tx, database, p));
-  });
+  return committed(database.db, async (tx) => fn(tx, await enterOrg(tx, database, p)));
 }
 
 /**

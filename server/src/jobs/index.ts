@@ -4,6 +4,19 @@ import type { Logger } from '../logger';
 
 export const ANALYSIS_QUEUE = 'repo-analysis';
 export const DIGEST_QUEUE = 'daily-digest';
+/**
+ * One job per outbox row to send (singletonKey = the row's id), enqueued after its transaction commits.
+ * The queue's `stately` policy keeps at most one job per key waiting, one retrying and one running.
+ */
+export const MAIL_QUEUE = 'mail-send';
+/** pg-boss's retries of a failed send: 30 s, then doubling (about 15 minutes in all). */
+export const MAIL_RETRY = { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 } as const;
+
+export interface MailJob {
+  orgId: string;
+  outboxId: string;
+}
+export type MailHandler = (job: MailJob) => Promise<void>;
 /** Every day at 06:00 Cairo time. */
 export const DIGEST_CRON = '0 6 * * *';
 
@@ -39,6 +52,10 @@ export interface Jobs {
   stop(): Promise<void>;
   /** Submissions that have an analysis job waiting, retrying or running (not yet completed). */
   pendingAnalyses(): Promise<Set<string>>;
+  /** Queue the sending of one outbox row; a second call for the same row while one waits is a no-op. */
+  enqueueMail(job: MailJob): Promise<void>;
+  /** Work the mail queue in this process. */
+  startMail(handler: MailHandler): Promise<void>;
 }
 
 /**
@@ -106,6 +123,9 @@ export class PgBossJobs implements Jobs {
     await retryOnTransientConflict(() =>
       this.boss.updateQueue(ANALYSIS_QUEUE, { name: ANALYSIS_QUEUE, ...this.analysisOptions() }),
     );
+    await retryOnTransientConflict(() =>
+      this.boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, policy: 'stately', ...MAIL_RETRY }),
+    );
     this.started = true;
   }
 
@@ -141,6 +161,20 @@ export class PgBossJobs implements Jobs {
   async start(handler: AnalysisHandler) {
     await this.ensureStarted();
     await this.boss.work<AnalysisJob>(ANALYSIS_QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
+      if (job) await handler(job.data);
+    });
+  }
+
+  async enqueueMail(job: MailJob) {
+    await this.ensureStarted();
+    // singletonKey on a stately queue: while a job for this row waits, pg-boss refuses a second one,
+    // and never runs two for it at once
+    await this.boss.send(MAIL_QUEUE, job, { ...MAIL_RETRY, singletonKey: job.outboxId });
+  }
+
+  async startMail(handler: MailHandler) {
+    await this.ensureStarted();
+    await this.boss.work<MailJob>(MAIL_QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
       if (job) await handler(job.data);
     });
   }
@@ -204,6 +238,32 @@ export class ManualJobs implements Jobs {
     await this.digest();
   }
   async stop() {}
+  /** Mail jobs waiting (one per outbox row, as pg-boss's singletonKey keeps it), with their failed attempts. */
+  readonly mail: { job: MailJob; attempts: number }[] = [];
+  private mailHandler: MailHandler | null = null;
+  async enqueueMail(job: MailJob) {
+    if (this.mail.some((m) => m.job.outboxId === job.outboxId)) return;
+    this.mail.push({ job, attempts: 0 });
+  }
+  async startMail(handler: MailHandler) {
+    this.mailHandler = handler;
+  }
+  /**
+   * Runs each waiting mail job once, as pg-boss would: a job that throws stays queued for its next
+   * retry (up to MAIL_RETRY.retryLimit retries, then it is dropped as failed). Returns how many ran.
+   */
+  async drainMail() {
+    if (!this.mailHandler) throw new Error('ManualJobs: startMail() first');
+    const batch = this.mail.splice(0);
+    for (const entry of batch) {
+      try {
+        await this.mailHandler(entry.job);
+      } catch {
+        if (entry.attempts < MAIL_RETRY.retryLimit) this.mail.push({ ...entry, attempts: entry.attempts + 1 });
+      }
+    }
+    return batch.length;
+  }
   async pendingAnalyses() {
     return new Set(this.queued.map((q) => q.job.submissionId));
   }

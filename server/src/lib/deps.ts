@@ -26,7 +26,7 @@ export function createServices(
   return {
     jobs,
     email: config.smtpUrl
-      ? new SmtpEmailSender(config.smtpUrl, config.emailFrom, logger)
+      ? new SmtpEmailSender(config.smtpUrl, config.emailFrom, logger, jobs)
       : new OutboxEmailSender(logger),
     limiterStore,
     authLimiter: new AuthLimiter(config.authRateLimit, undefined, limiterStore),

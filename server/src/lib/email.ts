@@ -1,8 +1,10 @@
-import { emailOutbox } from '@masar/drizzle';
-import { and, eq } from 'drizzle-orm';
+import { emailOutbox, organizations } from '@masar/drizzle';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
 import nodemailer from 'nodemailer';
-import type { Db } from '../db';
+import type { Database, Db } from '../db';
+import { onCommit, withScope } from '../db/tenant';
+import type { Jobs, MailJob } from '../jobs';
 import type { Logger } from '../logger';
 
 export interface EmailMessage {
@@ -41,14 +43,20 @@ export class OutboxEmailSender implements EmailSender {
   }
 }
 
-/** With SMTP_URL: record in the outbox, then hand to nodemailer and mark the row sent (or failed). */
+/**
+ * With SMTP_URL: the message is written to the outbox in the caller's transaction; once that
+ * commits, a pg-boss job (MAIL_QUEUE, one per row) sends it — no SMTP round trip while a
+ * transaction is open, no mail for a change that rolled back. `deliverMail` is the job;
+ * `sweepStrandedMail` re-queues rows whose job never came (a crash between commit and enqueue).
+ */
 export class SmtpEmailSender implements EmailSender {
   readonly transport = 'smtp' as const;
-  private readonly mailer: Transporter;
+  readonly mailer: Transporter;
   constructor(
     smtpUrl: string,
-    private readonly from: string,
+    readonly from: string,
     private readonly logger: Logger,
+    private readonly jobs: Pick<Jobs, 'enqueueMail'>,
   ) {
     this.mailer = nodemailer.createTransport(smtpUrl);
   }
@@ -65,19 +73,80 @@ export class SmtpEmailSender implements EmailSender {
       })
       .returning({ id: emailOutbox.id });
     const id = row!.id;
-    try {
-      await this.mailer.sendMail({ from: this.from, to: m.to, subject: m.subject, text: m.text });
-      await db
-        .update(emailOutbox)
-        .set({ sentAt: new Date() })
-        .where(and(eq(emailOutbox.orgId, m.orgId), eq(emailOutbox.id, id)));
-    } catch (err) {
-      this.logger.warn({ err, emailId: id }, 'smtp send failed; kept in outbox');
-      await db
-        .update(emailOutbox)
-        .set({ error: String((err as Error).message ?? err).slice(0, 500) })
-        .where(and(eq(emailOutbox.orgId, m.orgId), eq(emailOutbox.id, id)));
-    }
+    onCommit(db, () =>
+      this.jobs
+        .enqueueMail({ orgId: m.orgId, outboxId: id })
+        // the row stays unsent: the sweep queues it again
+        .catch((err) => this.logger.warn({ err, emailId: id }, 'mail job not queued; the sweep will retry')),
+    );
     return { id };
   }
+}
+
+/** An unsent row with no error this old has lost its job (enqueue happens within milliseconds of commit). */
+export const MAIL_STRANDED_SECONDS = 120;
+
+type MailDeps = { database: Database; mailer: Transporter; from: string; logger: Logger; now: () => Date };
+
+/**
+ * The mail job: read the row (sent already → nothing to do, so a repeated job never sends twice),
+ * send it with no transaction open, then record `sent_at`, or the error and rethrow so pg-boss
+ * retries with backoff. A crash after the SMTP server accepted the message and before `sent_at`
+ * is written is the one case that can send twice (at-least-once; decision 026).
+ */
+export async function deliverMail(deps: MailDeps, job: MailJob): Promise<'sent' | 'skipped'> {
+  const where = and(eq(emailOutbox.orgId, job.orgId), eq(emailOutbox.id, job.outboxId));
+  const [row] = await withScope(deps.database, { orgId: job.orgId }, (tx) =>
+    tx.select().from(emailOutbox).where(where).limit(1),
+  );
+  if (!row || row.sentAt || row.transport !== 'smtp') return 'skipped';
+  try {
+    await deps.mailer.sendMail({ from: deps.from, to: row.toEmail, subject: row.subject, text: row.bodyText });
+  } catch (err) {
+    deps.logger.warn({ err, emailId: row.id }, 'smtp send failed; pg-boss retries it');
+    const error = String((err as Error).message ?? err).slice(0, 500);
+    await withScope(deps.database, { orgId: job.orgId }, (tx) => tx.update(emailOutbox).set({ error }).where(where));
+    throw err;
+  }
+  await withScope(deps.database, { orgId: job.orgId }, (tx) =>
+    tx.update(emailOutbox).set({ sentAt: deps.now(), error: null }).where(where),
+  );
+  return 'sent';
+}
+
+/**
+ * Rows written for SMTP that no job ever tried (unsent, no error) and older than `olderThanSeconds`:
+ * the process died between the commit and the enqueue, or the enqueue failed. Queued again (the
+ * singleton key makes it a no-op where a job still waits). Rows a job tried carry its error and
+ * are left to pg-boss's retries. Returns how many were queued.
+ */
+export async function sweepStrandedMail(
+  deps: { database: Database; jobs: Pick<Jobs, 'enqueueMail'>; logger: Logger },
+  p: { olderThanSeconds: number; now: Date },
+): Promise<number> {
+  const cutoff = new Date(p.now.getTime() - p.olderThanSeconds * 1000);
+  const orgs = await deps.database.db.select({ id: organizations.id }).from(organizations);
+  let count = 0;
+  for (const org of orgs) {
+    const rows = await withScope(deps.database, { orgId: org.id }, (tx) =>
+      tx
+        .select({ id: emailOutbox.id })
+        .from(emailOutbox)
+        .where(
+          and(
+            eq(emailOutbox.orgId, org.id),
+            eq(emailOutbox.transport, 'smtp'),
+            isNull(emailOutbox.sentAt),
+            isNull(emailOutbox.error),
+            lt(emailOutbox.createdAt, cutoff),
+          ),
+        ),
+    );
+    for (const { id } of rows) {
+      await deps.jobs.enqueueMail({ orgId: org.id, outboxId: id });
+      count++;
+    }
+  }
+  if (count) deps.logger.warn({ count }, 'outbox rows without a mail job re-queued');
+  return count;
 }

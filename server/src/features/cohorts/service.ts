@@ -113,7 +113,7 @@ export async function listCohorts(
   );
 }
 
-export async function getCohort(db: Db, tenant: TenantCtx, cohortId: string, now: Date = new Date()) {
+export async function getCohort(db: Db, tenant: TenantCtx, cohortId: string, now: Date) {
   const cohort = await loadCohort(db, tenant, cohortId);
   const [roadmap, members, assignments] = await Promise.all([
     loadRoadmap(db, tenant, cohort.roadmapId),
