@@ -15,7 +15,7 @@ describe('drizzle schema and committed migrations', () => {
     const bin = path.join(drizzleDir, 'node_modules', '.bin', 'drizzle-kit');
     const log = execFileSync(
       bin,
-      ['generate', '--dialect=postgresql', '--schema=./src/schema.ts', `--out=${path.relative(drizzleDir, out)}`],
+      ['generate', '--dialect=postgresql', '--schema=./src/schema/index.ts', `--out=${path.relative(drizzleDir, out)}`],
       {
         cwd: drizzleDir,
         encoding: 'utf8',
@@ -25,6 +25,9 @@ describe('drizzle schema and committed migrations', () => {
     const after = fs.readdirSync(out).sort();
     fs.rmSync(out, { recursive: true, force: true });
     expect(log).toMatch(/No schema changes/);
-    expect(after, `schema.ts has changes without a migration; run \`pnpm db:generate\`.\n${log}`).toEqual(before);
+    expect(
+      after,
+      `the schema (drizzle/src/schema/) has changes without a migration; run \`pnpm db:generate\`.\n${log}`,
+    ).toEqual(before);
   });
 });
