@@ -68,3 +68,58 @@ describe('feature folders (docs/decisions/025-feature-folders.md)', () => {
     }
   });
 });
+
+describe('file sizes (issue #16: no non-test source file over 400 lines)', () => {
+  const LIMIT = 400;
+  /** Data, not logic: the built-in roadmap as typed code. */
+  const DATA_FILES = ['shared/src/roadmap/builtin.ts'];
+  /** Still to split under #16, each at most its size when this rule came in: the list only shrinks. */
+  const TO_SPLIT: Record<string, number> = {
+    'web/src/pages/org/RoadmapPage.tsx': 866,
+    'bench/run.ts': 780,
+    'bench/lib/seeder.ts': 708,
+    'web/src/pages/org/roadmap/RoadmapDialogs.tsx': 651,
+    'server/src/github/signals.ts': 611,
+    'web/src/pages/org/cohort/CohortAssignments.tsx': 533,
+    'ops/faults.ts': 510,
+    'web/src/pages/org/MyRoadmapPage.tsx': 505,
+    'web/src/pages/org/cohort/CohortMembers.tsx': 496,
+    'web/src/components/submissions/ReviewPanel.tsx': 477,
+    'web/src/pages/submissions/SubmissionPage.tsx': 476,
+    'web/src/pages/submissions/SubmitPage.tsx': 471,
+    'server/src/seed/demo.ts': 471,
+    'server/src/ops/backup.ts': 468,
+    'web/src/components/submissions/AnalysisCard.tsx': 467,
+    'web/src/pages/AccountPage.tsx': 426,
+    'bench/lib/instances.ts': 406,
+    'web/src/pages/submissions/ReviewQueuePage.tsx': 402,
+  };
+  const DIRS = ['server/src', 'web/src', 'shared/src', 'drizzle/src', 'bench', 'ops'];
+  function walk(dir: string): string[] {
+    if (!fs.existsSync(dir)) return [];
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) return e.name === 'node_modules' || e.name === 'dist' ? [] : walk(full);
+      return /\.tsx?$/.test(e.name) && !/\.(test|spec)\.tsx?$/.test(e.name) && !/\.d\.ts$/.test(e.name) ? [full] : [];
+    });
+  }
+  const sizes = DIRS.flatMap((d) => walk(path.join(ROOT, d))).map((f) => ({
+    file: path.relative(ROOT, f),
+    lines: fs.readFileSync(f, 'utf8').split('\n').length - 1,
+  }));
+
+  it('sees the source files', () => {
+    expect(sizes.length).toBeGreaterThan(150);
+  });
+
+  it('keeps every other file at or under 400 lines, and the ones still to split from growing', () => {
+    const over = sizes.filter((s) => s.lines > LIMIT && !DATA_FILES.includes(s.file));
+    const unexpected = over.filter((s) => !(s.file in TO_SPLIT) || s.lines > TO_SPLIT[s.file]!);
+    expect(unexpected).toEqual([]);
+  });
+
+  it('drops a file from the to-split list once it is split', () => {
+    const done = Object.keys(TO_SPLIT).filter((f) => (sizes.find((s) => s.file === f)?.lines ?? 0) <= LIMIT);
+    expect(done).toEqual([]);
+  });
+});
