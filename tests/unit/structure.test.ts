@@ -79,7 +79,6 @@ describe('file sizes (issue #16: no non-test source file over 400 lines)', () =>
     'bench/run.ts': 780,
     'bench/lib/seeder.ts': 708,
     'web/src/pages/org/roadmap/RoadmapDialogs.tsx': 651,
-    'server/src/github/signals.ts': 611,
     'web/src/pages/org/cohort/CohortAssignments.tsx': 533,
     'ops/faults.ts': 510,
     'web/src/pages/org/MyRoadmapPage.tsx': 505,
