@@ -34,9 +34,9 @@ const USER_FACING_ATTRIBUTES = new Set([
  */
 const ALLOWED: Record<string, string> = {
   // an example GitHub login in the login field: a user name, not a word of either language
-  'pages/AccountPage.tsx: octocat': 'example GitHub login',
+  'features/auth/AccountPage.tsx: octocat': 'example GitHub login',
   // an example repository URL in the submit form: a URL, the same in every language
-  'pages/submissions/SubmitPage.tsx: https://github.com/owner/repo': 'example URL',
+  'features/submissions/SubmitPage.tsx: https://github.com/owner/repo': 'example URL',
 };
 
 const LETTER = /\p{L}/u;

@@ -1,11 +1,11 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { HeaderNav } from './components/HeaderNav';
 import { Layout } from './components/Layout';
+import { NotFoundPage } from './components/NotFoundPage';
 import { RequireAuth } from './components/RequireAuth';
 import { RouteError } from './components/RouteError';
 import { Spinner } from './components/ui/spinner';
-import { HomePage } from './pages/HomePage';
-import { NotFoundPage } from './pages/NotFoundPage';
+import { HomePage } from './features/landing/HomePage';
 
 // Pages other than the start page load on demand (forms, zod and tables stay out of the first bundle).
 const router = createBrowserRouter([
@@ -23,17 +23,19 @@ const router = createBrowserRouter([
         errorElement: <RouteError />,
         children: [
           { index: true, element: <HomePage /> },
-          { path: 'login', lazy: async () => ({ Component: (await import('./pages/AuthPages')).LogInPage }) },
-          { path: 'signup', lazy: async () => ({ Component: (await import('./pages/AuthPages')).SignUpPage }) },
+          { path: 'login', lazy: async () => ({ Component: (await import('./features/auth/AuthPages')).LogInPage }) },
+          { path: 'signup', lazy: async () => ({ Component: (await import('./features/auth/AuthPages')).SignUpPage }) },
           {
             path: 'invite/:token',
-            lazy: async () => ({ Component: (await import('./pages/AcceptInvitationPage')).AcceptInvitationPage }),
+            lazy: async () => ({
+              Component: (await import('./features/invitations/AcceptInvitationPage')).AcceptInvitationPage,
+            }),
           },
           {
             // a learner's public portfolio: outside the logged-in area on purpose
             path: 'p/:token',
             lazy: async () => ({
-              Component: (await import('./pages/company/PublicPortfolioPage')).PublicPortfolioPage,
+              Component: (await import('./features/portfolios/PublicPortfolioPage')).PublicPortfolioPage,
             }),
           },
           {
@@ -41,96 +43,105 @@ const router = createBrowserRouter([
             children: [
               {
                 path: 'orgs/new',
-                lazy: async () => ({ Component: (await import('./pages/CreateOrgPage')).CreateOrgPage }),
+                lazy: async () => ({ Component: (await import('./features/org/CreateOrgPage')).CreateOrgPage }),
               },
-              { path: 'account', lazy: async () => ({ Component: (await import('./pages/AccountPage')).AccountPage }) },
+              {
+                path: 'account',
+                lazy: async () => ({ Component: (await import('./features/auth/AccountPage')).AccountPage }),
+              },
               {
                 path: 'o/:slug',
-                lazy: async () => ({ Component: (await import('./pages/org/OrgLayout')).OrgLayout }),
+                lazy: async () => ({ Component: (await import('./features/org/OrgLayout')).OrgLayout }),
                 children: [
                   {
                     // a read-only manager's home is the hires table; everyone else's the overview
                     index: true,
-                    lazy: async () => ({ Component: (await import('./pages/company/HiresPage')).OrgHomePage }),
+                    lazy: async () => ({ Component: (await import('./features/readiness/HiresPage')).OrgHomePage }),
                   },
                   {
                     path: 'hires',
-                    lazy: async () => ({ Component: (await import('./pages/company/HiresPage')).HiresPage }),
+                    lazy: async () => ({ Component: (await import('./features/readiness/HiresPage')).HiresPage }),
                   },
                   {
                     path: 'members',
-                    lazy: async () => ({ Component: (await import('./pages/org/MembersPage')).MembersPage }),
+                    lazy: async () => ({ Component: (await import('./features/members/MembersPage')).MembersPage }),
                   },
                   {
                     path: 'invitations',
-                    lazy: async () => ({ Component: (await import('./pages/org/InvitationsPage')).InvitationsPage }),
+                    lazy: async () => ({
+                      Component: (await import('./features/invitations/InvitationsPage')).InvitationsPage,
+                    }),
                   },
                   {
                     path: 'roadmaps',
-                    lazy: async () => ({ Component: (await import('./pages/org/RoadmapsPage')).RoadmapsPage }),
+                    lazy: async () => ({ Component: (await import('./features/roadmaps/RoadmapsPage')).RoadmapsPage }),
                   },
                   {
                     path: 'roadmaps/:roadmapId',
-                    lazy: async () => ({ Component: (await import('./pages/org/RoadmapPage')).RoadmapPage }),
+                    lazy: async () => ({ Component: (await import('./features/roadmaps/RoadmapPage')).RoadmapPage }),
                   },
                   {
                     path: 'cohorts',
-                    lazy: async () => ({ Component: (await import('./pages/org/CohortsPage')).CohortsPage }),
+                    lazy: async () => ({ Component: (await import('./features/cohorts/CohortsPage')).CohortsPage }),
                   },
                   {
                     path: 'cohorts/:cohortId',
-                    lazy: async () => ({ Component: (await import('./pages/org/CohortPage')).CohortPage }),
+                    lazy: async () => ({ Component: (await import('./features/cohorts/CohortPage')).CohortPage }),
                   },
                   {
                     path: 'cohorts/:cohortId/dashboard',
                     lazy: async () => ({
-                      Component: (await import('./pages/dashboards/CohortDashboardPage')).CohortDashboardPage,
+                      Component: (await import('./features/dashboards/CohortDashboardPage')).CohortDashboardPage,
                     }),
                   },
                   {
                     path: 'cohorts/:cohortId/learners/:learnerId',
                     lazy: async () => ({
-                      Component: (await import('./pages/dashboards/LearnerProgressPage')).LearnerProgressPage,
+                      Component: (await import('./features/dashboards/LearnerProgressPage')).LearnerProgressPage,
                     }),
                   },
                   {
                     path: 'cohorts/:cohortId/learners/:learnerId/readiness',
-                    lazy: async () => ({ Component: (await import('./pages/company/ReadinessPage')).ReadinessPage }),
+                    lazy: async () => ({
+                      Component: (await import('./features/readiness/ReadinessPage')).ReadinessPage,
+                    }),
                   },
                   {
                     path: 'overview',
                     lazy: async () => ({
-                      Component: (await import('./pages/dashboards/OrgCohortsOverviewPage')).OrgCohortsOverviewPage,
+                      Component: (await import('./features/dashboards/OrgCohortsOverviewPage')).OrgCohortsOverviewPage,
                     }),
                   },
                   {
                     path: 'my-roadmap',
-                    lazy: async () => ({ Component: (await import('./pages/org/MyRoadmapPage')).MyRoadmapPage }),
+                    lazy: async () => ({
+                      Component: (await import('./features/progress/MyRoadmapPage')).MyRoadmapPage,
+                    }),
                   },
                   {
                     path: 'audit',
-                    lazy: async () => ({ Component: (await import('./pages/org/AuditPage')).AuditPage }),
+                    lazy: async () => ({ Component: (await import('./features/org/AuditPage')).AuditPage }),
                   },
                   {
                     path: 'submit',
-                    lazy: async () => ({ Component: (await import('./pages/submissions/SubmitPage')).SubmitPage }),
+                    lazy: async () => ({ Component: (await import('./features/submissions/SubmitPage')).SubmitPage }),
                   },
                   {
                     path: 'submissions',
                     lazy: async () => ({
-                      Component: (await import('./pages/submissions/MySubmissionsPage')).MySubmissionsPage,
+                      Component: (await import('./features/submissions/MySubmissionsPage')).MySubmissionsPage,
                     }),
                   },
                   {
                     path: 'submissions/:submissionId',
                     lazy: async () => ({
-                      Component: (await import('./pages/submissions/SubmissionPage')).SubmissionPage,
+                      Component: (await import('./features/submissions/SubmissionPage')).SubmissionPage,
                     }),
                   },
                   {
                     path: 'review-queue',
                     lazy: async () => ({
-                      Component: (await import('./pages/submissions/ReviewQueuePage')).ReviewQueuePage,
+                      Component: (await import('./features/submissions/ReviewQueuePage')).ReviewQueuePage,
                     }),
                   },
                   { path: '*', element: <NotFoundPage /> },

@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Building2, Check, ChevronDown, LogOut, Plus, UserRound } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useMatch } from 'react-router';
+import { NotificationsBell } from '../features/notifications/NotificationsBell';
 import { type Me, useLogOut, useMe } from '../lib/auth';
 import { useTRPC } from '../trpc';
-import { NotificationsBell } from './submissions/NotificationsBell';
 import { Button } from './ui/button';
 import {
   DropdownMenu,

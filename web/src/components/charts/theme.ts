@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { directionOf } from '../../i18n';
 import { useIntlLocale } from '../../lib/format';
-import { formatDuration } from '../submissions/time';
+import { formatDuration } from '../../lib/time';
 
 /**
  * Colours for the charts: the Okabe–Ito palette (safe for the common colour-vision deficiencies),

@@ -1,0 +1,467 @@
+import { SignalEvidenceSchema, StoredAnalysisNoteSchema } from '@masar/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { AlertTriangle, Archive, GitBranch, GitFork, RefreshCw, Star } from 'lucide-react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { z } from 'zod';
+import { Alert } from '../../components/ui/alert';
+import { Badge } from '../../components/ui/badge';
+import { Button } from '../../components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
+import { Spinner } from '../../components/ui/spinner';
+import { isolate, useFormat, useIntlLocale } from '../../lib/format';
+import { serverErrorMessage } from '../../lib/forms';
+import { cn } from '../../lib/utils';
+import { type RouterOutputs, useTRPC } from '../../trpc';
+import { type AnalysisStatus, useSkillKeyTitle } from './common';
+import { AnalysisNoteText, SignalEvidence } from './SignalEvidence';
+
+type Detail = RouterOutputs['submissions']['get'];
+type Analysis = NonNullable<Detail['analysis']>;
+
+/** The stored analysis result (jsonb), checked before it is shown; anything unexpected shows nothing. */
+const resultSchema = z.object({
+  repo: z.object({
+    fullName: z.string(),
+    description: z.string().nullable().catch(null),
+    defaultBranch: z.string(),
+    headSha: z.string(),
+    pushedAt: z.string().nullable().catch(null),
+    stars: z.number().catch(0),
+    license: z.string().nullable().catch(null),
+    topics: z.array(z.string()).catch([]),
+    archived: z.boolean().catch(false),
+    fork: z.boolean().catch(false),
+  }),
+  languages: z.record(z.string(), z.number()).catch({}),
+  track: z.string().nullable().catch(null),
+  // evidence: structured items, or an English string in results stored before them (shown as is)
+  signals: z
+    .array(z.object({ key: z.string(), skillKeys: z.array(z.string()), evidence: SignalEvidenceSchema.catch([]) }))
+    .catch([]),
+  suggestedSkills: z.array(z.string()).catch([]),
+  authorship: z
+    .object({ login: z.string(), authored: z.number(), total: z.number(), share: z.number() })
+    .nullable()
+    .catch(null),
+  // structured notes, or English sentences in results stored before them; unknown kinds are left out
+  notes: z
+    .array(z.unknown())
+    .catch([])
+    .transform((notes) =>
+      notes.flatMap((n) => {
+        const parsed = StoredAnalysisNoteSchema.safeParse(n);
+        return parsed.success ? [parsed.data] : [];
+      }),
+    ),
+});
+export type AnalysisView = z.infer<typeof resultSchema>;
+
+export function parseAnalysisResult(result: unknown): AnalysisView | null {
+  const parsed = resultSchema.safeParse(result);
+  return parsed.success ? parsed.data : null;
+}
+
+function useReasonText() {
+  const { t, i18n } = useTranslation();
+  return (reason: string | null) => {
+    if (!reason) return t('analysis.reasons.unknown');
+    const http = /^http_(\d{3})$/.exec(reason);
+    if (http) return t('analysis.reasons.http', { status: http[1] });
+    const key = `analysis.reasons.${reason}`;
+    return i18n.exists(key) ? t(key) : reason;
+  };
+}
+
+function StatusLine({ analysis, timeZone }: { analysis: Analysis | null; timeZone: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const reasonText = useReasonText();
+  if (!analysis) return <p className="text-sm text-slate-600">{t('analysis.state.none')}</p>;
+  const when = (d: Date | string | null) => (d ? fmt.dateTime(d, timeZone) : '');
+  switch (analysis.status) {
+    case 'queued':
+    case 'running':
+      return (
+        <p className="flex items-center gap-2 text-sm text-slate-700" role="status">
+          <Spinner className="size-4 text-brand-700" />
+          {t(`analysis.state.${analysis.status}`)}
+        </p>
+      );
+    case 'done':
+      return (
+        <p className="text-sm text-slate-700">
+          {t('analysis.state.done', { when: when(analysis.analysedAt) })}
+          {analysis.reason === 'not_modified' ? ` ${t('analysis.state.notModified')}` : ''}
+        </p>
+      );
+    case 'not_found':
+      return (
+        <Alert tone="error">
+          <p className="font-medium">{t('analysis.state.notFound')}</p>
+          <p>{t('analysis.state.notFoundHelp')}</p>
+        </Alert>
+      );
+    case 'rate_limited':
+      return (
+        <Alert tone="info">
+          {analysis.nextRetryAt
+            ? t('analysis.state.rateLimited', { when: when(analysis.nextRetryAt) })
+            : t('analysis.state.rateLimitedNoTime')}
+        </Alert>
+      );
+    case 'failed':
+      return (
+        <Alert tone="error">
+          {analysis.nextRetryAt
+            ? t('analysis.state.failedRetry', { reason: reasonText(analysis.reason), when: when(analysis.nextRetryAt) })
+            : t('analysis.state.failedFinal', { reason: reasonText(analysis.reason) })}
+        </Alert>
+      );
+    default:
+      return null;
+  }
+}
+
+function Section({ title, children, className }: { title: string; children: React.ReactNode; className?: string }) {
+  return (
+    <section className={cn('flex flex-col gap-2', className)}>
+      <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-col gap-0.5">
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+const LANGUAGE_COLORS = ['bg-brand-600', 'bg-sky-500', 'bg-amber-500', 'bg-violet-500', 'bg-rose-500', 'bg-slate-400'];
+
+function Languages({ languages }: { languages: Record<string, number> }) {
+  const { t } = useTranslation();
+  const locale = useIntlLocale();
+  const pct = useMemo(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }), [locale]);
+  const entries = Object.entries(languages).sort((a, b) => b[1] - a[1]);
+  const total = entries.reduce((n, [, bytes]) => n + bytes, 0);
+  if (entries.length === 0 || total === 0) return <p className="text-sm text-slate-500">{t('analysis.noLanguages')}</p>;
+  const shown = entries.slice(0, 5);
+  const rest = entries.slice(5).reduce((n, [, b]) => n + b, 0);
+  const rows: [string, number][] = rest > 0 ? [...shown, [t('analysis.otherLanguages'), rest]] : shown;
+  return (
+    <div className="flex flex-col gap-2" data-testid="analysis-languages">
+      <div className="flex h-2 overflow-hidden rounded-full bg-slate-100" aria-hidden>
+        {rows.map(([name, bytes], i) => (
+          <div
+            key={name}
+            className={LANGUAGE_COLORS[i % LANGUAGE_COLORS.length]}
+            style={{ width: `${(bytes / total) * 100}%` }}
+          />
+        ))}
+      </div>
+      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        {rows.map(([name, bytes], i) => (
+          <li key={name} className="flex items-center gap-1.5" data-language={name}>
+            <span className={cn('size-2.5 rounded-full', LANGUAGE_COLORS[i % LANGUAGE_COLORS.length])} aria-hidden />
+            <bdi className="font-medium text-slate-800">{name}</bdi>
+            <span className="text-slate-500">{pct.format(bytes / total)}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function SkillChip({ skillKey, title, highlight }: { skillKey: string; title: string; highlight?: boolean }) {
+  return (
+    <span
+      className={cn(
+        'inline-flex items-center rounded-full border px-2.5 py-0.5 text-xs font-medium',
+        highlight ? 'border-brand-200 bg-brand-50 text-brand-800' : 'border-slate-200 bg-white text-slate-700',
+      )}
+      title={skillKey}
+      data-testid="suggested-skill"
+      data-key={skillKey}
+    >
+      {title}
+    </span>
+  );
+}
+
+function Authorship({
+  authorship,
+  githubLogin,
+  isLearner,
+}: {
+  authorship: AnalysisView['authorship'];
+  githubLogin: string | null;
+  isLearner: boolean;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const pct = new Intl.NumberFormat(fmt.locale, { style: 'percent', maximumFractionDigits: 0 });
+  if (authorship) {
+    return (
+      <div className="flex flex-col gap-2" data-testid="authorship" data-share={authorship.share}>
+        <p className="text-sm text-slate-800">
+          <span className="text-lg font-semibold text-slate-900">{pct.format(authorship.share)}</span>{' '}
+          {t('analysis.authorshipShare', {
+            authored: fmt.number(authorship.authored),
+            total: fmt.number(authorship.total),
+            login: isolate(authorship.login),
+          })}
+        </p>
+        <div className="h-2 overflow-hidden rounded-full bg-slate-100" aria-hidden>
+          <div className="h-full bg-brand-600" style={{ width: `${Math.min(100, authorship.share * 100)}%` }} />
+        </div>
+      </div>
+    );
+  }
+  if (!githubLogin) {
+    return (
+      <p className="text-sm text-slate-600" data-testid="authorship-no-login">
+        {isLearner ? (
+          <>
+            {t('analysis.noLoginLearner')}{' '}
+            <Link to="/account" className="font-medium text-brand-700 underline underline-offset-2">
+              {t('analysis.addLogin')}
+            </Link>
+          </>
+        ) : (
+          t('analysis.noLoginReviewer')
+        )}
+      </p>
+    );
+  }
+  return (
+    <p className="text-sm text-slate-600" data-testid="authorship-pending">
+      {t('analysis.authorshipPending', { login: isolate(githubLogin) })}
+    </p>
+  );
+}
+
+/** The automatic analysis of the submission's repository: the job's state and what it found. */
+export function AnalysisCard({
+  detail,
+  orgSlug,
+  timeZone,
+  isLearner,
+  skillTitleByKey,
+}: {
+  detail: Detail;
+  orgSlug: string;
+  timeZone: string;
+  isLearner: boolean;
+  skillTitleByKey: Map<string, string>;
+}) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const fmt = useFormat();
+  const skillTitle = useSkillKeyTitle();
+  const analysis = detail.analysis;
+  const status: AnalysisStatus | 'none' = analysis?.status ?? 'none';
+  const result = parseAnalysisResult(analysis?.result);
+  const claimedKeys = useMemo(() => {
+    const current = detail.revisions.find((r) => r.revision === detail.submission.currentRevision);
+    const ids = new Set(current?.claimedSkillIds ?? []);
+    return new Set(detail.skills.filter((s) => ids.has(s.id)).map((s) => s.key));
+  }, [detail]);
+  const reanalyse = useMutation(
+    trpc.submissions.reanalyse.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.submissions.get.pathFilter()),
+    }),
+  );
+  const busy = status === 'queued' || status === 'running';
+  const trackKey = result?.track ? `analysis.tracks.${result.track}` : null;
+
+  return (
+    <Card data-testid="analysis-status" data-status={status}>
+      <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
+        <div className="flex min-w-0 flex-col gap-1">
+          <CardTitle>{t('analysis.title')}</CardTitle>
+          <p className="text-sm text-slate-600">{t('analysis.description')}</p>
+        </div>
+        {detail.canReanalyse ? (
+          <Button
+            variant="secondary"
+            size="sm"
+            pending={reanalyse.isPending}
+            disabled={busy}
+            onClick={() => reanalyse.mutate({ orgSlug, submissionId: detail.submission.id })}
+            data-testid="reanalyse"
+          >
+            <RefreshCw className="size-4" aria-hidden />
+            {t('analysis.reanalyse')}
+          </Button>
+        ) : null}
+      </CardHeader>
+      <CardContent className="flex flex-col gap-6">
+        <div aria-live="polite" className="flex flex-col gap-2">
+          <StatusLine analysis={analysis} timeZone={timeZone} />
+          {reanalyse.error ? <Alert tone="error">{serverErrorMessage(reanalyse.error)}</Alert> : null}
+        </div>
+        {result ? (
+          <>
+            {status !== 'done' ? (
+              <p className="flex items-center gap-2 text-xs text-slate-500">
+                <AlertTriangle className="size-3.5" aria-hidden />
+                {t('analysis.previousResult')}
+              </p>
+            ) : null}
+            <Section title={t('analysis.repoTitle')}>
+              {result.repo.description ? (
+                <p className="text-sm text-slate-700" dir="auto">
+                  {result.repo.description}
+                </p>
+              ) : null}
+              <dl
+                className="grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3 lg:grid-cols-4"
+                data-testid="analysis-facts"
+              >
+                <Fact label={t('analysis.facts.defaultBranch')}>
+                  <span className="inline-flex items-center gap-1">
+                    <GitBranch className="size-3.5 text-slate-400" aria-hidden />
+                    <bdi dir="ltr" className="font-mono text-xs">
+                      {result.repo.defaultBranch}
+                    </bdi>
+                  </span>
+                </Fact>
+                <Fact label={t('analysis.facts.headSha')}>
+                  <code dir="ltr" className="font-mono text-xs" title={result.repo.headSha} data-testid="head-sha">
+                    {result.repo.headSha.slice(0, 7)}
+                  </code>
+                </Fact>
+                <Fact label={t('analysis.facts.pushedAt')}>
+                  {result.repo.pushedAt ? fmt.dateTime(result.repo.pushedAt, timeZone) : '—'}
+                </Fact>
+                <Fact label={t('analysis.facts.stars')}>
+                  <span className="inline-flex items-center gap-1">
+                    <Star className="size-3.5 text-amber-500" aria-hidden />
+                    {fmt.number(result.repo.stars)}
+                  </span>
+                </Fact>
+                <Fact label={t('analysis.facts.license')}>
+                  {result.repo.license ? <bdi>{result.repo.license}</bdi> : t('analysis.facts.noLicense')}
+                </Fact>
+                <Fact label={t('analysis.facts.track')}>
+                  {trackKey ? (i18n.exists(trackKey) ? t(trackKey) : result.track) : t('analysis.tracks.none')}
+                </Fact>
+                <Fact label={t('analysis.facts.state')}>
+                  <span className="flex flex-wrap gap-1">
+                    {result.repo.archived ? (
+                      <Badge tone="warning" data-testid="repo-archived">
+                        <Archive className="me-1 size-3" aria-hidden />
+                        {t('analysis.facts.archived')}
+                      </Badge>
+                    ) : null}
+                    {result.repo.fork ? (
+                      <Badge tone="warning">
+                        <GitFork className="me-1 size-3" aria-hidden />
+                        {t('analysis.facts.fork')}
+                      </Badge>
+                    ) : null}
+                    {!result.repo.archived && !result.repo.fork ? (
+                      <Badge tone="success">{t('analysis.facts.active')}</Badge>
+                    ) : null}
+                  </span>
+                </Fact>
+              </dl>
+              {result.repo.topics.length > 0 ? (
+                <div className="flex flex-wrap items-center gap-1.5">
+                  <span className="text-xs text-slate-500">{t('analysis.facts.topics')}</span>
+                  {result.repo.topics.map((topic) => (
+                    <bdi key={topic} dir="ltr" className="rounded-full bg-sky-50 px-2 py-0.5 text-xs text-sky-800">
+                      {topic}
+                    </bdi>
+                  ))}
+                </div>
+              ) : null}
+            </Section>
+            <Section title={t('analysis.languages')}>
+              <Languages languages={result.languages} />
+            </Section>
+            <Section title={t('analysis.suggestedSkills')}>
+              <p className="text-xs text-slate-500">{t('analysis.suggestedHelp')}</p>
+              {result.suggestedSkills.length === 0 ? (
+                <p className="text-sm text-slate-500">{t('analysis.noSuggestions')}</p>
+              ) : (
+                <div className="flex flex-wrap gap-1.5" data-testid="suggested-skills">
+                  {result.suggestedSkills.map((key) => (
+                    <SkillChip
+                      key={key}
+                      skillKey={key}
+                      title={skillTitle(key, skillTitleByKey.get(key))}
+                      highlight={claimedKeys.has(key)}
+                    />
+                  ))}
+                </div>
+              )}
+            </Section>
+            <Section title={t('analysis.signals')}>
+              {result.signals.length === 0 ? (
+                <p className="text-sm text-slate-500">{t('analysis.noSignals')}</p>
+              ) : (
+                <ul
+                  className="divide-y divide-slate-100 rounded-lg border border-slate-200"
+                  data-testid="analysis-signals"
+                >
+                  {result.signals.map((signal, i) => {
+                    const labelKey = `analysis.signalKeys.${signal.key}`;
+                    return (
+                      <li
+                        key={`${signal.key}-${i}`}
+                        className="flex flex-col gap-1 px-3 py-2 sm:flex-row sm:items-center sm:gap-3"
+                        data-signal={signal.key}
+                      >
+                        <span className="w-40 shrink-0 text-sm font-medium text-slate-900">
+                          {i18n.exists(labelKey) ? t(labelKey) : signal.key}
+                        </span>
+                        <span className="min-w-0 flex-1" data-testid="signal-evidence">
+                          <SignalEvidence evidence={signal.evidence} />
+                        </span>
+                        {signal.skillKeys.length > 0 ? (
+                          <span className="flex flex-wrap gap-1">
+                            {signal.skillKeys.map((key) => (
+                              <span key={key} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
+                                {skillTitle(key, skillTitleByKey.get(key))}
+                              </span>
+                            ))}
+                          </span>
+                        ) : null}
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </Section>
+            <Section title={t('analysis.authorship')}>
+              <Authorship
+                authorship={result.authorship}
+                githubLogin={detail.learner?.githubLogin ?? null}
+                isLearner={isLearner}
+              />
+            </Section>
+            {result.notes.length > 0 ? (
+              <Section title={t('analysis.notes')}>
+                <ul className="list-disc ps-5 text-sm text-slate-700" data-testid="analysis-notes">
+                  {result.notes.map((note) => (
+                    <li key={JSON.stringify(note)}>
+                      <AnalysisNoteText note={note} />
+                    </li>
+                  ))}
+                </ul>
+              </Section>
+            ) : null}
+          </>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,476 @@
+import { zId } from '@masar/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { AlertTriangle, ArrowLeft, ArrowRight, ExternalLink, GitPullRequestArrow, Undo2 } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { QueryState } from '../../components/QueryState';
+import { RequirePermission } from '../../components/RequirePermission';
+import { StateMessage } from '../../components/StateMessage';
+import { Alert } from '../../components/ui/alert';
+import { Badge } from '../../components/ui/badge';
+import { Button } from '../../components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
+import { ConfirmDialog } from '../../components/ui/confirm-dialog';
+import i18n from '../../i18n';
+import { useMe } from '../../lib/auth';
+import { isolate, useFormat } from '../../lib/format';
+import { serverErrorMessage } from '../../lib/forms';
+import { useOrg } from '../../lib/org';
+import { useRoadmapText } from '../../lib/roadmapText';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { errorData, type RouterOutputs, useTRPC } from '../../trpc';
+import { AnalysisCard } from './AnalysisCard';
+import { RepoName, SubmissionStatusBadge, useSubmissionTitle } from './common';
+import { Markdown } from './Markdown';
+import { isReviewable, type NextInQueue, ReviewPanel } from './ReviewPanel';
+import { SubmittedNotice } from './SubmittedNotice';
+
+type Detail = RouterOutputs['submissions']['get'];
+
+export function SubmissionPage() {
+  const { submissionId = '' } = useParams();
+  return (
+    <RequirePermission permission="submissions.read">
+      {zId.safeParse(submissionId).success ? <SubmissionLoader submissionId={submissionId} /> : <NotFound />}
+    </RequirePermission>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  const { slug, can } = useOrg();
+  return (
+    <StateMessage
+      kind="notFound"
+      title={t('submissions.page.notFoundTitle')}
+      body={t('submissions.page.notFoundBody')}
+      data-testid="submission-not-found"
+      action={
+        <Button asChild variant="secondary">
+          <Link to={can('progress.self') ? `/o/${slug}/submissions` : `/o/${slug}`}>{t('submissions.page.back')}</Link>
+        </Button>
+      }
+    />
+  );
+}
+
+function pollInterval(detail: Detail | undefined): number | false {
+  const status = detail?.analysis?.status;
+  if (status === 'queued' || status === 'running') return 2000;
+  if ((status === 'rate_limited' || status === 'failed') && detail?.analysis?.nextRetryAt) return 15_000;
+  return false;
+}
+
+function SubmissionLoader({ submissionId }: { submissionId: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const { slug } = useOrg();
+  const detail = useQuery({
+    ...trpc.submissions.get.queryOptions({ orgSlug: slug, submissionId }),
+    refetchInterval: (q) => pollInterval(q.state.data),
+  });
+  const titleOf = useSubmissionTitle();
+  useDocumentTitle(detail.data ? titleOf(detail.data.submission) : t('submissions.page.title'));
+  if (detail.error && errorData(detail.error)?.code === 'NOT_FOUND') return <NotFound />;
+  return (
+    <QueryState
+      isPending={detail.isPending}
+      error={detail.error}
+      onRetry={() => detail.refetch()}
+      errorTitle={t('submissions.page.loadError')}
+    >
+      {detail.data ? <SubmissionView key={submissionId} detail={detail.data} refetch={() => detail.refetch()} /> : null}
+    </QueryState>
+  );
+}
+
+function SubmissionView({
+  detail,
+  refetch,
+}: {
+  detail: Detail;
+  refetch: () => Promise<{ data?: Detail | undefined }>;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const fmt = useFormat();
+  const text = useRoadmapText();
+  const me = useMe();
+  const { org, slug, can } = useOrg();
+  const { submission } = detail;
+  const titleOf = useSubmissionTitle();
+  const isLearner = me.data?.id === submission.learnerId;
+  // a notice is worded when shown (not when it happened), so it follows a language switch
+  const [notice, setNotice] = useState<{
+    tone: 'success' | 'error';
+    text: () => string;
+    /** after a review: the next submission waiting, or null when the queue is empty */
+    next?: NextInQueue | null;
+  } | null>(null);
+  const [conflict, setConflict] = useState(false);
+
+  const skillById = useMemo(() => {
+    const map = new Map<string, { key: string; title: string }>();
+    for (const s of detail.skills) map.set(s.id, { key: s.key, title: text('skill', s).title });
+    return map;
+  }, [detail.skills, text]);
+  const skillTitleByKey = useMemo(
+    () => new Map([...skillById.values()].map((s) => [s.key, s.title] as const)),
+    [skillById],
+  );
+
+  const withdraw = useMutation(
+    trpc.submissions.withdraw.mutationOptions({
+      onMutate: () => setNotice(null),
+      onSuccess: async () => {
+        setNotice({ tone: 'success', text: () => i18n.t('submissions.page.withdrawn') });
+        await queryClient.invalidateQueries(trpc.submissions.pathFilter());
+      },
+      onError: (err) => setNotice({ tone: 'error', text: () => serverErrorMessage(err) }),
+    }),
+  );
+
+  const current = detail.revisions.find((r) => r.revision === submission.currentRevision) ?? detail.revisions[0];
+  const showPanel = detail.canReview && can('submissions.review') && (isReviewable(submission) || conflict);
+  const canWithdraw = isLearner && submission.status !== 'approved' && submission.status !== 'withdrawn';
+  const revisionLink = useMemo(() => {
+    const params = new URLSearchParams({ cohortId: submission.cohortId, repoUrl: submission.repoUrl });
+    if (submission.briefId) params.set('briefId', submission.briefId);
+    params.set('title', submission.title);
+    if (current?.claimedSkillIds.length) params.set('skills', current.claimedSkillIds.join(','));
+    return `/o/${slug}/submit?${params.toString()}`;
+  }, [submission, current, slug]);
+
+  const reviewsCard = (
+    <ReviewsCard detail={detail} skillById={skillById} timeZone={org.timeZone} isLearner={isLearner} />
+  );
+  const analysisCard = (
+    <AnalysisCard
+      detail={detail}
+      orgSlug={slug}
+      timeZone={org.timeZone}
+      isLearner={isLearner}
+      skillTitleByKey={skillTitleByKey}
+    />
+  );
+
+  return (
+    <div className="flex flex-col gap-6" data-testid="submission-page" data-submission-id={submission.id}>
+      <div>
+        <Link
+          to={isLearner || !can('submissions.review') ? `/o/${slug}/submissions` : `/o/${slug}/review-queue`}
+          className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900"
+        >
+          <ArrowLeft className="size-4 rtl:rotate-180" aria-hidden />
+          {isLearner || !can('submissions.review') ? t('submissions.page.back') : t('queue.back')}
+        </Link>
+      </div>
+      <Card>
+        <CardContent className="flex flex-col gap-4">
+          <div className="flex flex-wrap items-start justify-between gap-4">
+            <div className="flex min-w-0 flex-col gap-2">
+              <div className="flex flex-wrap items-center gap-3">
+                <h2 className="text-xl font-semibold text-slate-900" dir="auto" data-testid="submission-title">
+                  {titleOf(submission)}
+                </h2>
+                <SubmissionStatusBadge status={submission.status} testId="submission-status" />
+              </div>
+              <a
+                href={submission.repoUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="inline-flex w-fit items-center gap-1.5 text-sm text-brand-700 hover:underline"
+                data-testid="repo-link"
+              >
+                <RepoName owner={submission.repoOwner} repo={submission.repoName} />
+                <ExternalLink className="size-3.5 rtl:-scale-x-100" aria-hidden />
+                <span className="sr-only">{t('common.opensInNewTab')}</span>
+              </a>
+              <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
+                {!isLearner && detail.learner ? (
+                  <div className="flex gap-1">
+                    <dt>{t('submissions.page.learner')}:</dt>
+                    <dd className="font-medium text-slate-900" dir="auto" data-testid="submission-learner">
+                      {detail.learner.name}
+                    </dd>
+                  </div>
+                ) : null}
+                {detail.cohortName ? (
+                  <div className="flex gap-1">
+                    <dt>{t('submissions.page.cohort')}:</dt>
+                    <dd className="font-medium text-slate-900" dir="auto">
+                      {detail.cohortName}
+                    </dd>
+                  </div>
+                ) : null}
+                <div className="flex gap-1">
+                  <dt>{t('submissions.page.revision')}:</dt>
+                  <dd className="font-medium text-slate-900" data-testid="current-revision">
+                    {fmt.number(submission.currentRevision)}
+                  </dd>
+                </div>
+                <div className="flex gap-1">
+                  <dt>{t('submissions.page.submittedAt')}:</dt>
+                  <dd className="font-medium text-slate-900">{fmt.dateTime(submission.submittedAt, org.timeZone)}</dd>
+                </div>
+              </dl>
+            </div>
+            {isLearner ? (
+              <div className="flex flex-wrap gap-2">
+                <Button asChild variant={submission.status === 'changes_requested' ? 'primary' : 'secondary'} size="sm">
+                  <Link to={revisionLink} data-testid="new-revision">
+                    <GitPullRequestArrow className="size-4" aria-hidden />
+                    {t('submissions.page.newRevision')}
+                  </Link>
+                </Button>
+                {canWithdraw ? (
+                  <ConfirmDialog
+                    trigger={
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        className="text-red-700 hover:bg-red-50"
+                        pending={withdraw.isPending}
+                        data-testid="withdraw"
+                      >
+                        <Undo2 className="size-4 rtl:-scale-x-100" aria-hidden />
+                        {t('submissions.page.withdraw')}
+                      </Button>
+                    }
+                    title={t('submissions.page.withdrawConfirmTitle')}
+                    description={t('submissions.page.withdrawConfirmBody', { title: isolate(titleOf(submission)) })}
+                    confirmLabel={t('submissions.page.withdraw')}
+                    onConfirm={() => withdraw.mutate({ orgSlug: slug, submissionId: submission.id })}
+                  />
+                ) : null}
+              </div>
+            ) : null}
+          </div>
+          {submission.changedSinceApproval ? (
+            <div
+              className="flex gap-3 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
+              role="status"
+              data-testid="changed-since-approval"
+            >
+              <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden />
+              <p>{t('submissions.page.changedSinceApproval')}</p>
+            </div>
+          ) : null}
+          {notice ? null : <SubmittedNotice detail={detail} />}
+          {notice ? (
+            <Alert tone={notice.tone} data-testid={notice.tone === 'error' ? 'submission-error' : 'submission-notice'}>
+              <p>{notice.text()}</p>
+              {notice.next ? (
+                <Button asChild size="sm" className="mt-2 min-h-11 sm:min-h-8">
+                  <Link to={`/o/${slug}/submissions/${notice.next.id}`} data-testid="next-in-queue">
+                    <span className="min-w-0 truncate">
+                      {t('review.nextInQueue', {
+                        title: isolate(notice.next.title),
+                        learner: isolate(notice.next.learnerName),
+                      })}
+                    </span>
+                    <ArrowRight className="size-4 shrink-0 rtl:rotate-180" aria-hidden />
+                  </Link>
+                </Button>
+              ) : notice.next === null ? (
+                <p className="mt-1" data-testid="queue-done">
+                  {t('review.queueDone')}{' '}
+                  <Link to={`/o/${slug}/review-queue`} className="font-medium underline underline-offset-2">
+                    {t('queue.back')}
+                  </Link>
+                </p>
+              ) : null}
+            </Alert>
+          ) : null}
+        </CardContent>
+      </Card>
+      {showPanel ? (
+        <ReviewPanel
+          key={submission.id}
+          detail={detail}
+          orgSlug={slug}
+          refetch={refetch}
+          onConflict={setConflict}
+          onReviewed={(decision, next) =>
+            setNotice({
+              tone: 'success',
+              text: () => i18n.t(decision === 'approved' ? 'review.doneApproved' : 'review.doneChangesRequested'),
+              next,
+            })
+          }
+        />
+      ) : null}
+      {isLearner ? (
+        <>
+          {reviewsCard}
+          {analysisCard}
+        </>
+      ) : (
+        <>
+          {analysisCard}
+          {reviewsCard}
+        </>
+      )}
+      <RevisionsCard detail={detail} skillById={skillById} timeZone={org.timeZone} />
+    </div>
+  );
+}
+
+/** A review's ratings in the order its revision claimed the skills. */
+function sortRatings<T extends { skillId: string }>(ratings: T[], detail: Detail, revision: number): T[] {
+  const order = detail.revisions.find((r) => r.revision === revision)?.claimedSkillIds ?? [];
+  const at = (id: string) => {
+    const i = order.indexOf(id);
+    return i === -1 ? order.length : i;
+  };
+  return [...ratings].sort((a, b) => at(a.skillId) - at(b.skillId));
+}
+
+const RATING_TONE = { not_shown: 'neutral', partial: 'warning', demonstrated: 'success' } as const;
+
+function ReviewsCard({
+  detail,
+  skillById,
+  timeZone,
+  isLearner,
+}: {
+  detail: Detail;
+  skillById: Map<string, { key: string; title: string }>;
+  timeZone: string;
+  isLearner: boolean;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <Card data-testid="reviews">
+      <CardHeader>
+        <CardTitle>{t('submissions.page.reviewsTitle')}</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {detail.reviews.length === 0 ? (
+          <p className="text-sm text-slate-500" data-testid="no-reviews">
+            {isLearner ? t('submissions.page.noReviews') : t('submissions.page.noReviewsYet')}
+          </p>
+        ) : (
+          <ol className="flex flex-col gap-4">
+            {detail.reviews.map((r) => (
+              <li
+                key={r.id}
+                className="rounded-lg border border-slate-200 p-4"
+                data-testid="review"
+                data-decision={r.decision}
+              >
+                <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                  <Badge tone={r.decision === 'approved' ? 'success' : 'danger'}>
+                    {t(`review.decisions.${r.decision}`)}
+                  </Badge>
+                  <span className="text-sm font-medium text-slate-900" dir="auto">
+                    {r.reviewerName ?? t('review.formerMember')}
+                  </span>
+                  <span className="text-sm text-slate-500">{fmt.dateTime(r.createdAt, timeZone)}</span>
+                  <span className="text-xs text-slate-500">
+                    {t('submissions.page.revisionN', { n: fmt.number(r.revision) })}
+                  </span>
+                </div>
+                {r.comment ? (
+                  <Markdown className="mt-3" data-testid="review-comment">
+                    {r.comment}
+                  </Markdown>
+                ) : (
+                  <p className="mt-3 text-sm text-slate-500" data-testid="review-comment-hidden">
+                    {t(detail.commentsVisible ? 'review.noComment' : 'review.commentNotShared')}
+                  </p>
+                )}
+                {r.ratings.length > 0 ? (
+                  <ul className="mt-3 flex flex-wrap gap-2" aria-label={t('review.ratingsTitle')}>
+                    {sortRatings(r.ratings, detail, r.revision).map((rating) => {
+                      const skill = skillById.get(rating.skillId);
+                      return (
+                        <li
+                          key={rating.skillId}
+                          className="inline-flex items-center gap-1.5 rounded-full border border-slate-200 bg-white py-0.5 ps-2.5 pe-1 text-xs"
+                          data-testid="review-rating"
+                          data-key={skill?.key}
+                          data-rating={rating.rating}
+                        >
+                          <span className="text-slate-800">{skill?.title ?? t('review.unknownSkill')}</span>
+                          <Badge tone={RATING_TONE[rating.rating]} className="whitespace-nowrap">
+                            {t(`review.ratings.${rating.rating}`)}
+                          </Badge>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+function RevisionsCard({
+  detail,
+  skillById,
+  timeZone,
+}: {
+  detail: Detail;
+  skillById: Map<string, { key: string; title: string }>;
+  timeZone: string;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <Card data-testid="revisions">
+      <CardHeader>
+        <CardTitle>{t('submissions.page.revisionsTitle')}</CardTitle>
+      </CardHeader>
+      <CardContent>
+        <ol className="flex flex-col gap-3">
+          {detail.revisions.map((rev) => (
+            <li
+              key={rev.revision}
+              className="flex flex-col gap-2 rounded-lg border border-slate-200 p-4"
+              data-testid="revision"
+              data-revision={rev.revision}
+            >
+              <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                <span className="text-sm font-semibold text-slate-900">
+                  {t('submissions.page.revisionN', { n: fmt.number(rev.revision) })}
+                </span>
+                {rev.revision === detail.submission.currentRevision ? (
+                  <Badge tone="brand">{t('submissions.page.current')}</Badge>
+                ) : null}
+                <span className="text-sm text-slate-500">{fmt.dateTime(rev.createdAt, timeZone)}</span>
+              </div>
+              <p className="text-sm text-slate-800" dir="auto">
+                {rev.title}
+              </p>
+              {rev.note ? (
+                <p className="whitespace-pre-wrap text-sm text-slate-600" dir="auto" data-testid="revision-note">
+                  {rev.note}
+                </p>
+              ) : null}
+              <div className="flex flex-wrap items-center gap-1.5">
+                <span className="text-xs text-slate-500">{t('submissions.page.claimedSkills')}</span>
+                {rev.claimedSkillIds.map((id) => (
+                  <span
+                    key={id}
+                    className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700"
+                    data-key={skillById.get(id)?.key}
+                  >
+                    {skillById.get(id)?.title ?? t('review.unknownSkill')}
+                  </span>
+                ))}
+              </div>
+            </li>
+          ))}
+        </ol>
+      </CardContent>
+    </Card>
+  );
+}
