@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useMatch } from 'react-router';
 import { NotificationsBell } from '../features/notifications/NotificationsBell';
 import { type Me, useLogOut, useMe } from '../lib/auth';
+import { routes } from '../lib/routes';
 import { useTRPC } from '../trpc';
 import { Button } from './ui/button';
 import {
@@ -55,7 +56,7 @@ function OrgSwitcher() {
           return (
             <DropdownMenuItem key={org.id} asChild>
               <Link
-                to={`/o/${org.slug}`}
+                to={routes.org(org.slug)}
                 data-testid="org-switcher-item"
                 data-slug={org.slug}
                 aria-current={isCurrent ? 'page' : undefined}

@@ -21,6 +21,7 @@ import { useMe } from '../../lib/auth';
 import { isolate, useFormat } from '../../lib/format';
 import { applyServerErrors, serverErrorMessage } from '../../lib/forms';
 import { useOrg } from '../../lib/org';
+import { routes } from '../../lib/routes';
 import { useTerms } from '../../lib/terms';
 import { useTRPC } from '../../trpc';
 import { COHORT_ROLES, type CohortData, type CohortMember, type CohortRole } from './types';
@@ -115,7 +116,7 @@ export function MembersCard({ data }: { data: CohortData }) {
                     <TD className="font-medium text-slate-900">
                       {m.role === 'learner' ? (
                         <Link
-                          to={`/o/${slug}/cohorts/${data.cohort.id}/learners/${m.userId}`}
+                          to={routes.learner(slug, data.cohort.id, m.userId)}
                           className="text-brand-800 hover:underline"
                           data-testid="learner-progress-link"
                         >

@@ -22,6 +22,7 @@ import { isolate, useFormat } from '../../lib/format';
 import { applyServerErrors, serverErrorMessage } from '../../lib/forms';
 import { useOrg } from '../../lib/org';
 import { useRoadmapText } from '../../lib/roadmapText';
+import { routes } from '../../lib/routes';
 import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { errorData, useTRPC } from '../../trpc';
@@ -48,7 +49,7 @@ function CohortNotFound() {
       data-testid="cohort-not-found"
       action={
         <Button asChild variant="secondary">
-          <Link to={`/o/${slug}/cohorts`}>{term('cohort.backToList')}</Link>
+          <Link to={routes.cohorts(slug)}>{term('cohort.backToList')}</Link>
         </Button>
       }
     />
@@ -91,7 +92,7 @@ function CohortView({ data }: { data: CohortData }) {
       term('cohorts.roadmap'),
       <Link
         key="roadmap"
-        to={`/o/${slug}/roadmaps/${data.roadmap.id}`}
+        to={routes.roadmap(slug, data.roadmap.id)}
         className="text-brand-800 hover:underline"
         data-testid="cohort-roadmap"
       >
@@ -116,7 +117,7 @@ function CohortView({ data }: { data: CohortData }) {
       <Card>
         <CardHeader>
           <Link
-            to={`/o/${slug}/cohorts`}
+            to={routes.cohorts(slug)}
             className="mb-1 inline-flex w-fit items-center gap-1 text-sm text-brand-700 hover:underline"
           >
             <ArrowLeft className="size-4 rtl:rotate-180" aria-hidden />
@@ -132,7 +133,7 @@ function CohortView({ data }: { data: CohortData }) {
               </Badge>
             ) : null}
             <Button asChild variant="secondary" size="sm" className="ms-auto">
-              <Link to={`/o/${slug}/cohorts/${data.cohort.id}/dashboard`} data-testid="cohort-dashboard-link">
+              <Link to={routes.cohortDashboard(slug, data.cohort.id)} data-testid="cohort-dashboard-link">
                 <ChartLine className="size-4" aria-hidden />
                 {t('dashboards.links.dashboard')}
               </Link>

@@ -21,6 +21,7 @@ import { useFormat } from '../../lib/format';
 import { applyServerErrors } from '../../lib/forms';
 import { useOrg } from '../../lib/org';
 import { useRoadmapText } from '../../lib/roadmapText';
+import { routes } from '../../lib/routes';
 import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
@@ -115,7 +116,7 @@ function NewCohortCard() {
     try {
       const cohort = await create.mutateAsync({ orgSlug: slug, ...values, endDate: values.endDate || null });
       await queryClient.invalidateQueries(trpc.cohorts.pathFilter());
-      await navigate(`/o/${slug}/cohorts/${cohort.id}`);
+      await navigate(routes.cohort(slug, cohort.id));
     } catch (err) {
       setFormError(applyServerErrors(form, err));
     }
@@ -215,7 +216,7 @@ function CohortList() {
         header: () => t('fields.name'),
         cell: (info) => (
           <Link
-            to={`/o/${slug}/cohorts/${info.row.original.id}`}
+            to={routes.cohort(slug, info.row.original.id)}
             className="font-medium text-brand-800 hover:underline"
             data-testid="cohort-link"
           >
@@ -258,7 +259,7 @@ function CohortList() {
         meta: { className: 'text-end' },
         cell: (info) => (
           <Link
-            to={`/o/${slug}/cohorts/${info.row.original.id}/dashboard`}
+            to={routes.cohortDashboard(slug, info.row.original.id)}
             className="whitespace-nowrap text-sm text-brand-800 hover:underline"
             aria-label={t('dashboards.links.dashboardOf', { name: info.row.original.name })}
             data-testid="cohort-dashboard-link"

@@ -18,6 +18,7 @@ import { Card, CardDescription, CardHeader, CardTitle } from '../../components/u
 import { Input, NativeSelect } from '../../components/ui/input';
 import { useFormat } from '../../lib/format';
 import { useOrg } from '../../lib/org';
+import { routes } from '../../lib/routes';
 import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { errorData, useTRPC } from '../../trpc';
@@ -62,7 +63,7 @@ function CohortDashboardLoader() {
       <NotFoundState
         title={term('cohort.notFoundTitle')}
         body={term('cohort.notFoundBody')}
-        backTo={`/o/${slug}/cohorts`}
+        backTo={routes.cohorts(slug)}
         backLabel={term('cohort.backToList')}
       />
     );
@@ -96,7 +97,7 @@ function DashboardView({ data }: { data: CohortDashboard }) {
   useDocumentTitle(term('dashboards.cohort.documentTitle', { name: data.cohort.name }));
   const learners = data.scatter.length;
   const months = data.cohort.monthsSinceStart;
-  const cohortHref = `/o/${slug}/cohorts/${data.cohort.id}`;
+  const cohortHref = routes.cohort(slug, data.cohort.id);
   return (
     <div
       className="flex flex-col gap-6"

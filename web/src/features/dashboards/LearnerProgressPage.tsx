@@ -16,6 +16,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/ca
 import { useMe } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
 import { useOrg } from '../../lib/org';
+import { routes } from '../../lib/routes';
 import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { cn } from '../../lib/utils';
@@ -36,7 +37,7 @@ export function LearnerProgressPage() {
     enabled: valid,
   });
   const code = errorData(progress.error)?.code;
-  const back = can('cohorts.read') ? `/o/${slug}/cohorts` : `/o/${slug}/my-roadmap`;
+  const back = can('cohorts.read') ? routes.cohorts(slug) : routes.myRoadmap(slug);
   if (!valid || code === 'NOT_FOUND') {
     return (
       <NotFoundState
@@ -85,21 +86,18 @@ function LearnerView({ data }: { data: LearnerProgress }) {
       <Card>
         <CardHeader className="pb-6">
           {can('cohorts.read') ? (
-            <BackLink to={`/o/${slug}/cohorts/${data.cohort.id}/dashboard`}>
+            <BackLink to={routes.cohortDashboard(slug, data.cohort.id)}>
               {term('dashboards.learner.backToDashboard')}
             </BackLink>
           ) : (
-            <BackLink to={`/o/${slug}/my-roadmap`}>{term('dashboards.learner.backToRoadmap')}</BackLink>
+            <BackLink to={routes.myRoadmap(slug)}>{term('dashboards.learner.backToRoadmap')}</BackLink>
           )}
           <div className="flex flex-wrap items-center gap-3">
             <h2 className="text-xl font-semibold text-slate-900" data-testid="learner-name">
               {title}
             </h2>
             <Button asChild variant="secondary" size="sm" className="ms-auto">
-              <Link
-                to={`/o/${slug}/cohorts/${data.cohort.id}/learners/${data.learner.id}/readiness`}
-                data-testid="readiness-link"
-              >
+              <Link to={routes.readiness(slug, data.cohort.id, data.learner.id)} data-testid="readiness-link">
                 <Gauge className="size-4" aria-hidden />
                 {t('readiness.link')}
               </Link>
@@ -325,7 +323,7 @@ function OpenSubmissions({ data }: { data: LearnerProgress }) {
           {data.openSubmissions.map((s) => (
             <li key={s.id} className="flex flex-wrap items-start justify-between gap-2 text-sm">
               <Link
-                to={`/o/${slug}/submissions/${s.id}`}
+                to={routes.submission(slug, s.id)}
                 className="font-medium text-brand-800 hover:underline"
                 data-testid="open-submission-link"
               >

@@ -16,6 +16,7 @@ import { Pagination } from '../../components/Pagination';
 import { Table, TBody, TD, TH, THead, TR } from '../../components/ui/table';
 import { useFormat } from '../../lib/format';
 import { useOrg } from '../../lib/org';
+import { routes } from '../../lib/routes';
 import { useTerms } from '../../lib/terms';
 import { cn } from '../../lib/utils';
 import type { RouterOutputs } from '../../trpc';
@@ -66,14 +67,14 @@ export function LearnersTable({
         cell: (info) => (
           <span className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5">
             <Link
-              to={`/o/${slug}/cohorts/${cohortId}/learners/${info.row.original.learnerId}`}
+              to={routes.learner(slug, cohortId, info.row.original.learnerId)}
               className="whitespace-nowrap font-medium text-brand-800 hover:underline"
               data-testid="learner-link"
             >
               {info.getValue()}
             </Link>
             <Link
-              to={`/o/${slug}/cohorts/${cohortId}/learners/${info.row.original.learnerId}/readiness`}
+              to={routes.readiness(slug, cohortId, info.row.original.learnerId)}
               className="whitespace-nowrap text-xs text-slate-600 hover:text-brand-800 hover:underline"
               data-testid="readiness-link"
             >

@@ -12,6 +12,7 @@ import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '../../components/ui/card';
 import { useFormat } from '../../lib/format';
 import { useOrg } from '../../lib/org';
+import { routes } from '../../lib/routes';
 import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
@@ -70,7 +71,7 @@ function Overview() {
               action={
                 can('cohorts.manage') ? (
                   <Button asChild variant="secondary">
-                    <Link to={`/o/${slug}/cohorts`}>{term('dashboards.org.goToCohorts')}</Link>
+                    <Link to={routes.cohorts(slug)}>{term('dashboards.org.goToCohorts')}</Link>
                   </Button>
                 ) : undefined
               }
@@ -100,7 +101,7 @@ function CohortCard({ cohort }: { cohort: OverviewCohort }) {
     <Card className="flex h-full flex-col" data-testid="org-cohort-card" data-id={cohort.id} data-name={cohort.name}>
       <CardHeader className="pb-3">
         <CardTitle className="text-base">
-          <Link to={`/o/${slug}/cohorts/${cohort.id}`} className="hover:underline">
+          <Link to={routes.cohort(slug, cohort.id)} className="hover:underline">
             {cohort.name}
           </Link>
         </CardTitle>
@@ -137,7 +138,7 @@ function CohortCard({ cohort }: { cohort: OverviewCohort }) {
       </CardContent>
       <CardFooter>
         <Button asChild variant="secondary" size="sm">
-          <Link to={`/o/${slug}/cohorts/${cohort.id}/dashboard`} data-testid="org-cohort-dashboard-link">
+          <Link to={routes.cohortDashboard(slug, cohort.id)} data-testid="org-cohort-dashboard-link">
             {term('dashboards.org.openDashboard')}
             <ArrowRight className="size-4 rtl:rotate-180" aria-hidden />
           </Link>

@@ -12,6 +12,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../..
 import { authPath, type Me, useAfterAuth, useLogOut, useMe } from '../../lib/auth';
 import { isolate, useFormat } from '../../lib/format';
 import { serverErrorMessage } from '../../lib/forms';
+import { routes } from '../../lib/routes';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { errorData, type RouterOutputs, useTRPC } from '../../trpc';
 import { SignUpForm } from '../auth/AuthPages';
@@ -144,7 +145,7 @@ function useAccept(token: string, refresh: () => Promise<unknown>) {
     try {
       const result = await accept.mutateAsync({ token });
       await refresh();
-      const home = result.role === 'learner' ? `/o/${result.orgSlug}/my-roadmap` : `/o/${result.orgSlug}`;
+      const home = result.role === 'learner' ? routes.myRoadmap(result.orgSlug) : routes.org(result.orgSlug);
       await navigate(home, { replace: true });
     } catch {
       await refresh();

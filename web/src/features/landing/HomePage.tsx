@@ -11,6 +11,7 @@ import { Card } from '../../components/ui/card';
 import { Spinner } from '../../components/ui/spinner';
 import { type Me, useMe } from '../../lib/auth';
 import { isolate } from '../../lib/format';
+import { routes } from '../../lib/routes';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useTRPC } from '../../trpc';
 
@@ -77,7 +78,7 @@ function TryTheDemo() {
     try {
       await logIn.mutateAsync({ email: demo.logins[who], password: demo.password });
       await queryClient.invalidateQueries();
-      await navigate(`/o/${demo.orgSlug}`);
+      await navigate(routes.org(demo.orgSlug));
     } catch {
       // the error is shown below the buttons
     }
@@ -154,7 +155,12 @@ function MyOrganisations({ me }: { me: Me }) {
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="org-list">
             {orgs.data?.map((org) => (
               <li key={org.id}>
-                <Link to={`/o/${org.slug}`} data-testid="org-card" data-slug={org.slug} className="group block h-full">
+                <Link
+                  to={routes.org(org.slug)}
+                  data-testid="org-card"
+                  data-slug={org.slug}
+                  className="group block h-full"
+                >
                   <Card className="flex h-full items-start gap-3 p-5 transition-colors group-hover:border-brand-500">
                     <span className="rounded-lg bg-brand-50 p-2 text-brand-700">
                       <Building2 className="size-5" aria-hidden />

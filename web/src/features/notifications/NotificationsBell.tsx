@@ -14,6 +14,7 @@ import {
 } from '../../components/ui/lazy-dropdown-menu';
 import { useFormat } from '../../lib/format';
 import { serverErrorMessage } from '../../lib/forms';
+import { routes } from '../../lib/routes';
 import { useRelativeTime } from '../../lib/time';
 import { cn } from '../../lib/utils';
 import { type RouterOutputs, useTRPC } from '../../trpc';
@@ -56,7 +57,7 @@ function OrgBell({ slug }: { slug: string }) {
 
   const openItem = (item: Item) => {
     if (!item.readAt) markRead.mutate({ orgSlug: slug, ids: [item.id] });
-    if (item.submissionId) void navigate(`/o/${slug}/submissions/${item.submissionId}`);
+    if (item.submissionId) void navigate(routes.submission(slug, item.submissionId));
   };
 
   return (

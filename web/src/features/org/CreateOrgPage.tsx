@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/Layout';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent } from '../../components/ui/card';
 import { applyServerErrors } from '../../lib/forms';
+import { routes } from '../../lib/routes';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useTRPC } from '../../trpc';
 
@@ -128,7 +129,7 @@ export function CreateOrgPage() {
       const defaultLocale = i18n.language.startsWith('ar') ? ('ar' as const) : ('en' as const);
       const org = await create.mutateAsync({ ...values, defaultLocale });
       await queryClient.invalidateQueries(trpc.org.mine.queryFilter());
-      await navigate(`/o/${org.slug}`);
+      await navigate(routes.org(org.slug));
     } catch (err) {
       setFormError(applyServerErrors(form, err));
     }

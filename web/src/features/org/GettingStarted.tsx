@@ -7,6 +7,7 @@ import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
 import { isolate, useFormat } from '../../lib/format';
 import { useOrg } from '../../lib/org';
+import { routes } from '../../lib/routes';
 import { useTerms } from '../../lib/terms';
 import { cn } from '../../lib/utils';
 import { type RouterOutputs, useTRPC } from '../../trpc';
@@ -31,7 +32,7 @@ export function GettingStartedCard() {
   const progress = useGettingStarted();
   const p = progress.data;
   if (!p) return null;
-  const cohortPath = p.latestCohort ? `/o/${slug}/cohorts/${p.latestCohort.id}` : `/o/${slug}/cohorts`;
+  const cohortPath = p.latestCohort ? routes.cohort(slug, p.latestCohort.id) : routes.cohorts(slug);
   const noMentor = p.withoutMentor[0];
   const steps: { key: string; done: boolean; label: string; body: string; to: string; action: string }[] = [
     {
@@ -39,7 +40,7 @@ export function GettingStartedCard() {
       done: p.cohorts > 0,
       label: term('gettingStarted.cohort'),
       body: term('gettingStarted.cohortBody'),
-      to: `/o/${slug}/cohorts`,
+      to: routes.cohorts(slug),
       action: term('gettingStarted.cohortAction'),
     },
     {
@@ -47,7 +48,7 @@ export function GettingStartedCard() {
       done: p.cohorts > 0 && p.withoutMentorCount === 0,
       label: term('gettingStarted.mentor'),
       body: term('gettingStarted.mentorBody'),
-      to: noMentor ? `/o/${slug}/cohorts/${noMentor.id}#members` : `${cohortPath}#members`,
+      to: noMentor ? routes.cohort(slug, noMentor.id, 'members') : `${cohortPath}#members`,
       action: term('gettingStarted.mentorAction'),
     },
     {
@@ -145,7 +146,7 @@ export function NoMentorWarning({ progress }: { progress: Progress | undefined }
           <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {progress.withoutMentor.map((c) => (
               <li key={c.id}>
-                <Link to={`/o/${slug}/cohorts/${c.id}#members`} className="font-medium underline">
+                <Link to={routes.cohort(slug, c.id, 'members')} className="font-medium underline">
                   {term('gettingStarted.addMentorTo', { name: isolate(c.name) })}
                 </Link>
               </li>

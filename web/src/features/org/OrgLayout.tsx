@@ -9,6 +9,7 @@ import { OrgNotFound } from '../../components/StateMessage';
 import { Badge } from '../../components/ui/badge';
 import { useMe } from '../../lib/auth';
 import { OrgContext, type OrgContextValue, useOrg } from '../../lib/org';
+import { routes } from '../../lib/routes';
 import { useTerms } from '../../lib/terms';
 import { cn } from '../../lib/utils';
 import { errorData, useTRPC } from '../../trpc';
@@ -26,7 +27,8 @@ type TabKey =
   | 'invitations'
   | 'audit';
 interface Tab {
-  to: string;
+  /** The tab's address (a builder from lib/routes). */
+  href: (slug: string) => string;
   key: TabKey;
   permission: Permission;
   /** Only for someone who learns in a cohort of this organisation (learner controls). */
@@ -36,33 +38,38 @@ interface Tab {
 }
 
 const TAB: Record<TabKey, Tab> = {
-  overview: { to: '', key: 'overview', permission: 'org.read', end: true, label: 'org.tabs.home' },
+  overview: { href: routes.org, key: 'overview', permission: 'org.read', end: true, label: 'org.tabs.home' },
   myRoadmap: {
-    to: 'my-roadmap',
+    href: routes.myRoadmap,
     key: 'myRoadmap',
     permission: 'progress.self',
     learning: true,
     label: 'org.tabs.myRoadmap',
   },
   submissions: {
-    to: 'submissions',
+    href: routes.submissions,
     key: 'submissions',
     permission: 'progress.self',
     learning: true,
     label: 'org.tabs.mySubmissions',
   },
-  cohorts: { to: 'cohorts', key: 'cohorts', permission: 'cohorts.read', label: 'org.tabs.cohorts' },
-  reviewQueue: { to: 'review-queue', key: 'reviewQueue', permission: 'submissions.review', label: 'queue.tab' },
-  cohortsOverview: { to: 'overview', key: 'cohortsOverview', permission: 'org.overview', label: 'org.tabs.progress' },
-  roadmaps: { to: 'roadmaps', key: 'roadmaps', permission: 'roadmaps.read', label: 'org.tabs.roadmaps' },
-  members: { to: 'members', key: 'members', permission: 'members.read', label: 'org.tabs.members' },
+  cohorts: { href: routes.cohorts, key: 'cohorts', permission: 'cohorts.read', label: 'org.tabs.cohorts' },
+  reviewQueue: { href: routes.reviewQueue, key: 'reviewQueue', permission: 'submissions.review', label: 'queue.tab' },
+  cohortsOverview: {
+    href: routes.cohortsOverview,
+    key: 'cohortsOverview',
+    permission: 'org.overview',
+    label: 'org.tabs.progress',
+  },
+  roadmaps: { href: routes.roadmaps, key: 'roadmaps', permission: 'roadmaps.read', label: 'org.tabs.roadmaps' },
+  members: { href: routes.members, key: 'members', permission: 'members.read', label: 'org.tabs.members' },
   invitations: {
-    to: 'invitations',
+    href: routes.invitations,
     key: 'invitations',
     permission: 'invitations.manage',
     label: 'org.tabs.invitations',
   },
-  audit: { to: 'audit', key: 'audit', permission: 'audit.read', label: 'org.tabs.audit' },
+  audit: { href: routes.audit, key: 'audit', permission: 'audit.read', label: 'org.tabs.audit' },
 };
 
 /** A learner's own work first; for those who run cohorts, running them first (their own learning last). */
@@ -146,7 +153,7 @@ function useCurrentTab(tabs: Tab[]): TabKey | null {
     enabled: isId,
   });
   const path = useLocation().pathname;
-  const rest = path.slice(`/o/${slug}`.length).replace(/^\/+/, '');
+  const rest = path.replace(/\/+$/, '');
   if (submission) {
     const own = detail.data ? detail.data.submission.learnerId === me.data?.id : null;
     const has = (k: TabKey) => tabs.some((t) => t.key === k);
@@ -154,11 +161,12 @@ function useCurrentTab(tabs: Tab[]): TabKey | null {
     if (own !== null || !has('reviewQueue')) return has('submissions') ? 'submissions' : null;
     return null; // not known yet: nothing highlighted rather than the wrong tab
   }
-  if (rest === 'submit') return tabs.some((t) => t.key === 'submissions') ? 'submissions' : null;
+  if (rest === routes.submit(slug)) return tabs.some((t) => t.key === 'submissions') ? 'submissions' : null;
   let best: Tab | null = null;
   for (const tab of tabs) {
-    const hit = tab.end ? rest === tab.to : rest === tab.to || rest.startsWith(`${tab.to}/`);
-    if (hit && (!best || tab.to.length > best.to.length)) best = tab;
+    const href = tab.href(slug);
+    const hit = tab.end ? rest === href : rest === href || rest.startsWith(`${href}/`);
+    if (hit && (!best || href.length > best.href(slug).length)) best = tab;
   }
   return best?.key ?? null;
 }
@@ -224,7 +232,7 @@ function OrgTabs() {
           return (
             <Link
               key={tab.key}
-              to={tab.to ? `/o/${slug}/${tab.to}` : `/o/${slug}`}
+              to={tab.href(slug)}
               aria-current={active ? 'page' : undefined}
               data-testid={`org-tab-${tab.key}`}
               className={cn(

@@ -14,6 +14,7 @@ import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { isolate, useFormat } from '../../lib/format';
 import { applyServerErrors, serverErrorMessage } from '../../lib/forms';
 import { useOrg } from '../../lib/org';
+import { routes } from '../../lib/routes';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useTRPC } from '../../trpc';
 import { useTimeZones } from './CreateOrgPage';
@@ -30,7 +31,13 @@ function OrgDetails() {
     [t('fields.kind'), t(`orgKinds.${org.kind}`), 'org-detail-kind'],
     [t('org.yourRole'), t(`roles.${org.role}`), 'org-detail-role'],
     [t('fields.timeZone'), <bdi key="tz">{org.timeZone}</bdi>, 'org-detail-timezone'],
-    [t('org.address'), <bdi key="slug" dir="ltr">{`/o/${org.slug}`}</bdi>, 'org-detail-slug'],
+    [
+      t('org.address'),
+      <bdi key="slug" dir="ltr">
+        {routes.org(org.slug)}
+      </bdi>,
+      'org-detail-slug',
+    ],
     [t('org.created'), fmt.date(org.createdAt, org.timeZone), 'org-detail-created'],
   ];
   return (

@@ -26,6 +26,7 @@ import { useFormat } from '../../lib/format';
 import { serverErrorMessage } from '../../lib/forms';
 import { useOrg } from '../../lib/org';
 import { useRoadmapText } from '../../lib/roadmapText';
+import { routes } from '../../lib/routes';
 import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { cn } from '../../lib/utils';
@@ -40,7 +41,7 @@ const PROJECTS_LIMIT = 3;
 
 /** The submit form, with the cohort (and a brief or a skill) chosen already. */
 function submitPath(slug: string, cohortId: string, extra: Record<string, string> = {}) {
-  return `/o/${slug}/submit?${new URLSearchParams({ cohortId, ...extra }).toString()}`;
+  return routes.submit(slug, { cohortId, ...extra });
 }
 
 export function MyRoadmapPage() {
@@ -127,15 +128,12 @@ function CohortProgress({ data }: { data: MyCohort }) {
                   {t('myRoadmap.submitWork')}
                 </Link>
               </Button>
-              <Link to={`/o/${slug}/roadmaps/${data.roadmap.id}`} className="text-sm text-brand-700 hover:underline">
+              <Link to={routes.roadmap(slug, data.roadmap.id)} className="text-sm text-brand-700 hover:underline">
                 {text('roadmap', data.roadmap).title}
               </Link>
               {me.data ? (
                 <Button asChild variant="secondary" size="sm">
-                  <Link
-                    to={`/o/${slug}/cohorts/${data.cohort.id}/learners/${me.data.id}`}
-                    data-testid="my-progress-link"
-                  >
+                  <Link to={routes.learner(slug, data.cohort.id, me.data.id)} data-testid="my-progress-link">
                     <ChartLine className="size-4" aria-hidden />
                     {t('dashboards.links.myProgress')}
                   </Link>
@@ -143,10 +141,7 @@ function CohortProgress({ data }: { data: MyCohort }) {
               ) : null}
               {me.data ? (
                 <Button asChild variant="secondary" size="sm">
-                  <Link
-                    to={`/o/${slug}/cohorts/${data.cohort.id}/learners/${me.data.id}/readiness`}
-                    data-testid="my-readiness-link"
-                  >
+                  <Link to={routes.readiness(slug, data.cohort.id, me.data.id)} data-testid="my-readiness-link">
                     <Gauge className="size-4" aria-hidden />
                     {t('readiness.link')}
                   </Link>

@@ -22,6 +22,7 @@ import { Spinner } from '../../components/ui/spinner';
 import { Table, TBody, TD, TH, THead, TR } from '../../components/ui/table';
 import { useFormat } from '../../lib/format';
 import { useOrg } from '../../lib/org';
+import { routes } from '../../lib/routes';
 import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { cn } from '../../lib/utils';
@@ -198,7 +199,7 @@ function HiresGrid({
           return (
             <span className="flex min-w-0 flex-col gap-0.5">
               <Link
-                to={`/o/${slug}/cohorts/${h.cohortId}/learners/${h.learnerId}/readiness`}
+                to={routes.readiness(slug, h.cohortId, h.learnerId)}
                 className="font-medium break-words text-brand-800 hover:underline"
                 data-testid="hire-link"
               >

@@ -13,6 +13,7 @@ import { useMe } from '../../lib/auth';
 import { isolate, useFormat } from '../../lib/format';
 import { useOrg } from '../../lib/org';
 import { useRoadmapText } from '../../lib/roadmapText';
+import { routes } from '../../lib/routes';
 import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { errorData, type RouterOutputs, useTRPC } from '../../trpc';
@@ -41,7 +42,7 @@ export function ReadinessPage() {
       <NotFoundState
         title={t('readiness.notFoundTitle')}
         body={t('readiness.notFoundBody')}
-        backTo={can('cohorts.read') ? `/o/${slug}/cohorts` : `/o/${slug}/my-roadmap`}
+        backTo={can('cohorts.read') ? routes.cohorts(slug) : routes.myRoadmap(slug)}
         backLabel={can('cohorts.read') ? term('cohort.backToList') : term('myRoadmap.title')}
       />
     );
@@ -80,7 +81,7 @@ function ReadinessView({ data }: { data: Readiness }) {
       <Card>
         <CardHeader className="pb-6">
           <div className="no-print">
-            <BackLink to={`/o/${slug}/cohorts/${data.cohort.id}/learners/${data.learner.id}`}>
+            <BackLink to={routes.learner(slug, data.cohort.id, data.learner.id)}>
               {t('readiness.backToProgress')}
             </BackLink>
           </div>
@@ -91,7 +92,7 @@ function ReadinessView({ data }: { data: Readiness }) {
             <div className="no-print ms-auto flex flex-wrap gap-2">
               {isMe ? (
                 <Button asChild variant="secondary" size="sm">
-                  <Link to={`/o/${slug}/my-roadmap#sharing`} data-testid="readiness-sharing-link">
+                  <Link to={routes.myRoadmap(slug, 'sharing')} data-testid="readiness-sharing-link">
                     <Share2 className="size-4" aria-hidden />
                     {t('readiness.sharing')}
                   </Link>

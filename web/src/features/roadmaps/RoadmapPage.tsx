@@ -24,6 +24,7 @@ import { isolate } from '../../lib/format';
 import { serverErrorMessage } from '../../lib/forms';
 import { useOrg } from '../../lib/org';
 import { useRoadmapText } from '../../lib/roadmapText';
+import { routes } from '../../lib/routes';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { cn } from '../../lib/utils';
 import { errorData, useTRPC } from '../../trpc';
@@ -57,7 +58,7 @@ function RoadmapNotFound() {
       data-testid="roadmap-not-found"
       action={
         <Button asChild variant="secondary">
-          <Link to={`/o/${slug}/roadmaps`}>{t('roadmap.backToList')}</Link>
+          <Link to={routes.roadmaps(slug)}>{t('roadmap.backToList')}</Link>
         </Button>
       }
     />
@@ -182,7 +183,7 @@ function RoadmapView({
       <Card>
         <CardHeader>
           <Link
-            to={`/o/${slug}/roadmaps`}
+            to={routes.roadmaps(slug)}
             className="mb-1 inline-flex w-fit items-center gap-1 text-sm text-brand-700 hover:underline"
           >
             <ArrowLeft className="size-4 rtl:rotate-180" aria-hidden />

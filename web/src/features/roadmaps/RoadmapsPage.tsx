@@ -19,6 +19,7 @@ import { useFormat } from '../../lib/format';
 import { applyServerErrors } from '../../lib/forms';
 import { useOrg } from '../../lib/org';
 import { useRoadmapText } from '../../lib/roadmapText';
+import { routes } from '../../lib/routes';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
 
@@ -81,7 +82,7 @@ function RoadmapList() {
                           <div className="flex flex-wrap items-center gap-2">
                             <MapIcon className="size-4 shrink-0 text-brand-700" aria-hidden />
                             <Link
-                              to={`/o/${slug}/roadmaps/${r.id}`}
+                              to={routes.roadmap(slug, r.id)}
                               className="font-medium text-brand-800 hover:underline"
                               data-testid="roadmap-link"
                             >
@@ -158,7 +159,7 @@ function DuplicateDialog({
       const copy = await duplicate.mutateAsync({ orgSlug: slug, ...values });
       await queryClient.invalidateQueries(trpc.roadmaps.pathFilter());
       onClose();
-      await navigate(`/o/${slug}/roadmaps/${copy.id}`);
+      await navigate(routes.roadmap(slug, copy.id));
     } catch (err) {
       setFormError(applyServerErrors(form, err));
     }

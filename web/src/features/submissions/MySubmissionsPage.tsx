@@ -13,6 +13,7 @@ import { Button } from '../../components/ui/button';
 import { Card, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
 import { useFormat } from '../../lib/format';
 import { useOrg } from '../../lib/org';
+import { routes } from '../../lib/routes';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
 import { AnalysisStatusBadge, RepoName, SubmissionStatusBadge, useSubmissionTitle } from './common';
@@ -26,7 +27,7 @@ export function SubmitProjectButton({ size = 'md' }: { size?: 'sm' | 'md' }) {
   const { slug } = useOrg();
   return (
     <Button asChild size={size}>
-      <Link to={`/o/${slug}/submit`} data-testid="submit-project-link">
+      <Link to={routes.submit(slug)} data-testid="submit-project-link">
         <Plus className="size-4" aria-hidden />
         {t('submissions.submitButton')}
       </Link>
@@ -68,7 +69,7 @@ function MySubmissions() {
         header: () => t('submissions.columns.title'),
         cell: (info) => (
           <Link
-            to={`/o/${slug}/submissions/${info.row.original.id}`}
+            to={routes.submission(slug, info.row.original.id)}
             className="font-medium text-brand-700 hover:underline"
             dir="auto"
             data-testid="submission-link"

@@ -17,6 +17,7 @@ import { Label } from '../../components/ui/label';
 import { useFormat } from '../../lib/format';
 import { useOrg } from '../../lib/org';
 import { useRoadmapText } from '../../lib/roadmapText';
+import { routes } from '../../lib/routes';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
 import {
@@ -150,7 +151,7 @@ function ReviewQueue() {
         cell: (info) => (
           <span className="flex flex-col gap-0.5">
             <Link
-              to={`/o/${slug}/submissions/${info.row.original.id}`}
+              to={routes.submission(slug, info.row.original.id)}
               className="font-medium break-words text-brand-700 hover:underline"
               dir="auto"
               onClick={(e) => e.stopPropagation()}
@@ -307,7 +308,7 @@ function ReviewQueue() {
                     'data-title': row.original.title,
                     'data-status': row.original.status,
                     className: 'cursor-pointer',
-                    onClick: () => void navigate(`/o/${slug}/submissions/${row.original.id}`),
+                    onClick: () => void navigate(routes.submission(slug, row.original.id)),
                   })}
                 />
               </div>

@@ -18,6 +18,7 @@ import { isolate, useFormat } from '../../lib/format';
 import { serverErrorMessage } from '../../lib/forms';
 import { useOrg } from '../../lib/org';
 import { useRoadmapText } from '../../lib/roadmapText';
+import { routes } from '../../lib/routes';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { errorData, type RouterOutputs, useTRPC } from '../../trpc';
 import { AnalysisCard } from './AnalysisCard';
@@ -48,7 +49,9 @@ function NotFound() {
       data-testid="submission-not-found"
       action={
         <Button asChild variant="secondary">
-          <Link to={can('progress.self') ? `/o/${slug}/submissions` : `/o/${slug}`}>{t('submissions.page.back')}</Link>
+          <Link to={can('progress.self') ? routes.submissions(slug) : routes.org(slug)}>
+            {t('submissions.page.back')}
+          </Link>
         </Button>
       }
     />
@@ -140,7 +143,7 @@ function SubmissionView({
     if (submission.briefId) params.set('briefId', submission.briefId);
     params.set('title', submission.title);
     if (current?.claimedSkillIds.length) params.set('skills', current.claimedSkillIds.join(','));
-    return `/o/${slug}/submit?${params.toString()}`;
+    return routes.submit(slug, params);
   }, [submission, current, slug]);
 
   const reviewsCard = (
@@ -160,7 +163,7 @@ function SubmissionView({
     <div className="flex flex-col gap-6" data-testid="submission-page" data-submission-id={submission.id}>
       <div>
         <Link
-          to={isLearner || !can('submissions.review') ? `/o/${slug}/submissions` : `/o/${slug}/review-queue`}
+          to={isLearner || !can('submissions.review') ? routes.submissions(slug) : routes.reviewQueue(slug)}
           className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900"
         >
           <ArrowLeft className="size-4 rtl:rotate-180" aria-hidden />
@@ -264,7 +267,7 @@ function SubmissionView({
               <p>{notice.text()}</p>
               {notice.next ? (
                 <Button asChild size="sm" className="mt-2 min-h-11 sm:min-h-8">
-                  <Link to={`/o/${slug}/submissions/${notice.next.id}`} data-testid="next-in-queue">
+                  <Link to={routes.submission(slug, notice.next.id)} data-testid="next-in-queue">
                     <span className="min-w-0 truncate">
                       {t('review.nextInQueue', {
                         title: isolate(notice.next.title),
@@ -277,7 +280,7 @@ function SubmissionView({
               ) : notice.next === null ? (
                 <p className="mt-1" data-testid="queue-done">
                   {t('review.queueDone')}{' '}
-                  <Link to={`/o/${slug}/review-queue`} className="font-medium underline underline-offset-2">
+                  <Link to={routes.reviewQueue(slug)} className="font-medium underline underline-offset-2">
                     {t('queue.back')}
                   </Link>
                 </p>

@@ -20,6 +20,7 @@ import { useFormat } from '../../lib/format';
 import { applyServerErrors } from '../../lib/forms';
 import { useOrg } from '../../lib/org';
 import { useRoadmapText } from '../../lib/roadmapText';
+import { routes } from '../../lib/routes';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
 import { RepoName } from './common';
@@ -236,7 +237,7 @@ function SubmitForm({ cohorts }: { cohorts: MyCohort[] }) {
       // a new revision of a submission seen before: show it fresh, not the cached older revision
       queryClient.removeQueries(trpc.submissions.get.queryFilter({ orgSlug: slug, submissionId: r.submissionId }));
       await queryClient.invalidateQueries(trpc.submissions.pathFilter());
-      await navigate(`/o/${slug}/submissions/${r.submissionId}`, {
+      await navigate(routes.submission(slug, r.submissionId), {
         state: { submittedRevision: r.revision, mentorsNotified: r.mentorsNotified },
       });
     } catch (err) {
@@ -457,7 +458,7 @@ function SubmitForm({ cohorts }: { cohorts: MyCohort[] }) {
           />
           <div className="flex flex-wrap items-center justify-end gap-3">
             <Button asChild variant="ghost">
-              <Link to={`/o/${slug}/submissions`}>{t('common.cancel')}</Link>
+              <Link to={routes.submissions(slug)}>{t('common.cancel')}</Link>
             </Button>
             <Button type="submit" pending={submit.isPending} data-testid="submit-project">
               <Send className="size-4 rtl:-scale-x-100" aria-hidden />
