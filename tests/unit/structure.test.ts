@@ -87,18 +87,9 @@ describe('file sizes (issue #16: no non-test source file over 400 lines)', () =>
   const TO_SPLIT: Record<string, number> = {
     'bench/run.ts': 780,
     'bench/lib/seeder.ts': 708,
-    'web/src/features/cohorts/CohortAssignments.tsx': 533,
     'ops/faults.ts': 510,
-    'web/src/features/progress/MyRoadmapPage.tsx': 505,
-    'web/src/features/cohorts/CohortMembers.tsx': 496,
-    'web/src/features/submissions/ReviewPanel.tsx': 477,
-    'web/src/features/submissions/SubmissionPage.tsx': 476,
-    'web/src/features/submissions/SubmitPage.tsx': 471,
     'server/src/seed/demo.ts': 471,
-    'web/src/features/submissions/AnalysisCard.tsx': 467,
-    'web/src/features/auth/AccountPage.tsx': 426,
     'bench/lib/instances.ts': 406,
-    'web/src/features/submissions/ReviewQueuePage.tsx': 402,
   };
   const DIRS = ['server/src', 'web/src', 'shared/src', 'drizzle/src', 'bench', 'ops'];
   function walk(dir: string): string[] {

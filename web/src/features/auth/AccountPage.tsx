@@ -1,34 +1,22 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import {
-  changePasswordInput,
-  PASSWORD_MIN,
-  updateProfileInput,
-  zDigits,
-  zGithubLogin,
-  zPersonName,
-} from '@masar/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Laptop } from 'lucide-react';
+import { updateProfileInput, zDigits, zGithubLogin, zPersonName } from '@masar/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { SelectField, TextField } from '../../components/FormField';
 import { PageHeader } from '../../components/Layout';
-import { QueryState } from '../../components/QueryState';
 import { Alert } from '../../components/ui/alert';
-import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
-import { ConfirmButton, ConfirmDialog } from '../../components/ui/confirm-dialog';
-import { Table, TBody, TD, TH, THead, TR } from '../../components/ui/table';
 import { DEFAULT_DIGITS, setDigits, setLocale } from '../../i18n';
 import { type Me, useMe } from '../../lib/auth';
-import { isolate, useFormat } from '../../lib/format';
-import { applyServerErrors, serverErrorMessage } from '../../lib/forms';
+import { applyServerErrors } from '../../lib/forms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { describeUserAgent } from '../../lib/userAgent';
 import { useTRPC } from '../../trpc';
+import { PasswordCard } from './PasswordCard';
+import { SessionsCard } from './SessionsCard';
 
 /** The profile form: the name, the language as '' (no preference) or a locale, the GitHub login ('' for none). */
 const profileForm = z.object({
@@ -44,13 +32,6 @@ function savedGithubLogin(me: Me): string {
   const login = (me as { githubLogin?: unknown }).githubLogin;
   return typeof login === 'string' ? login : '';
 }
-
-const passwordForm = changePasswordInput
-  .extend({ confirmPassword: z.string() })
-  .refine((v) => v.newPassword === v.confirmPassword, {
-    path: ['confirmPassword'],
-    message: 'errors.password.mismatch',
-  });
 
 function savedLocale(locale: string | null): z.input<typeof profileForm>['locale'] {
   return locale === 'en' || locale === 'ar' ? locale : '';
@@ -185,225 +166,6 @@ function ProfileCard({ me }: { me: Me }) {
           </div>
         </form>
       </CardContent>
-    </Card>
-  );
-}
-
-function PasswordCard() {
-  const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const fmt = useFormat();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [ended, setEnded] = useState<number | null>(null);
-  const form = useForm({
-    resolver: zodResolver(passwordForm),
-    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
-  });
-  const change = useMutation(trpc.auth.changePassword.mutationOptions());
-  const {
-    register,
-    formState: { errors },
-  } = form;
-
-  const onSubmit = form.handleSubmit(async ({ currentPassword, newPassword }) => {
-    setFormError(null);
-    setEnded(null);
-    try {
-      const result = await change.mutateAsync({ currentPassword, newPassword });
-      setEnded(result.endedSessions);
-      form.reset();
-      await queryClient.invalidateQueries(trpc.auth.sessions.pathFilter());
-    } catch (err) {
-      setFormError(applyServerErrors(form, err));
-    }
-  });
-
-  return (
-    <Card>
-      <CardHeader>
-        <CardTitle>{t('account.passwordTitle')}</CardTitle>
-        <CardDescription>{t('account.passwordDescription')}</CardDescription>
-      </CardHeader>
-      <CardContent>
-        <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" data-testid="password-form">
-          {formError ? <Alert tone="error">{formError}</Alert> : null}
-          {ended !== null ? (
-            <Alert tone="success" data-testid="password-changed" data-ended={ended}>
-              <p className="font-medium">{t('account.passwordChanged')}</p>
-              <p>{t('account.sessionsEnded', { count: ended, formatted: fmt.number(ended) })}</p>
-            </Alert>
-          ) : null}
-          <div className="grid gap-5 sm:grid-cols-3">
-            <TextField
-              label={t('fields.currentPassword')}
-              type="password"
-              autoComplete="current-password"
-              dir="ltr"
-              error={errors.currentPassword?.message}
-              {...register('currentPassword')}
-            />
-            <TextField
-              label={t('fields.newPassword')}
-              type="password"
-              autoComplete="new-password"
-              dir="ltr"
-              hint={t('auth.passwordHint', { count: PASSWORD_MIN, min: PASSWORD_MIN })}
-              error={errors.newPassword?.message}
-              {...register('newPassword')}
-            />
-            <TextField
-              label={t('fields.confirmPassword')}
-              type="password"
-              autoComplete="new-password"
-              dir="ltr"
-              error={errors.confirmPassword?.message}
-              {...register('confirmPassword')}
-            />
-          </div>
-          <div className="flex justify-end">
-            <Button type="submit" pending={change.isPending} data-testid="password-submit">
-              {t('account.changePassword')}
-            </Button>
-          </div>
-        </form>
-      </CardContent>
-    </Card>
-  );
-}
-
-function SessionsCard() {
-  const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const fmt = useFormat();
-  const sessions = useQuery(trpc.auth.sessions.list.queryOptions());
-  const [notice, setNotice] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries(trpc.auth.sessions.list.queryFilter());
-  const revoke = useMutation(
-    trpc.auth.sessions.revoke.mutationOptions({
-      onMutate: () => setNotice(null),
-      onSuccess: () => {
-        setNotice(t('account.sessionRevoked'));
-        return refresh();
-      },
-    }),
-  );
-  const revokeOthers = useMutation(
-    trpc.auth.sessions.revokeOthers.mutationOptions({
-      onMutate: () => setNotice(null),
-      onSuccess: ({ ended }) => {
-        setNotice(t('account.sessionsEnded', { count: ended, formatted: fmt.number(ended) }));
-        return refresh();
-      },
-    }),
-  );
-  const error = revoke.error ?? revokeOthers.error;
-  const others = sessions.data?.filter((s) => !s.current).length ?? 0;
-
-  return (
-    <Card>
-      <CardHeader className="pb-4">
-        <div className="flex flex-wrap items-start justify-between gap-3">
-          <div>
-            <CardTitle>{t('account.sessionsTitle')}</CardTitle>
-            <CardDescription className="mt-1">{t('account.sessionsDescription')}</CardDescription>
-          </div>
-          <ConfirmDialog
-            trigger={
-              <Button
-                variant="secondary"
-                size="sm"
-                disabled={others === 0}
-                pending={revokeOthers.isPending}
-                data-testid="revoke-other-sessions"
-              >
-                {t('account.revokeOthers')}
-              </Button>
-            }
-            title={t('account.revokeOthersConfirmTitle')}
-            description={t('account.revokeOthersConfirmBody')}
-            confirmLabel={t('account.revokeOthers')}
-            onConfirm={() => revokeOthers.mutate()}
-          />
-        </div>
-      </CardHeader>
-      <div className="flex flex-col gap-4 px-6 pb-6">
-        {error ? <Alert tone="error">{serverErrorMessage(error)}</Alert> : null}
-        {notice ? (
-          <Alert tone="success" data-testid="sessions-notice">
-            {notice}
-          </Alert>
-        ) : null}
-        <QueryState
-          isPending={sessions.isPending}
-          error={sessions.error}
-          onRetry={() => sessions.refetch()}
-          errorTitle={t('account.sessionsLoadError')}
-        >
-          <div className="overflow-hidden rounded-lg border border-slate-200">
-            <Table data-testid="sessions-table">
-              <THead>
-                <tr>
-                  <TH>{t('account.device')}</TH>
-                  <TH>{t('account.ip')}</TH>
-                  <TH>{t('account.created')}</TH>
-                  <TH>{t('account.lastUsed')}</TH>
-                  <TH>
-                    <span className="sr-only">{t('common.actions')}</span>
-                  </TH>
-                </tr>
-              </THead>
-              <TBody>
-                {sessions.data?.map((s) => {
-                  const ua = describeUserAgent(s.userAgent);
-                  const device = ua
-                    ? ua.browser && ua.os
-                      ? t('account.browserOnOs', { browser: ua.browser, os: ua.os })
-                      : (ua.browser ?? ua.os)
-                    : t('account.unknownDevice');
-                  return (
-                    <TR key={s.id} data-testid="session-row" data-current={s.current ? 'true' : 'false'}>
-                      <TD>
-                        <div className="flex items-center gap-2">
-                          <Laptop className="size-4 shrink-0 text-slate-400" aria-hidden />
-                          <span className="font-medium" title={s.userAgent ?? undefined}>
-                            <bdi>{device}</bdi>
-                          </span>
-                          {s.current ? (
-                            <Badge tone="success" data-testid="current-session">
-                              {t('account.thisDevice')}
-                            </Badge>
-                          ) : null}
-                        </div>
-                      </TD>
-                      <TD>
-                        <bdi dir="ltr" className="font-mono text-xs">
-                          {s.ip ?? '—'}
-                        </bdi>
-                      </TD>
-                      <TD className="whitespace-nowrap">{fmt.dateTime(s.createdAt)}</TD>
-                      <TD className="whitespace-nowrap">{fmt.dateTime(s.lastUsedAt)}</TD>
-                      <TD className="text-end">
-                        {s.current ? null : (
-                          <ConfirmButton
-                            label={t('account.revoke')}
-                            pending={revoke.isPending && revoke.variables?.sessionId === s.id}
-                            testId="revoke-session"
-                            title={t('account.revokeConfirmTitle')}
-                            description={t('account.revokeConfirmBody', { device: isolate(device) })}
-                            onConfirm={() => revoke.mutate({ sessionId: s.id })}
-                          />
-                        )}
-                      </TD>
-                    </TR>
-                  );
-                })}
-              </TBody>
-            </Table>
-          </div>
-        </QueryState>
-      </div>
     </Card>
   );
 }

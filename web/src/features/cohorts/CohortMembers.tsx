@@ -1,15 +1,9 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { assignableRoles, can, type Role, zEmail, zId } from '@masar/shared';
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Send, UserPlus } from 'lucide-react';
-import { useEffect, useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { assignableRoles } from '@masar/shared';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { z } from 'zod';
-import { CopyButton } from '../../components/CopyButton';
 import { DatePicker } from '../../components/DatePicker';
-import { SelectField, TextField } from '../../components/FormField';
 import { StateMessage } from '../../components/StateMessage';
 import { Alert } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
@@ -19,27 +13,13 @@ import { ConfirmButton } from '../../components/ui/confirm-dialog';
 import { Table, TBody, TD, TH, THead, TR } from '../../components/ui/table';
 import { useMe } from '../../lib/auth';
 import { isolate, useFormat } from '../../lib/format';
-import { applyServerErrors, serverErrorMessage } from '../../lib/forms';
+import { serverErrorMessage } from '../../lib/forms';
 import { useOrg } from '../../lib/org';
 import { routes } from '../../lib/routes';
 import { useTerms } from '../../lib/terms';
 import { useTRPC } from '../../trpc';
-import { COHORT_ROLES, type CohortData, type CohortMember, type CohortRole } from './types';
-
-const MEMBER_PAGE = 100;
-const MAX_MEMBER_PAGES = 20;
-
-type Notice = { tone: 'error' | 'success'; text: string } | null;
-
-function useRefreshCohort() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries(trpc.cohorts.pathFilter()),
-      queryClient.invalidateQueries(trpc.progress.pathFilter()),
-    ]);
-}
+import { AddMembersForm, CohortInvite, InviteUnavailable } from './AddMembers';
+import { COHORT_ROLES, type CohortData, type CohortMember, type Notice, useRefreshCohort } from './cohortData';
 
 export function MembersCard({ data }: { data: CohortData }) {
   const { t } = useTranslation();
@@ -181,7 +161,7 @@ export function MembersCard({ data }: { data: CohortData }) {
         {manage ? (
           <div className="grid gap-6 lg:grid-cols-2">
             <AddMembersForm data={data} />
-            {inviteRoles.length > 0 ? <InviteForm data={data} roles={inviteRoles} /> : <InviteUnavailable />}
+            {inviteRoles.length > 0 ? <CohortInvite data={data} roles={inviteRoles} /> : <InviteUnavailable />}
           </div>
         ) : null}
       </CardContent>
@@ -265,233 +245,5 @@ function PersonalStart({
         <span className="text-xs text-slate-500">{term('cohort.sameAsCohort', { date: cohortStart })}</span>
       )}
     </form>
-  );
-}
-
-/** Every member of the organisation (the list is paged by 100 on the server). */
-function useAllOrgMembers() {
-  const trpc = useTRPC();
-  const { slug } = useOrg();
-  const first = useQuery(trpc.members.list.queryOptions({ orgSlug: slug, page: 1, pageSize: MEMBER_PAGE }));
-  const pages = first.data ? Math.min(MAX_MEMBER_PAGES, Math.ceil(first.data.total / MEMBER_PAGE)) : 1;
-  const rest = useQueries({
-    queries: Array.from({ length: Math.max(0, pages - 1) }, (_, i) =>
-      trpc.members.list.queryOptions({ orgSlug: slug, page: i + 2, pageSize: MEMBER_PAGE }),
-    ),
-  });
-  const items = useMemo(
-    () => [...(first.data?.items ?? []), ...rest.flatMap((q) => q.data?.items ?? [])],
-    [first.data, rest],
-  );
-  return {
-    items,
-    isPending: first.isPending || rest.some((q) => q.isPending),
-    error: first.error ?? rest.find((q) => q.error)?.error ?? null,
-  };
-}
-
-/** Cohort mentors hold an organisation role that may review (owner, admin, mentor). */
-const mayMentor = (role: Role) => can(role, 'submissions.review');
-
-const addMemberForm = z.object({
-  userId: zId,
-  role: z.enum(['mentor', 'learner'], { message: 'errors.role.invalid' }),
-});
-
-function AddMembersForm({ data }: { data: CohortData }) {
-  const { t } = useTranslation();
-  const { term } = useTerms();
-  const trpc = useTRPC();
-  const { slug } = useOrg();
-  const refresh = useRefreshCohort();
-  const members = useAllOrgMembers();
-  const [notice, setNotice] = useState<Notice>(null);
-  const inCohort = new Set(data.members.map((m) => m.userId));
-  const candidates = members.items.filter((m) => !inCohort.has(m.userId));
-  const form = useForm({
-    resolver: zodResolver(addMemberForm),
-    defaultValues: { userId: '', role: 'learner' as CohortRole },
-  });
-  const add = useMutation(trpc.cohorts.addMembers.mutationOptions());
-  const {
-    register,
-    watch,
-    setValue,
-    formState: { errors },
-  } = form;
-  const userId = watch('userId');
-  // Learners of the organisation join as learners; staff usually mentor.
-  useEffect(() => {
-    const m = members.items.find((x) => x.userId === userId);
-    if (m) setValue('role', mayMentor(m.role) ? 'mentor' : 'learner');
-  }, [userId, members.items, setValue]);
-  const chosen = members.items.find((x) => x.userId === userId);
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setNotice(null);
-    try {
-      await add.mutateAsync({ orgSlug: slug, cohortId: data.cohort.id, members: [values] });
-      const who = members.items.find((m) => m.userId === values.userId);
-      setNotice({
-        tone: 'success',
-        text: term('cohort.memberAdded', { name: isolate(who?.name ?? ''), role: term(`cohortRoles.${values.role}`) }),
-      });
-      form.reset({ userId: '', role: values.role });
-      await refresh();
-    } catch (err) {
-      const message = applyServerErrors(form, err);
-      if (message) setNotice({ tone: 'error', text: message });
-    }
-  });
-
-  return (
-    <section className="flex flex-col gap-3 rounded-lg border border-slate-200 p-4" aria-labelledby="add-members-title">
-      <div>
-        <h3 id="add-members-title" className="font-medium text-slate-900">
-          {term('cohort.addMembersTitle')}
-        </h3>
-        <p className="text-sm text-slate-600">{term('cohort.addMembersDescription')}</p>
-      </div>
-      {notice ? (
-        <Alert tone={notice.tone} data-testid={notice.tone === 'error' ? 'add-members-error' : 'add-members-notice'}>
-          {notice.text}
-        </Alert>
-      ) : null}
-      {members.error ? <Alert tone="error">{serverErrorMessage(members.error)}</Alert> : null}
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" data-testid="add-members-form">
-        <SelectField
-          label={term('cohort.person')}
-          error={errors.userId?.message}
-          disabled={members.isPending}
-          {...register('userId')}
-        >
-          <option value="">
-            {members.isPending
-              ? t('common.loading')
-              : candidates.length === 0
-                ? term('cohort.everyoneAdded')
-                : term('cohort.choosePerson')}
-          </option>
-          {candidates.map((m) => (
-            <option key={m.userId} value={m.userId}>
-              {`${isolate(m.name)} · ${isolate(m.email)} (${term(`roles.${m.role}`)})`}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={term('cohort.cohortRole')} error={errors.role?.message} {...register('role')}>
-          {COHORT_ROLES.map((r) => (
-            <option key={r} value={r} disabled={r === 'mentor' && chosen !== undefined && !mayMentor(chosen.role)}>
-              {term(`cohortRoles.${r}`)}
-            </option>
-          ))}
-        </SelectField>
-        <Button type="submit" pending={add.isPending} className="self-start" data-testid="add-members-submit">
-          <UserPlus className="size-4" aria-hidden />
-          {term('cohort.addMember')}
-        </Button>
-      </form>
-    </section>
-  );
-}
-
-const inviteForm = z.object({ email: zEmail, role: z.enum(['mentor', 'learner'], { message: 'errors.role.invalid' }) });
-
-function InviteForm({ data, roles }: { data: CohortData; roles: readonly CohortRole[] }) {
-  const { t } = useTranslation();
-  const { term } = useTerms();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { slug } = useOrg();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [created, setCreated] = useState<{ email: string; link: string } | null>(null);
-  const form = useForm({
-    resolver: zodResolver(inviteForm),
-    defaultValues: { email: '', role: roles.includes('learner') ? 'learner' : (roles[0] ?? 'learner') },
-  });
-  const invite = useMutation(trpc.cohorts.invite.mutationOptions());
-  const {
-    register,
-    formState: { errors },
-  } = form;
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    setCreated(null);
-    try {
-      const inv = await invite.mutateAsync({ orgSlug: slug, cohortId: data.cohort.id, ...values });
-      setCreated({ email: inv.email, link: inv.link });
-      form.reset({ email: '', role: values.role });
-      await Promise.all([
-        queryClient.invalidateQueries(trpc.invitations.pathFilter()),
-        queryClient.invalidateQueries(trpc.cohorts.pathFilter()),
-      ]);
-    } catch (err) {
-      setFormError(applyServerErrors(form, err));
-    }
-  });
-  return (
-    <section
-      className="flex flex-col gap-3 rounded-lg border border-slate-200 p-4"
-      aria-labelledby="cohort-invite-title"
-    >
-      <div>
-        <h3 id="cohort-invite-title" className="font-medium text-slate-900">
-          {term('cohort.inviteTitle')}
-        </h3>
-        <p className="text-sm text-slate-600">
-          {term('cohort.inviteDescription', { cohort: isolate(data.cohort.name) })}
-        </p>
-      </div>
-      {created ? (
-        <Alert tone="success" data-testid="cohort-invite-created">
-          <p className="mb-2 font-medium">{t('invitations.created', { email: isolate(created.email) })}</p>
-          <div className="flex flex-wrap items-center gap-2">
-            <code
-              dir="ltr"
-              className="min-w-0 flex-1 break-all rounded-md bg-white/70 px-2 py-1.5 font-mono text-xs text-slate-800"
-              data-testid="invite-link"
-            >
-              {created.link}
-            </code>
-            <CopyButton text={created.link} />
-          </div>
-        </Alert>
-      ) : null}
-      {formError ? (
-        <Alert tone="error" data-testid="cohort-invite-error">
-          {formError}
-        </Alert>
-      ) : null}
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" data-testid="cohort-invite-form">
-        <TextField
-          label={t('fields.email')}
-          type="email"
-          dir="ltr"
-          autoComplete="off"
-          error={errors.email?.message}
-          {...register('email')}
-        />
-        <SelectField label={term('cohort.cohortRole')} error={errors.role?.message} {...register('role')}>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {term(`cohortRoles.${r}`)}
-            </option>
-          ))}
-        </SelectField>
-        <Button type="submit" pending={invite.isPending} className="self-start" data-testid="cohort-invite-submit">
-          <Send className="size-4 rtl:-scale-x-100" aria-hidden />
-          {t('invitations.send')}
-        </Button>
-      </form>
-    </section>
-  );
-}
-
-function InviteUnavailable() {
-  const { term } = useTerms();
-  return (
-    <section className="flex flex-col gap-2 rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
-      <h3 className="font-medium text-slate-900">{term('cohort.inviteTitle')}</h3>
-      <p>{term('cohort.inviteAdminsOnly')}</p>
-    </section>
   );
 }

@@ -28,7 +28,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { errorData, useTRPC } from '../../trpc';
 import { AssignmentsCard } from './CohortAssignments';
 import { MembersCard } from './CohortMembers';
-import type { CohortData } from './types';
+import type { CohortData } from './cohortData';
 
 export function CohortPage() {
   return (

@@ -1,23 +1,20 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { assignableRoles, inviteInput } from '@masar/shared';
+import { assignableRoles } from '@masar/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
-import { Ban, Send } from 'lucide-react';
+import { Ban } from 'lucide-react';
 import { useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { Trans, useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
 import { PagedTable } from '../../components/DataTable';
-import { FormError, SelectField, TextField } from '../../components/FormField';
+import { InviteForm } from '../../components/InviteForm';
 import { RequirePermission } from '../../components/RequirePermission';
 import { StateMessage } from '../../components/StateMessage';
 import { Alert } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
-import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
 import { ConfirmButton } from '../../components/ui/confirm-dialog';
 import { isolate, useFormat } from '../../lib/format';
-import { applyServerErrors, serverErrorMessage } from '../../lib/forms';
+import { serverErrorMessage } from '../../lib/forms';
 import { useOrg } from '../../lib/org';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
@@ -46,102 +43,42 @@ function Invitations() {
   useDocumentTitle(t('invitations.title'));
   return (
     <div className="flex flex-col gap-6">
-      <InviteForm />
+      <InvitationCard />
       <InvitationList />
       <Outbox />
     </div>
   );
 }
 
-function InviteLink({ link }: { link: string }) {
-  return (
-    <div className="flex flex-wrap items-center gap-2">
-      <code
-        dir="ltr"
-        className="min-w-0 flex-1 break-all rounded-md bg-white/70 px-2 py-1.5 font-mono text-xs text-slate-800"
-        data-testid="invite-link"
-      >
-        {link}
-      </code>
-      <CopyButton text={link} />
-    </div>
-  );
-}
-
-function InviteForm() {
+function InvitationCard() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { org, slug } = useOrg();
   const roles = useMemo(() => assignableRoles(org.role), [org.role]);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [created, setCreated] = useState<{ email: string; link: string } | null>(null);
-  const form = useForm({
-    resolver: zodResolver(inviteInput),
-    defaultValues: { email: '', role: roles.includes('learner') ? 'learner' : (roles[0] ?? 'viewer') },
-  });
   const create = useMutation(trpc.invitations.create.mutationOptions());
-  const {
-    register,
-    formState: { errors },
-  } = form;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    setCreated(null);
-    try {
-      const inv = await create.mutateAsync({ orgSlug: slug, ...values });
-      setCreated({ email: inv.email, link: inv.link });
-      form.reset({ email: '', role: values.role });
-      await Promise.all([
-        queryClient.invalidateQueries(trpc.invitations.pathFilter()),
-        queryClient.invalidateQueries(trpc.org.audit.pathFilter()),
-      ]);
-    } catch (err) {
-      setFormError(applyServerErrors(form, err));
-    }
-  });
-
   return (
     <Card>
       <CardHeader>
         <CardTitle>{t('invitations.inviteTitle')}</CardTitle>
         <CardDescription>{t('invitations.inviteDescription', { org: isolate(org.name) })}</CardDescription>
       </CardHeader>
-      <CardContent className="flex flex-col gap-4">
-        {created ? (
-          <Alert tone="success" data-testid="invite-created">
-            <p className="mb-2 font-medium">{t('invitations.created', { email: isolate(created.email) })}</p>
-            <InviteLink link={created.link} />
-          </Alert>
-        ) : null}
-        <FormError message={formError} />
-        <form
-          onSubmit={onSubmit}
-          noValidate
-          className="grid items-start gap-4 sm:grid-cols-[1fr_12rem_auto]"
-          data-testid="invite-form"
-        >
-          <TextField
-            label={t('fields.email')}
-            type="email"
-            autoComplete="off"
-            dir="ltr"
-            error={errors.email?.message}
-            {...register('email')}
-          />
-          <SelectField label={t('fields.role')} error={errors.role?.message} {...register('role')}>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </SelectField>
-          <Button type="submit" pending={create.isPending} className="sm:mt-6.5" data-testid="invite-submit">
-            <Send className="size-4 rtl:-scale-x-100" aria-hidden />
-            {t('invitations.send')}
-          </Button>
-        </form>
+      <CardContent>
+        <InviteForm
+          roles={roles}
+          roleLabel={t('fields.role')}
+          roleName={(r) => t(`roles.${r}`)}
+          layout="row"
+          testId="invite"
+          send={async (values) => {
+            const inv = await create.mutateAsync({ orgSlug: slug, ...values });
+            await Promise.all([
+              queryClient.invalidateQueries(trpc.invitations.pathFilter()),
+              queryClient.invalidateQueries(trpc.org.audit.pathFilter()),
+            ]);
+            return inv;
+          }}
+        />
       </CardContent>
     </Card>
   );

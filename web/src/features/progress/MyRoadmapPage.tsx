@@ -1,48 +1,26 @@
-import type { DueState } from '@masar/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { AlarmClock, BookOpen, ChartLine, CheckCircle2, Clock, Gauge, ListChecks, Send, Share2 } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { AlarmClock, ChartLine, CheckCircle2, Clock, Gauge, ListChecks, Send, Share2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryState } from '../../components/QueryState';
 import { RequirePermission } from '../../components/RequirePermission';
 import { SharingCards } from '../../components/SharingCard';
 import { StateMessage } from '../../components/StateMessage';
-import {
-  Bands,
-  CategoryBadge,
-  categoryColor,
-  MonthRuler,
-  TodayMarker,
-  useWindowLabel,
-  windowStyle,
-} from '../../components/timeline';
-import { Alert } from '../../components/ui/alert';
-import { Badge } from '../../components/ui/badge';
+import { MonthRuler } from '../../components/timeline';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
 import { useMe } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
-import { serverErrorMessage } from '../../lib/forms';
 import { useOrg } from '../../lib/org';
 import { useRoadmapText } from '../../lib/roadmapText';
 import { routes } from '../../lib/routes';
 import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { cn } from '../../lib/utils';
-import { type RouterOutputs, useTRPC } from '../../trpc';
-
-type Mine = RouterOutputs['progress']['mine'];
-type MyCohort = Mine['cohorts'][number];
-type MySkill = MyCohort['skills'][number];
-
-const NEXT_UP_LIMIT = 5;
-const PROJECTS_LIMIT = 3;
-
-/** The submit form, with the cohort (and a brief or a skill) chosen already. */
-function submitPath(slug: string, cohortId: string, extra: Record<string, string> = {}) {
-  return routes.submit(slug, { cohortId, ...extra });
-}
+import { useTRPC } from '../../trpc';
+import { DueList, ProjectsToSubmit } from './MyRoadmapLists';
+import { type MyCohort, type MySkill, NEXT_UP_LIMIT, submitPath } from './myRoadmapData';
+import { StageProgress } from './StageProgress';
 
 export function MyRoadmapPage() {
   return (
@@ -81,13 +59,6 @@ function MyRoadmap() {
     </div>
   );
 }
-
-const DUE_TONE: Record<DueState, 'danger' | 'warning' | 'neutral' | 'success'> = {
-  overdue: 'danger',
-  due_soon: 'warning',
-  upcoming: 'neutral',
-  done: 'success',
-};
 
 function byDue(a: MySkill, b: MySkill) {
   return (a.dueDate ?? '').localeCompare(b.dueDate ?? '');
@@ -221,280 +192,5 @@ function CohortProgress({ data }: { data: MyCohort }) {
         />
       ))}
     </section>
-  );
-}
-
-/**
- * The project briefs that show the skills due first (not yet verified): the next thing to build,
- * each with a "Submit work" that picks the brief (its title and skills) on the submit form.
- */
-function ProjectsToSubmit({ data }: { data: MyCohort }) {
-  const { t } = useTranslation();
-  const { term } = useTerms();
-  const trpc = useTRPC();
-  const fmt = useFormat();
-  const text = useRoadmapText();
-  const { slug } = useOrg();
-  const roadmap = useQuery(trpc.roadmaps.get.queryOptions({ orgSlug: slug, roadmapId: data.roadmap.id }));
-  const open = new Map(
-    data.skills.filter((s) => s.dueDate && s.status !== 'verified').map((s) => [s.skillId, s.dueDate ?? '']),
-  );
-  const briefs = (roadmap.data?.briefs ?? [])
-    .map((b) => {
-      const dues = b.skillIds.map((id) => open.get(id)).filter((d): d is string => Boolean(d));
-      return { brief: b, firstDue: dues.sort()[0] ?? null, count: dues.length };
-    })
-    .filter((b) => b.firstDue !== null)
-    .sort((a, b) => (a.firstDue ?? '').localeCompare(b.firstDue ?? '') || b.count - a.count)
-    .slice(0, PROJECTS_LIMIT);
-  if (briefs.length === 0) return null;
-  return (
-    <Card data-testid="my-projects">
-      <CardHeader className="pb-2">
-        <CardTitle>{term('myRoadmap.projectsTitle')}</CardTitle>
-        <CardDescription>{term('myRoadmap.projectsDescription')}</CardDescription>
-      </CardHeader>
-      <CardContent>
-        <ul className="flex flex-col divide-y divide-slate-100">
-          {briefs.map(({ brief, firstDue, count }) => {
-            const shown = text('brief', brief);
-            return (
-              <li
-                key={brief.id}
-                className="flex flex-wrap items-center justify-between gap-3 py-3"
-                data-testid="my-project"
-                data-key={brief.key}
-              >
-                <div className="min-w-0 flex-1">
-                  <h3 className="font-medium text-slate-900">{shown.title}</h3>
-                  <p className="text-xs text-slate-500">
-                    {term('myRoadmap.projectSkills', { count, formatted: fmt.number(count) })}
-                    {' · '}
-                    {term('myRoadmap.dueOn', { date: fmt.day(firstDue) })}
-                  </p>
-                </div>
-                <Button asChild size="sm" className="min-h-11 sm:min-h-9">
-                  <Link
-                    to={submitPath(slug, data.cohort.id, { briefId: brief.id })}
-                    data-testid="project-submit-work"
-                    aria-label={t('myRoadmap.submitWorkFor', { title: shown.title })}
-                  >
-                    <Send className="size-4 rtl:-scale-x-100" aria-hidden />
-                    {t('myRoadmap.submitWork')}
-                  </Link>
-                </Button>
-              </li>
-            );
-          })}
-        </ul>
-      </CardContent>
-    </Card>
-  );
-}
-
-function DueList({
-  title,
-  empty,
-  items,
-  testId,
-  tone,
-}: {
-  title: string;
-  empty: string;
-  items: MySkill[];
-  testId: string;
-  tone: 'danger' | 'warning' | 'neutral';
-}) {
-  const fmt = useFormat();
-  const text = useRoadmapText();
-  const { term } = useTerms();
-  const border = { danger: 'border-t-red-500', warning: 'border-t-amber-500', neutral: 'border-t-slate-400' }[tone];
-  return (
-    <Card className={cn('border-t-4', border)} data-testid={testId}>
-      <CardHeader className="pb-2">
-        <h3 className="font-semibold text-slate-900">{title}</h3>
-      </CardHeader>
-      <CardContent className="pt-2">
-        {items.length === 0 ? (
-          <p className="text-sm text-slate-500">{empty}</p>
-        ) : (
-          <ul className="flex flex-col gap-2">
-            {items.map((s) => (
-              <li key={s.skillId} className="flex items-start justify-between gap-3 text-sm" data-key={s.key}>
-                <a
-                  href={`#skill-${s.skillId}`}
-                  className="font-medium text-slate-800 hover:text-brand-800 hover:underline"
-                >
-                  {text('skill', s).title}
-                </a>
-                <span className="shrink-0 whitespace-nowrap text-xs text-slate-500">
-                  {term('myRoadmap.dueOn', { date: fmt.day(s.dueDate) })}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </CardContent>
-    </Card>
-  );
-}
-
-function StageProgress({
-  stage,
-  skills,
-  months,
-  cohortId,
-}: {
-  stage: MyCohort['stages'][number];
-  skills: MySkill[];
-  months: number;
-  cohortId: string;
-}) {
-  const text = useRoadmapText();
-  const windowLabel = useWindowLabel();
-  const shown = text('stage', stage);
-  return (
-    <Card data-testid="my-stage" data-key={stage.key}>
-      <CardHeader>
-        <div className="flex flex-wrap items-center gap-2">
-          <CardTitle>{shown.title}</CardTitle>
-          <Badge tone="brand">{windowLabel(stage.startMonth, stage.endMonth)}</Badge>
-        </div>
-        {shown.description ? (
-          <CardDescription className="max-w-4xl leading-relaxed">{shown.description}</CardDescription>
-        ) : null}
-      </CardHeader>
-      <CardContent>
-        <ul className="divide-y divide-slate-100">
-          {skills.map((s) => (
-            <SkillProgress key={s.skillId} skill={s} months={months} cohortId={cohortId} />
-          ))}
-        </ul>
-      </CardContent>
-    </Card>
-  );
-}
-
-function StatusBadges({ skill }: { skill: MySkill }) {
-  const { t } = useTranslation();
-  const badges: ReactNode[] = [];
-  if (skill.status) {
-    const tone = skill.status === 'verified' ? 'success' : skill.status === 'evidenced' ? 'brand' : 'neutral';
-    badges.push(
-      <Badge key="status" tone={tone} data-testid="progress-status" data-status={skill.status}>
-        {t(`progressStatus.${skill.status}`)}
-      </Badge>,
-    );
-  }
-  if (skill.dueState === 'overdue' || skill.dueState === 'due_soon') {
-    badges.push(
-      <Badge key="due" tone={DUE_TONE[skill.dueState]} data-testid="due-badge">
-        {t(`dueStates.${skill.dueState}`)}
-      </Badge>,
-    );
-  }
-  if (badges.length === 0) {
-    badges.push(
-      <Badge key="none" data-testid="progress-status" data-status="none">
-        {t('progressStatus.none')}
-      </Badge>,
-    );
-  }
-  return <>{badges}</>;
-}
-
-function SkillProgress({ skill, months, cohortId }: { skill: MySkill; months: number; cohortId: string }) {
-  const { t } = useTranslation();
-  const { term } = useTerms();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const fmt = useFormat();
-  const text = useRoadmapText();
-  const windowLabel = useWindowLabel();
-  const { slug } = useOrg();
-  const shown = text('skill', skill);
-  const mark = useMutation(
-    trpc.progress.markLearning.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(trpc.progress.pathFilter()),
-    }),
-  );
-  const learning = skill.status === 'learning';
-  const canToggle = skill.status === null || learning;
-  return (
-    <li
-      id={`skill-${skill.skillId}`}
-      className="grid scroll-mt-24 gap-3 py-4 md:grid-cols-[1fr_14rem]"
-      data-testid="my-skill"
-      data-key={skill.key}
-      data-due-state={skill.dueState ?? 'none'}
-      data-status={skill.status ?? 'none'}
-    >
-      <div className="min-w-0">
-        <div className="flex flex-wrap items-center gap-2">
-          <h3 className="font-medium text-slate-900">{shown.title}</h3>
-          <StatusBadges skill={skill} />
-        </div>
-        {shown.description ? <p className="mt-1 text-sm leading-relaxed text-slate-600">{shown.description}</p> : null}
-        <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
-          <CategoryBadge category={skill.category} />
-          <span data-testid="my-skill-window">{windowLabel(skill.startMonth, skill.endMonth)}</span>
-          {skill.dueDate ? (
-            <span
-              className={cn(
-                'font-medium',
-                skill.dueState === 'overdue' && 'text-red-700',
-                skill.dueState === 'due_soon' && 'text-amber-800',
-              )}
-              data-testid="my-skill-due"
-              data-due={skill.dueDate}
-            >
-              {term('myRoadmap.dueOn', { date: fmt.day(skill.dueDate) })}
-            </span>
-          ) : (
-            <span>{term('myRoadmap.notAssigned')}</span>
-          )}
-        </div>
-        {mark.error ? (
-          <Alert tone="error" className="mt-2">
-            {serverErrorMessage(mark.error)}
-          </Alert>
-        ) : null}
-      </div>
-      <div className="flex flex-wrap items-start gap-2 md:flex-col md:items-end">
-        <div className="relative hidden h-4 w-full overflow-hidden rounded-sm md:block" aria-hidden>
-          <Bands />
-          <div
-            className={cn('absolute inset-y-1 rounded-sm', categoryColor(skill.category))}
-            style={windowStyle(skill.startMonth, skill.endMonth)}
-          />
-          <TodayMarker month={months} />
-        </div>
-        {skill.status !== 'verified' ? (
-          <Button asChild variant="secondary" size="sm">
-            <Link
-              to={submitPath(slug, cohortId, { skills: skill.skillId, title: shown.title })}
-              data-testid="skill-submit-work"
-              aria-label={t('myRoadmap.submitWorkFor', { title: shown.title })}
-            >
-              <Send className="size-4 rtl:-scale-x-100" aria-hidden />
-              {t('myRoadmap.submitWork')}
-            </Link>
-          </Button>
-        ) : null}
-        {canToggle ? (
-          <Button
-            variant={learning ? 'primary' : 'secondary'}
-            size="sm"
-            aria-pressed={learning}
-            pending={mark.isPending}
-            onClick={() => mark.mutate({ orgSlug: slug, skillId: skill.skillId, learning: !learning })}
-            data-testid="learning-toggle"
-          >
-            <BookOpen className="size-4" aria-hidden />
-            {learning ? term('myRoadmap.learningOn') : term('myRoadmap.learningOff')}
-          </Button>
-        ) : null}
-      </div>
-    </li>
   );
 }

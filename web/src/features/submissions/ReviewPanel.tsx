@@ -1,33 +1,24 @@
-import { reviewInput, SKILL_RATINGS } from '@masar/shared';
+import { reviewInput } from '@masar/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Check, RotateCcw, Sparkles, Undo2 } from 'lucide-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Check, RotateCcw, Undo2 } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useErrorText } from '../../components/FormField';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
-import { Textarea } from '../../components/ui/input';
-import { Label } from '../../components/ui/label';
 import { serverErrorMessage } from '../../lib/forms';
-import { useRoadmapText } from '../../lib/roadmapText';
-import { cn } from '../../lib/utils';
-import { errorData, type RouterOutputs, useTRPC } from '../../trpc';
-import { type AnalysisView, parseAnalysisResult } from './AnalysisCard';
-import { useSubmissionTitle } from './common';
-import { SignalEvidence } from './SignalEvidence';
-import { SnippetsMenu } from './SnippetsMenu';
-
-type Detail = RouterOutputs['submissions']['get'];
-type Rating = (typeof SKILL_RATINGS)[number];
-type Decision = 'approved' | 'changes_requested';
-
-interface ReviewValues {
-  comment: string;
-  /** The mentor's choices only: a skill not chosen yet is "not shown", or "suggested" (unrated) when the analysis suggests it. */
-  ratings: Record<string, Rating | undefined>;
-}
+import { errorData, useTRPC } from '../../trpc';
+import { type SubmissionDetail, useSubmissionTitle } from './common';
+import { ReviewComment } from './ReviewComment';
+import {
+  type Decision,
+  type Rating,
+  ReviewSkillRow,
+  type ReviewValues,
+  SuggestedPending,
+  useReviewSkills,
+} from './ReviewSkills';
 
 /** Where the next submission in the queue is, after a review (none when the queue is empty). */
 export interface NextInQueue {
@@ -37,7 +28,7 @@ export interface NextInQueue {
 }
 
 /** Whether a submission waits for a review (or needs one again: changed after approval). */
-export function isReviewable(s: Detail['submission']): boolean {
+export function isReviewable(s: SubmissionDetail['submission']): boolean {
   return s.status === 'submitted' || s.status === 'in_review' || (s.status === 'approved' && s.changedSinceApproval);
 }
 
@@ -54,51 +45,26 @@ export function ReviewPanel({
   onConflict,
   refetch,
 }: {
-  detail: Detail;
+  detail: SubmissionDetail;
   orgSlug: string;
   onReviewed: (decision: Decision, next: NextInQueue | null) => void;
   onConflict: (conflict: boolean) => void;
-  refetch: () => Promise<{ data?: Detail | undefined }>;
+  refetch: () => Promise<{ data?: SubmissionDetail | undefined }>;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const text = useRoadmapText();
   const titleOf = useSubmissionTitle();
   const { submission } = detail;
   const [pinned, setPinned] = useState({ version: submission.version, revision: submission.currentRevision });
   const [conflict, setConflict] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [reloading, setReloading] = useState(false);
-  const commentRef = useRef<HTMLTextAreaElement | null>(null);
 
-  const skills = useMemo(() => {
-    const rev = detail.revisions.find((r) => r.revision === pinned.revision);
-    const byId = new Map(detail.skills.map((s) => [s.id, s]));
-    return (rev?.claimedSkillIds ?? []).flatMap((id) => {
-      const s = byId.get(id);
-      return s ? [{ id: s.id, key: s.key, title: text('skill', s).title }] : [];
-    });
-  }, [detail, pinned.revision, text]);
-  const result = useMemo(() => parseAnalysisResult(detail.analysis?.result), [detail.analysis]);
-  const analysisDone = detail.analysis?.status === 'done' && result !== null;
-  const suggested = useMemo(() => new Set(result?.suggestedSkills ?? []), [result]);
-  // each claimed skill's evidence: the analysis signals that point at it, shown beside its rating
-  const evidenceByKey = useMemo(() => {
-    const map = new Map<string, AnalysisView['signals']>();
-    for (const signal of result?.signals ?? []) {
-      for (const key of signal.skillKeys) map.set(key, [...(map.get(key) ?? []), signal]);
-    }
-    return map;
-  }, [result]);
-  const signalLabel = (key: string) => {
-    const labelKey = `analysis.signalKeys.${key}`;
-    return i18n.exists(labelKey) ? t(labelKey) : key;
-  };
+  const { skills, analysisDone, suggested, evidenceByKey } = useReviewSkills(detail, pinned.revision);
 
   const form = useForm<ReviewValues>({ defaultValues: { comment: '', ratings: {} } });
-  const { register, getValues, setValue, watch } = form;
-  const commentField = register('comment');
+  const { setValue, watch } = form;
   const chosen = watch('ratings');
   // a skill the analysis suggests waits for the mentor's word (never pre-rated); any other starts at "not shown"
   const ratings: Record<string, Rating | undefined> = {};
@@ -201,25 +167,6 @@ export function ReviewPanel({
     }
   };
 
-  const insert = (body: string) => {
-    const el = commentRef.current;
-    const value = getValues('comment');
-    const startPos = el?.selectionStart ?? value.length;
-    const endPos = el?.selectionEnd ?? value.length;
-    const before = value.slice(0, startPos);
-    const after = value.slice(endPos);
-    const sep = before && !before.endsWith('\n') ? '\n\n' : '';
-    const next = `${before}${sep}${body}${after}`;
-    setValue('comment', next, { shouldDirty: true });
-    requestAnimationFrame(() => {
-      if (!el) return;
-      el.focus();
-      const caret = before.length + sep.length + body.length;
-      el.setSelectionRange(caret, caret);
-    });
-  };
-
-  const commentError = useErrorText(form.formState.errors.comment?.message);
   const disabled = !reviewable || conflict || review.isPending;
 
   // the same way back whether another mentor reviewed (conflict) or the submission changed meanwhile
@@ -278,118 +225,24 @@ export function ReviewPanel({
             <legend className="mb-2 text-sm font-medium text-slate-800">{t('review.skillsTitle')}</legend>
             {skills.length === 0 ? <p className="text-sm text-slate-500">{t('review.noSkills')}</p> : null}
             {pendingSuggested.length > 0 && reviewable ? (
-              <div
-                className="flex flex-col gap-2 rounded-lg border border-brand-100 bg-brand-50 p-3 sm:flex-row sm:items-center sm:justify-between"
-                data-testid="suggested-pending"
-                data-count={pendingSuggested.length}
-              >
-                <p className="text-sm text-brand-800">
-                  {t('review.suggestedPending', { count: pendingSuggested.length })}
-                </p>
-                <Button
-                  type="button"
-                  variant="secondary"
-                  className="min-h-11 shrink-0"
-                  onClick={markSuggested}
-                  data-testid="mark-suggested"
-                >
-                  <Sparkles className="size-4" aria-hidden />
-                  {t('review.markSuggested', { count: pendingSuggested.length })}
-                </Button>
-              </div>
+              <SuggestedPending count={pendingSuggested.length} onMark={markSuggested} />
             ) : null}
             <ul className="flex flex-col divide-y divide-slate-100 rounded-lg border border-slate-200">
-              {skills.map((skill) => {
-                const isSuggested = suggested.has(skill.key);
-                const rating = ratings[skill.id];
-                const evidence = evidenceByKey.get(skill.key) ?? [];
-                return (
-                  <li
-                    key={skill.id}
-                    className={cn(
-                      'flex flex-col gap-3 px-3 py-3 lg:flex-row lg:items-start lg:justify-between',
-                      isSuggested && !rating && 'bg-brand-50/60',
-                    )}
-                    data-testid="review-skill"
-                    data-key={skill.key}
-                    data-suggested={isSuggested ? 'true' : 'false'}
-                    data-rating={rating ?? 'unrated'}
-                  >
-                    <div className="flex min-w-0 flex-1 flex-col gap-1.5">
-                      <div className="flex flex-wrap items-center gap-2">
-                        <span className="text-sm font-medium text-slate-900" id={`skill-${skill.id}`}>
-                          {skill.title}
-                        </span>
-                        {isSuggested ? (
-                          <span
-                            className="inline-flex items-center gap-1 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-800"
-                            data-testid="suggested-by-analysis"
-                          >
-                            <Sparkles className="size-3" aria-hidden />
-                            {t('review.suggested')}
-                          </span>
-                        ) : null}
-                      </div>
-                      {evidence.length > 0 ? (
-                        <ul className="flex flex-col gap-1" data-testid="skill-evidence">
-                          {evidence.map((signal, i) => (
-                            <li key={`${signal.key}-${i}`} className="text-sm text-slate-600">
-                              <span className="font-medium text-slate-700">{signalLabel(signal.key)}</span>
-                              {t('review.evidenceSeparator')}
-                              <SignalEvidence evidence={signal.evidence} />
-                            </li>
-                          ))}
-                        </ul>
-                      ) : analysisDone ? (
-                        <p className="text-xs text-slate-500" data-testid="skill-no-evidence">
-                          {t('review.noEvidence')}
-                        </p>
-                      ) : null}
-                    </div>
-                    <RatingChoice
-                      name={`rating-${skill.key}`}
-                      labelledBy={`skill-${skill.id}`}
-                      value={rating}
-                      disabled={!reviewable}
-                      onChange={(r) => setValue(`ratings.${skill.id}`, r, { shouldDirty: true })}
-                    />
-                  </li>
-                );
-              })}
+              {skills.map((skill) => (
+                <ReviewSkillRow
+                  key={skill.id}
+                  skill={skill}
+                  suggested={suggested.has(skill.key)}
+                  rating={ratings[skill.id]}
+                  evidence={evidenceByKey.get(skill.key) ?? []}
+                  analysisDone={analysisDone}
+                  disabled={!reviewable}
+                  onRate={(r) => setValue(`ratings.${skill.id}`, r, { shouldDirty: true })}
+                />
+              ))}
             </ul>
           </fieldset>
-          <div className="flex flex-col gap-1.5">
-            <div className="flex flex-wrap items-end justify-between gap-2">
-              <Label htmlFor="review-comment">{t('review.comment')}</Label>
-              <SnippetsMenu
-                orgSlug={orgSlug}
-                skills={skills.map((s) => ({ id: s.id, title: s.title }))}
-                currentText={() => getValues('comment')}
-                onInsert={insert}
-              />
-            </div>
-            <Textarea
-              id="review-comment"
-              rows={8}
-              dir="auto"
-              aria-invalid={commentError ? true : undefined}
-              aria-describedby={commentError ? 'review-comment-error' : 'review-comment-hint'}
-              {...commentField}
-              ref={(el) => {
-                commentField.ref(el);
-                commentRef.current = el;
-              }}
-            />
-            {commentError ? (
-              <p id="review-comment-error" className="text-xs font-medium text-red-700" data-testid="error-comment">
-                {commentError}
-              </p>
-            ) : (
-              <p id="review-comment-hint" className="text-xs text-slate-500">
-                {t('review.commentHint')}
-              </p>
-            )}
-          </div>
+          <ReviewComment form={form} orgSlug={orgSlug} skills={skills} />
           <div className="flex flex-wrap justify-end gap-3">
             <Button
               type="button"
@@ -416,62 +269,5 @@ export function ReviewPanel({
         </form>
       </CardContent>
     </Card>
-  );
-}
-
-/**
- * A skill's rating as three buttons in a row (radio inputs: one tab stop, arrow keys move), each at
- * least 44 px high. No choice checked means the analysis suggests the skill and the mentor has not
- * rated it yet.
- */
-function RatingChoice({
-  name,
-  labelledBy,
-  value,
-  disabled,
-  onChange,
-}: {
-  name: string;
-  labelledBy: string;
-  value: Rating | undefined;
-  disabled: boolean;
-  onChange: (rating: Rating) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div
-      role="radiogroup"
-      aria-labelledby={labelledBy}
-      className="grid w-full shrink-0 grid-cols-3 overflow-hidden rounded-md border border-slate-300 lg:w-auto"
-      data-testid="rating-choice"
-    >
-      {SKILL_RATINGS.map((r) => (
-        <label
-          key={r}
-          className={cn(
-            'relative flex min-h-11 cursor-pointer items-center justify-center border-s border-slate-300 px-3 text-center text-sm font-medium first:border-s-0 has-focus-visible:outline-2 has-focus-visible:-outline-offset-2 has-focus-visible:outline-brand-600',
-            value === r
-              ? r === 'demonstrated'
-                ? 'bg-green-700 text-white'
-                : r === 'partial'
-                  ? 'bg-amber-100 text-amber-900'
-                  : 'bg-slate-200 text-slate-900'
-              : 'bg-white text-slate-700 hover:bg-slate-50',
-            disabled && 'cursor-not-allowed opacity-60',
-          )}
-        >
-          <input
-            type="radio"
-            className="sr-only"
-            name={name}
-            value={r}
-            checked={value === r}
-            disabled={disabled}
-            onChange={() => onChange(r)}
-          />
-          {t(`review.ratings.${r}`)}
-        </label>
-      ))}
-    </div>
   );
 }

@@ -8,9 +8,8 @@ import { QueryState } from '../../components/QueryState';
 import { RequirePermission } from '../../components/RequirePermission';
 import { StateMessage } from '../../components/StateMessage';
 import { Alert } from '../../components/ui/alert';
-import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
+import { Card, CardContent } from '../../components/ui/card';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import i18n from '../../i18n';
 import { useMe } from '../../lib/auth';
@@ -20,15 +19,12 @@ import { useOrg } from '../../lib/org';
 import { useRoadmapText } from '../../lib/roadmapText';
 import { routes } from '../../lib/routes';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { errorData, type RouterOutputs, useTRPC } from '../../trpc';
+import { errorData, useTRPC } from '../../trpc';
 import { AnalysisCard } from './AnalysisCard';
-import { RepoName, SubmissionStatusBadge, useSubmissionTitle } from './common';
-import { Markdown } from './Markdown';
+import { RepoName, type SubmissionDetail, SubmissionStatusBadge, useSubmissionTitle } from './common';
 import { isReviewable, type NextInQueue, ReviewPanel } from './ReviewPanel';
+import { ReviewsCard, RevisionsCard } from './SubmissionHistory';
 import { SubmittedNotice } from './SubmittedNotice';
-
-type Detail = RouterOutputs['submissions']['get'];
-
 export function SubmissionPage() {
   const { submissionId = '' } = useParams();
   return (
@@ -58,7 +54,7 @@ function NotFound() {
   );
 }
 
-function pollInterval(detail: Detail | undefined): number | false {
+function pollInterval(detail: SubmissionDetail | undefined): number | false {
   const status = detail?.analysis?.status;
   if (status === 'queued' || status === 'running') return 2000;
   if ((status === 'rate_limited' || status === 'failed') && detail?.analysis?.nextRetryAt) return 15_000;
@@ -92,8 +88,8 @@ function SubmissionView({
   detail,
   refetch,
 }: {
-  detail: Detail;
-  refetch: () => Promise<{ data?: Detail | undefined }>;
+  detail: SubmissionDetail;
+  refetch: () => Promise<{ data?: SubmissionDetail | undefined }>;
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -318,162 +314,5 @@ function SubmissionView({
       )}
       <RevisionsCard detail={detail} skillById={skillById} timeZone={org.timeZone} />
     </div>
-  );
-}
-
-/** A review's ratings in the order its revision claimed the skills. */
-function sortRatings<T extends { skillId: string }>(ratings: T[], detail: Detail, revision: number): T[] {
-  const order = detail.revisions.find((r) => r.revision === revision)?.claimedSkillIds ?? [];
-  const at = (id: string) => {
-    const i = order.indexOf(id);
-    return i === -1 ? order.length : i;
-  };
-  return [...ratings].sort((a, b) => at(a.skillId) - at(b.skillId));
-}
-
-const RATING_TONE = { not_shown: 'neutral', partial: 'warning', demonstrated: 'success' } as const;
-
-function ReviewsCard({
-  detail,
-  skillById,
-  timeZone,
-  isLearner,
-}: {
-  detail: Detail;
-  skillById: Map<string, { key: string; title: string }>;
-  timeZone: string;
-  isLearner: boolean;
-}) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  return (
-    <Card data-testid="reviews">
-      <CardHeader>
-        <CardTitle>{t('submissions.page.reviewsTitle')}</CardTitle>
-      </CardHeader>
-      <CardContent>
-        {detail.reviews.length === 0 ? (
-          <p className="text-sm text-slate-500" data-testid="no-reviews">
-            {isLearner ? t('submissions.page.noReviews') : t('submissions.page.noReviewsYet')}
-          </p>
-        ) : (
-          <ol className="flex flex-col gap-4">
-            {detail.reviews.map((r) => (
-              <li
-                key={r.id}
-                className="rounded-lg border border-slate-200 p-4"
-                data-testid="review"
-                data-decision={r.decision}
-              >
-                <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                  <Badge tone={r.decision === 'approved' ? 'success' : 'danger'}>
-                    {t(`review.decisions.${r.decision}`)}
-                  </Badge>
-                  <span className="text-sm font-medium text-slate-900" dir="auto">
-                    {r.reviewerName ?? t('review.formerMember')}
-                  </span>
-                  <span className="text-sm text-slate-500">{fmt.dateTime(r.createdAt, timeZone)}</span>
-                  <span className="text-xs text-slate-500">
-                    {t('submissions.page.revisionN', { n: fmt.number(r.revision) })}
-                  </span>
-                </div>
-                {r.comment ? (
-                  <Markdown className="mt-3" data-testid="review-comment">
-                    {r.comment}
-                  </Markdown>
-                ) : (
-                  <p className="mt-3 text-sm text-slate-500" data-testid="review-comment-hidden">
-                    {t(detail.commentsVisible ? 'review.noComment' : 'review.commentNotShared')}
-                  </p>
-                )}
-                {r.ratings.length > 0 ? (
-                  <ul className="mt-3 flex flex-wrap gap-2" aria-label={t('review.ratingsTitle')}>
-                    {sortRatings(r.ratings, detail, r.revision).map((rating) => {
-                      const skill = skillById.get(rating.skillId);
-                      return (
-                        <li
-                          key={rating.skillId}
-                          className="inline-flex items-center gap-1.5 rounded-full border border-slate-200 bg-white py-0.5 ps-2.5 pe-1 text-xs"
-                          data-testid="review-rating"
-                          data-key={skill?.key}
-                          data-rating={rating.rating}
-                        >
-                          <span className="text-slate-800">{skill?.title ?? t('review.unknownSkill')}</span>
-                          <Badge tone={RATING_TONE[rating.rating]} className="whitespace-nowrap">
-                            {t(`review.ratings.${rating.rating}`)}
-                          </Badge>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        )}
-      </CardContent>
-    </Card>
-  );
-}
-
-function RevisionsCard({
-  detail,
-  skillById,
-  timeZone,
-}: {
-  detail: Detail;
-  skillById: Map<string, { key: string; title: string }>;
-  timeZone: string;
-}) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  return (
-    <Card data-testid="revisions">
-      <CardHeader>
-        <CardTitle>{t('submissions.page.revisionsTitle')}</CardTitle>
-      </CardHeader>
-      <CardContent>
-        <ol className="flex flex-col gap-3">
-          {detail.revisions.map((rev) => (
-            <li
-              key={rev.revision}
-              className="flex flex-col gap-2 rounded-lg border border-slate-200 p-4"
-              data-testid="revision"
-              data-revision={rev.revision}
-            >
-              <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                <span className="text-sm font-semibold text-slate-900">
-                  {t('submissions.page.revisionN', { n: fmt.number(rev.revision) })}
-                </span>
-                {rev.revision === detail.submission.currentRevision ? (
-                  <Badge tone="brand">{t('submissions.page.current')}</Badge>
-                ) : null}
-                <span className="text-sm text-slate-500">{fmt.dateTime(rev.createdAt, timeZone)}</span>
-              </div>
-              <p className="text-sm text-slate-800" dir="auto">
-                {rev.title}
-              </p>
-              {rev.note ? (
-                <p className="whitespace-pre-wrap text-sm text-slate-600" dir="auto" data-testid="revision-note">
-                  {rev.note}
-                </p>
-              ) : null}
-              <div className="flex flex-wrap items-center gap-1.5">
-                <span className="text-xs text-slate-500">{t('submissions.page.claimedSkills')}</span>
-                {rev.claimedSkillIds.map((id) => (
-                  <span
-                    key={id}
-                    className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700"
-                    data-key={skillById.get(id)?.key}
-                  >
-                    {skillById.get(id)?.title ?? t('review.unknownSkill')}
-                  </span>
-                ))}
-              </div>
-            </li>
-          ))}
-        </ol>
-      </CardContent>
-    </Card>
   );
 }

@@ -2,9 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { Alert } from '../../components/ui/alert';
-import type { RouterOutputs } from '../../trpc';
-
-type Detail = RouterOutputs['submissions']['get'];
+import type { SubmissionDetail } from './common';
 
 /**
  * "Submitted": shown once, right after the learner submits (the submit form's navigation state),
@@ -12,7 +10,7 @@ type Detail = RouterOutputs['submissions']['get'];
  * server said (told, or no mentor to tell yet). Gone after a reload (the state is cleared from
  * history), a new review, or another revision.
  */
-export function SubmittedNotice({ detail }: { detail: Detail }) {
+export function SubmittedNotice({ detail }: { detail: SubmissionDetail }) {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();

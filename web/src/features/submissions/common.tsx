@@ -4,8 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/ui/badge';
 import { useRoadmapText } from '../../lib/roadmapText';
 import { cn } from '../../lib/utils';
+import type { RouterOutputs } from '../../trpc';
 
 export { useDuration, useRelativeTime } from '../../lib/time';
+
+/** One submission with its revisions, reviews and analysis (`submissions.get`). */
+export type SubmissionDetail = RouterOutputs['submissions']['get'];
 
 export const SUBMISSION_STATUSES = ['submitted', 'in_review', 'changes_requested', 'approved', 'withdrawn'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
