@@ -1,15 +1,16 @@
 import type * as React from 'react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { knownKey } from '../i18n';
 import { Alert } from './ui/alert';
 import { Input, NativeSelect, Textarea } from './ui/input';
 import { Label } from './ui/label';
 
 /** A field error is an i18n key (from the shared zod schemas or the server). */
 export function useErrorText(key: string | undefined): string | undefined {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (!key) return undefined;
-  return i18n.exists(key) ? t(key) : t('errors.generic');
+  return t(knownKey(key) ?? 'errors.generic');
 }
 
 export interface FieldShellProps {

@@ -1,4 +1,4 @@
-import i18n from 'i18next';
+import i18n, { type ParseKeys, type TOptions } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enAnalysis from './en.analysis.json';
 import enCompany from './en.company.json';
@@ -180,10 +180,21 @@ export const i18nReady: Promise<unknown> = ensureLocale(initial).then(() =>
   initial === 'en' ? undefined : i18n.changeLanguage(initial),
 );
 
+/** A key of the English catalogues: `t()` accepts only these (i18next `CustomTypeOptions`, i18next.d.ts). */
+export type TranslationKey = ParseKeys;
+
+/**
+ * A key that comes from data (a server message, a stored kind, an analysis signal) is checked at
+ * run time instead: the key when the catalogues have it, else null.
+ */
+export function knownKey(key: string | undefined | null, options?: TOptions): TranslationKey | null {
+  return key && i18n.exists(key, options) ? (key as TranslationKey) : null;
+}
+
 /** Translate a server message key (e.g. `errors.slug.taken`), falling back to a generic message. */
 export function translateServerMessage(key: string | undefined | null): string {
-  if (key && i18n.exists(key)) return i18n.t(key);
-  return i18n.t('errors.generic');
+  const known = knownKey(key);
+  return known ? i18n.t(known) : i18n.t('errors.generic');
 }
 
 export default i18n;

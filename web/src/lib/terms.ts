@@ -1,8 +1,9 @@
 import { useCallback, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
+import { knownKey, type TranslationKey } from '../i18n';
 import { OrgContext } from './org';
 
-export type Term = (key: string, options?: Record<string, unknown>) => string;
+export type Term = (key: TranslationKey, options?: Record<string, unknown>) => string;
 
 /**
  * Translations that follow the organisation's kind: in a company the same model reads
@@ -11,17 +12,16 @@ export type Term = (key: string, options?: Record<string, unknown>) => string;
  * en.company.json), otherwise as `k`. Outside an organisation page this is plain `t`.
  */
 export function useTerms(): { term: Term; isCompany: boolean } {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const kind = useContext(OrgContext)?.org.kind;
   const isCompany = kind === 'company';
   const term = useCallback<Term>(
     (key, options) => {
-      const alt = `company.terms.${key}`;
-      // i18n.exists checks the base key (plural forms included) in the current language or fallback
-      if (isCompany && i18n.exists(alt, options)) return t(alt, options) as string;
-      return t(key, options) as string;
+      // knownKey checks the base key (plural forms included) in the current language or fallback
+      const alt = isCompany ? knownKey(`company.terms.${key}`, options) : null;
+      return t(alt ?? key, options) as string;
     },
-    [t, i18n, isCompany],
+    [t, isCompany],
   );
   return { term, isCompany };
 }

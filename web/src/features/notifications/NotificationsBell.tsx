@@ -12,6 +12,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '../../components/ui/lazy-dropdown-menu';
+import { knownKey } from '../../i18n';
 import { useFormat } from '../../lib/format';
 import { serverErrorMessage } from '../../lib/forms';
 import { routes } from '../../lib/routes';
@@ -132,7 +133,7 @@ function OrgBell({ slug }: { slug: string }) {
                 />
                 <span className="flex min-w-0 flex-1 flex-col gap-0.5">
                   <span className="text-sm font-medium text-slate-900">
-                    {i18n.exists(kindKey) ? t(kindKey) : item.kind}
+                    {knownKey(kindKey) ? t(knownKey(kindKey)!) : item.kind}
                     {!item.readAt ? <span className="sr-only"> ({t('notifications.unread')})</span> : null}
                   </span>
                   <span className="line-clamp-2 text-xs text-slate-600">

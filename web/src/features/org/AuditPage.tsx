@@ -1,4 +1,4 @@
-import { ROLES } from '@masar/shared';
+import { ROLES, type Role } from '@masar/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
@@ -20,7 +20,7 @@ function formatValue(t: TFunction, key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'string') {
     if ((key === 'role' || key === 'from' || key === 'to') && (ROLES as readonly string[]).includes(value)) {
-      return t(`roles.${value}`);
+      return t(`roles.${value as Role}`);
     }
     if (key === 'kind') return t(`orgKinds.${value}`, { defaultValue: value });
     return value;

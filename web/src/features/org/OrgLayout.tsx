@@ -7,6 +7,7 @@ import { Link, Outlet, useLocation, useMatch, useParams } from 'react-router';
 import { QueryState } from '../../components/QueryState';
 import { OrgNotFound } from '../../components/StateMessage';
 import { Badge } from '../../components/ui/badge';
+import { knownKey, type TranslationKey } from '../../i18n';
 import { useMe } from '../../lib/auth';
 import { OrgContext, type OrgContextValue, useOrg } from '../../lib/org';
 import { routes } from '../../lib/routes';
@@ -34,7 +35,7 @@ interface Tab {
   /** Only for someone who learns in a cohort of this organisation (learner controls). */
   learning?: boolean;
   end?: boolean;
-  label: string;
+  label: TranslationKey;
 }
 
 const TAB: Record<TabKey, Tab> = {
@@ -123,9 +124,8 @@ function OrgLoader({ slug }: { slug: string }) {
                 <Badge>{t(`orgKinds.${value.org.kind}`)}</Badge>
                 <Badge tone="brand" data-testid="my-role">
                   {t(
-                    value.org.kind === 'company'
-                      ? [`company.terms.roles.${value.org.role}`, `roles.${value.org.role}`]
-                      : `roles.${value.org.role}`,
+                    (value.org.kind === 'company' ? knownKey(`company.terms.roles.${value.org.role}`) : null) ??
+                      `roles.${value.org.role}`,
                   )}
                 </Badge>
               </div>

@@ -7,6 +7,7 @@ import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
 import { Spinner } from '../../components/ui/spinner';
+import { knownKey } from '../../i18n';
 import { useFormat } from '../../lib/format';
 import { serverErrorMessage } from '../../lib/forms';
 import { useTRPC } from '../../trpc';
@@ -24,7 +25,8 @@ function useReasonText() {
     const http = /^http_(\d{3})$/.exec(reason);
     if (http) return t('analysis.reasons.http', { status: http[1] });
     const key = `analysis.reasons.${reason}`;
-    return i18n.exists(key) ? t(key) : reason;
+    const known = knownKey(key);
+    return known ? t(known) : reason;
   };
 }
 
@@ -183,7 +185,7 @@ export function AnalysisCard({
                   {result.repo.license ? <bdi>{result.repo.license}</bdi> : t('analysis.facts.noLicense')}
                 </Fact>
                 <Fact label={t('analysis.facts.track')}>
-                  {trackKey ? (i18n.exists(trackKey) ? t(trackKey) : result.track) : t('analysis.tracks.none')}
+                  {trackKey ? (knownKey(trackKey) ? t(knownKey(trackKey)!) : result.track) : t('analysis.tracks.none')}
                 </Fact>
                 <Fact label={t('analysis.facts.state')}>
                   <span className="flex flex-wrap gap-1">
@@ -253,7 +255,7 @@ export function AnalysisCard({
                         data-signal={signal.key}
                       >
                         <span className="w-40 shrink-0 text-sm font-medium text-slate-900">
-                          {i18n.exists(labelKey) ? t(labelKey) : signal.key}
+                          {knownKey(labelKey) ? t(knownKey(labelKey)!) : signal.key}
                         </span>
                         <span className="min-w-0 flex-1" data-testid="signal-evidence">
                           <SignalEvidence evidence={signal.evidence} />

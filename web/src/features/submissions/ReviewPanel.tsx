@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../components/ui/card';
+import { knownKey } from '../../i18n';
 import { serverErrorMessage } from '../../lib/forms';
 import { errorData, useTRPC } from '../../trpc';
 import { type SubmissionDetail, useSubmissionTitle } from './common';
@@ -125,7 +126,7 @@ export function ReviewPanel({
       if (!checked.success) {
         const issue = checked.error.issues[0];
         if (issue?.path[0] === 'comment') form.setError('comment', { type: 'validate', message: issue.message });
-        else setFormError(t(issue?.message ?? 'errors.generic'));
+        else setFormError(t(knownKey(issue?.message) ?? 'errors.generic'));
         return;
       }
       try {

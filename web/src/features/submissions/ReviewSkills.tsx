@@ -3,6 +3,7 @@ import { Sparkles } from 'lucide-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/button';
+import { knownKey } from '../../i18n';
 import { useRoadmapText } from '../../lib/roadmapText';
 import { cn } from '../../lib/utils';
 import { type AnalysisView, parseAnalysisResult } from './analysisResult';
@@ -92,10 +93,10 @@ export function ReviewSkillRow({
   disabled: boolean;
   onRate: (rating: Rating) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const signalLabel = (key: string) => {
-    const labelKey = `analysis.signalKeys.${key}`;
-    return i18n.exists(labelKey) ? t(labelKey) : key;
+    const known = knownKey(`analysis.signalKeys.${key}`);
+    return known ? t(known) : key;
   };
   return (
     <li
