@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import { createOrg } from '../../server/src/features/org/service';
 import { getRoadmap, listRoadmaps } from '../../server/src/features/roadmaps/service';
 import { hashPassword } from '../../server/src/lib/passwords';
-import { normal, pick, type Rng, rng, sample, uuidFrom } from './rng';
+import { normal, pick, type Rng, rng, sample, uuidFrom } from '../../server/src/seed/builders';
 
 export const BENCH_PASSWORD = 'masar-bench-2026';
 /** Every bench user's email ends with this (a re-seed deletes them). */

@@ -86,7 +86,6 @@ describe('file sizes (issue #16: no non-test source file over 400 lines)', () =>
     'web/src/components/submissions/ReviewPanel.tsx': 477,
     'web/src/pages/submissions/SubmissionPage.tsx': 476,
     'web/src/pages/submissions/SubmitPage.tsx': 471,
-    'server/src/seed/demo.ts': 471,
     'web/src/components/submissions/AnalysisCard.tsx': 467,
     'web/src/pages/AccountPage.tsx': 426,
     'bench/lib/instances.ts': 406,
