@@ -45,7 +45,7 @@ export async function insertSubmissionHistory(
     submissions: await insertChunked(db, submissions, inOrg(orgId, h.submissions)),
     revisions: await insertChunked(db, submissionRevisions, inOrg(orgId, h.revisions)),
     reviews: await insertChunked(db, reviews, inOrg(orgId, h.reviews)),
-    ratings: await insertChunked(db, reviewSkillRatings, inOrg(orgId, h.ratings)),
+    ratings: await insertChunked(db, reviewSkillRatings, inOrg(orgId, h.ratings), 8000),
     // large JSON results: smaller statements
     analyses: await insertChunked(db, repoAnalyses, inOrg(orgId, h.analyses), 2000),
   };
