@@ -7,7 +7,8 @@
 import { openDatabase } from '@masar/server';
 import { intFlag, parseFlags } from './lib/args';
 import { BenchSetupError, benchDatabaseUrl, redactUrl } from './lib/pg-setup';
-import { resetBenchData, type SeedResult, seedBench } from './lib/seeder';
+import { resetBenchData } from './lib/seed/reset';
+import { type SeedResult, seedBench } from './lib/seeder';
 
 const flags = parseFlags(
   {
