@@ -76,7 +76,6 @@ describe('file sizes (issue #16: no non-test source file over 400 lines)', () =>
   /** Still to split under #16, each at most its size when this rule came in: the list only shrinks. */
   const TO_SPLIT: Record<string, number> = {
     'web/src/pages/org/RoadmapPage.tsx': 866,
-    'bench/run.ts': 780,
     'web/src/pages/org/roadmap/RoadmapDialogs.tsx': 651,
     'web/src/pages/org/cohort/CohortAssignments.tsx': 533,
     'ops/faults.ts': 510,
