@@ -10,7 +10,7 @@ import { openCapturingDatabase } from './lib/capture';
 import { discoverTarget, NotSeededError } from './lib/discover';
 import { logIn, trpcGet } from './lib/http';
 import { dashboardStatements } from './lib/limits';
-import { BenchSetupError, benchDatabaseUrl } from './lib/pg-setup';
+import { benchDatabaseUrlOrExit } from './lib/pg-setup';
 import { BENCH_PASSWORD, BIG_ORG_SLUG } from './lib/seeder';
 import { startBenchServer } from './lib/server';
 
@@ -22,16 +22,7 @@ const flags = parseFlags(
   'Usage: pnpm --filter @masar/bench explain [flags]\n',
 );
 
-let url: string;
-try {
-  url = await benchDatabaseUrl();
-} catch (err) {
-  if (err instanceof BenchSetupError) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  throw err;
-}
+const url = await benchDatabaseUrlOrExit();
 const { database, capture } = await openCapturingDatabase(url);
 let statements: Awaited<ReturnType<typeof capture>>;
 let target: Awaited<ReturnType<typeof discoverTarget>>;

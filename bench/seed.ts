@@ -5,30 +5,43 @@
  * replaced; nothing else in the database is touched.
  */
 import { openDatabase } from '@masar/server';
-import { intFlag, parseFlags } from './lib/args';
-import { BenchSetupError, benchDatabaseUrl, redactUrl } from './lib/pg-setup';
-import { resetBenchData, type SeedResult, seedBench } from './lib/seeder';
+import { parseFlags } from './lib/args';
+import { benchDatabaseUrlOrExit, redactUrl } from './lib/pg-setup';
+import { resetBenchData } from './lib/seed/reset';
+import { type SeedResult, seedBench } from './lib/seeder';
 
 const flags = parseFlags(
   {
-    seed: { type: 'string', default: '42', help: 'PRNG seed: the same seed (and --today) gives the same data' },
-    learners: { type: 'string', default: '1000', help: 'learners in the large organisation' },
-    cohorts: { type: 'string', default: '10', help: 'cohorts in the large organisation' },
-    submissions: { type: 'string', default: '20000', help: 'submissions in the large organisation (about)' },
-    'small-tenants': { type: 'string', default: '3', help: 'small organisations (one cohort each)' },
-    'small-learners': { type: 'string', default: '10', help: 'learners per small organisation' },
+    seed: {
+      type: 'int',
+      default: 42,
+      min: 0,
+      max: 2 ** 31 - 1,
+      help: 'PRNG seed: the same seed (and --today) gives the same data',
+    },
+    learners: { type: 'int', default: 1000, min: 1, max: 200_000, help: 'learners in the large organisation' },
+    cohorts: { type: 'int', default: 10, min: 1, max: 1000, help: 'cohorts in the large organisation' },
+    submissions: {
+      type: 'int',
+      default: 20000,
+      min: 0,
+      max: 5_000_000,
+      help: 'submissions in the large organisation (about)',
+    },
+    'small-tenants': { type: 'int', default: 3, min: 0, max: 100, help: 'small organisations (one cohort each)' },
+    'small-learners': { type: 'int', default: 10, min: 1, max: 10_000, help: 'learners per small organisation' },
     today: { type: 'string', default: '', help: 'anchor date YYYY-MM-DD for the timeline (default: today in Cairo)' },
   },
   'Usage: pnpm bench:seed [flags]\n\nSeeds the benchmark database (DATABASE_URL or the local masar_bench database).\n',
 );
 
 const opts = {
-  seed: intFlag('seed', flags.seed, 0, 2 ** 31 - 1),
-  learners: intFlag('learners', flags.learners, 1, 200_000),
-  cohorts: intFlag('cohorts', flags.cohorts, 1, 1000),
-  submissions: intFlag('submissions', flags.submissions, 0, 5_000_000),
-  smallTenants: intFlag('small-tenants', flags['small-tenants'], 0, 100),
-  smallLearners: intFlag('small-learners', flags['small-learners'], 1, 10_000),
+  seed: flags.seed,
+  learners: flags.learners,
+  cohorts: flags.cohorts,
+  submissions: flags.submissions,
+  smallTenants: flags['small-tenants'],
+  smallLearners: flags['small-learners'],
   today: flags.today || undefined,
 };
 if (opts.today && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) {
@@ -40,16 +53,7 @@ if (opts.cohorts > opts.learners) {
   process.exit(2);
 }
 
-let url: string;
-try {
-  url = await benchDatabaseUrl();
-} catch (err) {
-  if (err instanceof BenchSetupError) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  throw err;
-}
+const url = await benchDatabaseUrlOrExit();
 
 const t0 = performance.now();
 console.log(`› seeding ${redactUrl(url)} (seed ${opts.seed})`);

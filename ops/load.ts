@@ -5,7 +5,7 @@
  * itself and removes everything it made.
  */
 import postgres from 'postgres';
-import { intFlag, parseFlags } from '../bench/lib/args';
+import { parseFlags } from '../bench/lib/args';
 import { startFakeGithub } from '../tests/helpers/fake-github';
 import { Clients } from './lib/clients';
 import { startCluster } from './lib/cluster';
@@ -23,25 +23,17 @@ import {
 } from './lib/harness';
 import { seedAndDiscover } from './lib/population';
 
-const flags = parseFlags(
+const opts = parseFlags(
   {
-    clients: { type: 'string', default: '200', help: 'concurrent logged-in clients' },
-    duration: { type: 'string', default: '60', help: 'seconds of measured load' },
-    warmup: { type: 'string', default: '5', help: 'seconds of load before the measurement (not counted)' },
-    learners: { type: 'string', default: '1000', help: 'learners in the seeded organisation' },
-    cohorts: { type: 'string', default: '10', help: 'its cohorts' },
-    submissions: { type: 'string', default: '20000', help: 'its seeded submissions (about)' },
+    clients: { type: 'int', default: 200, min: 1, max: 2000, help: 'concurrent logged-in clients' },
+    duration: { type: 'int', default: 60, min: 1, max: 3600, help: 'seconds of measured load' },
+    warmup: { type: 'int', default: 5, min: 0, max: 600, help: 'seconds of load before the measurement (not counted)' },
+    learners: { type: 'int', default: 1000, min: 10, max: 100_000, help: 'learners in the seeded organisation' },
+    cohorts: { type: 'int', default: 10, min: 1, max: 1000, help: 'its cohorts' },
+    submissions: { type: 'int', default: 20000, min: 0, max: 1_000_000, help: 'its seeded submissions (about)' },
   },
   'Usage: pnpm test:load [flags]\n\nStarts its own PostgreSQL cluster and server; needs nothing running.\n',
 );
-const opts = {
-  clients: intFlag('clients', flags.clients, 1, 2000),
-  duration: intFlag('duration', flags.duration, 1, 3600),
-  warmup: intFlag('warmup', flags.warmup, 0, 600),
-  learners: intFlag('learners', flags.learners, 10, 100_000),
-  cohorts: intFlag('cohorts', flags.cohorts, 1, 1000),
-  submissions: intFlag('submissions', flags.submissions, 0, 1_000_000),
-};
 
 main('test:load', async () => {
   const log = (line: string) => console.log(line);

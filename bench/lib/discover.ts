@@ -110,3 +110,16 @@ export async function reviewPool(database: Database, orgIdValue: string, cohortI
     ).map((r) => ({ ...r, revision: Number(r.revision), expectedVersion: Number(r.expectedVersion) })),
   );
 }
+
+/** `discoverTarget` for `pnpm bench`: a database that is not seeded is said so, exit 1. */
+export async function discoverTargetOrExit(database: Database, slug: string): Promise<Target> {
+  try {
+    return await discoverTarget(database, slug);
+  } catch (err) {
+    if (err instanceof NotSeededError) {
+      console.error(`The bench database is not seeded (${err.message}). Run \`pnpm bench:seed\` first.`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

@@ -1,5 +1,5 @@
 /**
- * One Masar server process for `pnpm bench --instances N` (started by ./instances.ts): the real
+ * One Masar server process for `pnpm bench --instances N` (started by ./instance-process.ts): the real
  * server with its own database pool and its own job worker, on an OS-chosen port. Prints one JSON
  * line `{"url": …}` on stdout once listening; SIGTERM stops it (in-flight requests and the running
  * job finish first).

@@ -88,3 +88,16 @@ export function redactUrl(url: string): string {
     return url;
   }
 }
+
+/** `benchDatabaseUrl` for the command-line entry points: a setup problem is printed, exit 1. */
+export async function benchDatabaseUrlOrExit(log: (line: string) => void = console.log): Promise<string> {
+  try {
+    return await benchDatabaseUrl(log);
+  } catch (err) {
+    if (err instanceof BenchSetupError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

@@ -1,6 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import type { AppDeps } from '@masar/server';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { type AppDeps, type Database, withScope } from '@masar/server';
 import type { OrgKind, Role } from '@masar/shared';
+import {
+  insertCohortMembers,
+  insertMemberships,
+  insertSkillProgress,
+  insertUsers,
+} from '../../server/src/seed/builders';
 import { client, type TestClient } from './app';
 
 export const PASSWORD = 'correct-horse-battery-staple';
@@ -68,6 +74,58 @@ export async function orgWithEveryRole(deps: AppDeps) {
     viewer: await addMember(deps, owner, org.slug, 'viewer'),
   };
   return { org, members };
+}
+
+export interface BulkLearner {
+  name: string;
+  /** The email is `<emailPrefix>-<user id>@example.test`. */
+  emailPrefix: string;
+  /** Skills recorded as verified at `verifiedAt`. */
+  verifiedSkillIds?: string[];
+  verifiedAt?: Date;
+}
+
+/**
+ * Learners for volume, written straight to the database with the data builders (bulk inserts:
+ * users with an unusable password, learner memberships, cohort members, verified skills), not
+ * through sign-up and invitations. Returns their user ids, in order.
+ */
+export async function addLearnersInBulk(
+  database: Database,
+  at: { orgId: string; cohortId: string },
+  learners: BulkLearner[],
+): Promise<string[]> {
+  const { orgId, cohortId } = at;
+  return withScope(database, { orgId }, async (tx) => {
+    const users = learners.map((l) => {
+      const id = randomUUID();
+      return { id, email: `${l.emailPrefix}-${id}@example.test`, name: l.name, passwordHash: 'x' };
+    });
+    await insertUsers(tx, users);
+    await insertMemberships(
+      tx,
+      orgId,
+      users.map((u) => ({ userId: u.id, role: 'learner' as const })),
+    );
+    await insertCohortMembers(
+      tx,
+      orgId,
+      users.map((u) => ({ cohortId, userId: u.id, role: 'learner' as const })),
+    );
+    await insertSkillProgress(
+      tx,
+      orgId,
+      learners.flatMap((l, i) =>
+        (l.verifiedSkillIds ?? []).map((skillId) => ({
+          learnerId: users[i]!.id,
+          skillId,
+          status: 'verified' as const,
+          verifiedAt: l.verifiedAt,
+        })),
+      ),
+    );
+    return users.map((u) => u.id);
+  });
 }
 
 type ReviewInput = Parameters<TestClient['caller']['submissions']['review']>[0];

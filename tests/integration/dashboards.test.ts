@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, type TestDeps, testDeps } from '../helpers/app';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { expectTrpcError } from '../helpers/errors';
-import { addMember, createOrg, createUser, type TestUser } from '../helpers/factories';
+import { addLearnersInBulk, addMember, createOrg, createUser, type TestUser } from '../helpers/factories';
 
 let statements = 0;
 let counting = false;
@@ -183,22 +183,17 @@ describe('dashboards on a hand-computed small cohort', () => {
 describe('statement count', () => {
   async function cohortOf(size: number) {
     const { owner, s, orgId, full, cohort } = await setup('2026-05-01');
-    await withScope(deps.database, { orgId }, async (tx) => {
-      for (let i = 0; i < size; i++) {
-        const id = randomUUID();
-        await tx.execute(sql`insert into users (id, email, email_normalized, name, password_hash)
-          values (${id}, ${`l${i}-${id}@example.test`}, ${`l${i}-${id}@example.test`}, ${`Learner ${i}`}, 'x')`);
-        await tx.execute(sql`insert into memberships (org_id, user_id, role) values (${orgId}, ${id}, 'learner')`);
-        await tx.execute(
-          sql`insert into cohort_members (org_id, cohort_id, user_id, role) values (${orgId}, ${cohort.id}, ${id}, 'learner')`,
-        );
-        const k = i % 7;
-        for (const skill of full.skills.slice(0, k)) {
-          await tx.execute(sql`insert into skill_progress (org_id, learner_id, skill_id, status, verified_at)
-            values (${orgId}, ${id}, ${skill.skillId}, 'verified', now())`);
-        }
-      }
-    });
+    const now = new Date();
+    await addLearnersInBulk(
+      deps.database,
+      { orgId, cohortId: cohort.id },
+      Array.from({ length: size }, (_, i) => ({
+        name: `Learner ${i}`,
+        emailPrefix: `l${i}`,
+        verifiedSkillIds: full.skills.slice(0, i % 7).map((skill) => skill.skillId),
+        verifiedAt: now,
+      })),
+    );
     return { owner, s, cohort };
   }
 
@@ -257,21 +252,16 @@ describe('the learners table (dashboard.cohortLearners)', () => {
   let fx: Awaited<ReturnType<typeof thirty>>;
   async function thirty() {
     const { owner, s, orgId, full, cohort } = await setup('2026-05-01');
-    await withScope(deps.database, { orgId }, async (tx) => {
-      for (let i = 0; i < 30; i++) {
-        const id = randomUUID();
-        await tx.execute(sql`insert into users (id, email, email_normalized, name, password_hash)
-          values (${id}, ${`t${i}-${id}@example.test`}, ${`t${i}-${id}@example.test`}, ${`Learner ${i}`}, 'x')`);
-        await tx.execute(sql`insert into memberships (org_id, user_id, role) values (${orgId}, ${id}, 'learner')`);
-        await tx.execute(
-          sql`insert into cohort_members (org_id, cohort_id, user_id, role) values (${orgId}, ${cohort.id}, ${id}, 'learner')`,
-        );
-        for (const skill of full.skills.slice(0, i % 10 === 9 ? undefined : i % 7)) {
-          await tx.execute(sql`insert into skill_progress (org_id, learner_id, skill_id, status, verified_at)
-            values (${orgId}, ${id}, ${skill.skillId}, 'verified', '2026-11-01T00:00:00Z')`);
-        }
-      }
-    });
+    await addLearnersInBulk(
+      deps.database,
+      { orgId, cohortId: cohort.id },
+      Array.from({ length: 30 }, (_, i) => ({
+        name: `Learner ${i}`,
+        emailPrefix: `t${i}`,
+        verifiedSkillIds: full.skills.slice(0, i % 10 === 9 ? undefined : i % 7).map((skill) => skill.skillId),
+        verifiedAt: new Date('2026-11-01T00:00:00Z'),
+      })),
+    );
     const input = { orgSlug: s, cohortId: cohort.id };
     return { owner, input, skills: full.skills.length };
   }

@@ -233,7 +233,7 @@ describe('tenant-composite foreign keys', () => {
       ['reviews', 'reviews_no_change'],
       ['review_skill_ratings', 'review_skill_ratings_no_change'],
     ];
-    // as bench/lib/seeder.ts's resetBenchData does: the owner switches the append-only triggers off
+    // as bench/lib/seed/reset.ts's resetBenchData does: the owner switches the append-only triggers off
     await database.db.transaction(async (tx) => {
       for (const [t, trg] of triggers) await tx.execute(sql.raw(`alter table "${t}" disable trigger "${trg}"`));
       await tx.execute(sql`delete from organizations where id = ${orgId}`);

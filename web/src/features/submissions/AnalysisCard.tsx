@@ -19,7 +19,7 @@ import { AnalysisNoteText, SignalEvidence } from './SignalEvidence';
 type Analysis = NonNullable<SubmissionDetail['analysis']>;
 
 function useReasonText() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (reason: string | null) => {
     if (!reason) return t('analysis.reasons.unknown');
     const http = /^http_(\d{3})$/.exec(reason);
@@ -94,7 +94,7 @@ export function AnalysisCard({
   isLearner: boolean;
   skillTitleByKey: Map<string, string>;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const fmt = useFormat();

@@ -1,4 +1,4 @@
-/** A small deterministic PRNG (mulberry32): the same `--seed` gives the same data. */
+/** A small deterministic PRNG (mulberry32) and draws from it: the same seed gives the same data. */
 export type Rng = () => number;
 
 export function rng(seed: number): Rng {
