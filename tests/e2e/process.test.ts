@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startCluster } from '../../ops/lib/cluster';
 import { ROOT, startAppProcess } from '../helpers/server-process';
 
@@ -100,13 +100,13 @@ describe('the server process', () => {
       received += d;
     });
     const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
-    const until = async (ok: () => boolean, what: string) => {
-      const deadline = Date.now() + 20_000;
-      while (!ok()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got:\n${received}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    };
+    const until = (ok: () => boolean, what: string) =>
+      vi.waitFor(
+        () => {
+          if (!ok()) throw new Error(`still waiting for ${what}; got:\n${received}`);
+        },
+        { timeout: 20_000, interval: 20 },
+      );
     const body = JSON.stringify({
       json: { name: 'Drained Request', email: 'drained@example.test', password: 'a-long-unusual-passphrase' },
     });
@@ -146,14 +146,15 @@ describe('the server process', () => {
         const r = await fetch(`${app.url}/readyz`);
         return { status: r.status, body: (await r.json()) as { status: string } };
       };
-      const poll = async (want: number) => {
-        const deadline = Date.now() + 30_000;
-        for (;;) {
-          const r = await readyz();
-          if (r.status === want || Date.now() > deadline) return r;
-          await new Promise((res) => setTimeout(res, 200));
-        }
-      };
+      const poll = (want: number) =>
+        vi.waitFor(
+          async () => {
+            const r = await readyz();
+            expect(r.status).toBe(want);
+            return r;
+          },
+          { timeout: 30_000, interval: 200 },
+        );
       expect((await readyz()).status).toBe(200);
       cluster.stop('fast');
       expect(await poll(503)).toEqual({ status: 503, body: { status: 'database-unreachable', database: 'postgres' } });

@@ -9,7 +9,7 @@ import {
   withScope,
 } from '@masar/server';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resumeStrandedAnalyses } from '../../server/src/features/submissions/analysis';
 import { PgBossJobs } from '../../server/src/jobs';
 import { validateSessionToken } from '../../server/src/lib/sessions';
@@ -71,47 +71,47 @@ function callerFor(jar: { token: string | null }) {
   });
 }
 
+/** A learner in their own organisation and cohort who has submitted `acme/django-shop` (each test its own). */
+async function learnerWithSubmission(slug: string) {
+  const jar = { token: null as string | null };
+  const c = callerFor(jar);
+  await c.auth.signUp({ name: 'Owner Learner', email: `${slug}@example.test`, password: 'a-long-unusual-passphrase' });
+  const org = await c.org.create({ name: `Jobs ${slug}`, slug, kind: 'bootcamp' });
+  const [roadmap] = await c.roadmaps.list({ orgSlug: slug });
+  const full = await c.roadmaps.get({ orgSlug: slug, roadmapId: roadmap!.id });
+  const me = (await c.auth.me())!;
+  const cohort = await c.cohorts.create({ orgSlug: slug, name: 'C', roadmapId: roadmap!.id, startDate: '2026-09-01' });
+  await c.cohorts.addMembers({ orgSlug: slug, cohortId: cohort.id, members: [{ userId: me.id, role: 'learner' }] });
+  const sub = await c.submissions.submit({
+    orgSlug: slug,
+    cohortId: cohort.id,
+    repoUrl: 'https://github.com/acme/django-shop',
+    claimedSkillIds: [full.skills.find((s) => s.key === 'testing')!.skillId],
+    title: 'Shop',
+  });
+  const analysis = async () => (await c.submissions.get({ orgSlug: slug, submissionId: sub.submissionId })).analysis;
+  return { c, orgId: org.id, submissionId: sub.submissionId, analysis };
+}
+
+/** Waits (up to 30 s) until the worker has finished the analysis, and returns it. */
+function analysed(analysis: () => Promise<{ status: string; result: unknown } | null | undefined>) {
+  return vi.waitFor(
+    async () => {
+      const got = await analysis();
+      expect(got?.status).toBe('done');
+      return got!;
+    },
+    { timeout: 30_000, interval: 250 },
+  );
+}
+
 describe('repository analysis through pg-boss', () => {
   it('a submission is analysed by the worker, and the job state is visible on it', async () => {
-    const jar = { token: null as string | null };
-    const c = callerFor(jar);
-    await c.auth.signUp({ name: 'Owner Learner', email: 'jobs@example.test', password: 'a-long-unusual-passphrase' });
-    await c.org.create({ name: 'Jobs Org', slug: 'jobs-org', kind: 'bootcamp' });
-    const [roadmap] = await c.roadmaps.list({ orgSlug: 'jobs-org' });
-    const full = await c.roadmaps.get({ orgSlug: 'jobs-org', roadmapId: roadmap!.id });
-    const me = (await c.auth.me())!;
-    const cohort = await c.cohorts.create({
-      orgSlug: 'jobs-org',
-      name: 'C',
-      roadmapId: roadmap!.id,
-      startDate: '2026-09-01',
-    });
-    await c.cohorts.addMembers({
-      orgSlug: 'jobs-org',
-      cohortId: cohort.id,
-      members: [{ userId: me.id, role: 'learner' }],
-    });
-    const sub = await c.submissions.submit({
-      orgSlug: 'jobs-org',
-      cohortId: cohort.id,
-      repoUrl: 'https://github.com/acme/django-shop',
-      claimedSkillIds: [full.skills.find((s) => s.key === 'testing')!.skillId],
-      title: 'Shop',
-    });
-    let status = 'queued';
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      const got = await c.submissions.get({ orgSlug: 'jobs-org', submissionId: sub.submissionId });
-      status = got.analysis?.status ?? 'none';
-      if (status === 'done') {
-        const result = got.analysis!.result as { track: string; suggestedSkills: string[] };
-        expect(result.track).toBe('python');
-        expect(result.suggestedSkills).toContain('message-queues');
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    expect(status).toBe('done');
+    const { analysis } = await learnerWithSubmission('jobs-worker');
+    const done = await analysed(analysis);
+    const result = done.result as { track: string; suggestedSkills: string[] };
+    expect(result.track).toBe('python');
+    expect(result.suggestedSkills).toContain('message-queues');
   });
 
   it('the queue takes the configured job timeout and retry delay (a dead worker is retried after the timeout)', async () => {
@@ -123,16 +123,12 @@ describe('repository analysis through pg-boss', () => {
   });
 
   it('an analysis left queued without a job (crash between commit and enqueue) is re-queued once, and done', async () => {
-    const jar = { token: null as string | null };
-    const c = callerFor(jar);
-    await c.auth.logIn({ email: 'jobs@example.test', password: 'a-long-unusual-passphrase' });
-    const [mine] = (await c.submissions.mine({ orgSlug: 'jobs-org' })).items;
-    const org = await c.org.get({ orgSlug: 'jobs-org' });
-    const submissionId = mine!.id;
+    const { orgId, submissionId, analysis } = await learnerWithSubmission('jobs-stranded');
+    await analysed(analysis);
     const strand = (updatedAt: Date) =>
-      withScope(server.deps.database, { orgId: org.id }, (tx) =>
+      withScope(server.deps.database, { orgId }, (tx) =>
         tx.execute(sql`update repo_analyses set status = 'queued', updated_at = ${updatedAt.toISOString()}::timestamptz
-          where org_id = ${org.id} and submission_id = ${submissionId}`),
+          where org_id = ${orgId} and submission_id = ${submissionId}`),
       );
     const deps = { database: server.deps.database, jobs: server.deps.services.jobs, logger: server.deps.logger };
     // queued a moment ago: its request may still be about to enqueue it, so it is left alone
@@ -142,13 +138,7 @@ describe('repository analysis through pg-boss', () => {
     await strand(new Date(Date.now() - 600_000));
     expect(await resumeStrandedAnalyses(deps, { olderThanSeconds: 60, now: new Date() })).toBe(1);
     expect(await resumeStrandedAnalyses(deps, { olderThanSeconds: 60, now: new Date() })).toBe(0);
-    let status = 'queued';
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline && status !== 'done') {
-      status = (await c.submissions.get({ orgSlug: 'jobs-org', submissionId })).analysis?.status ?? 'none';
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    expect(status).toBe('done');
+    await analysed(analysis);
     expect(await resumeStrandedAnalyses(deps, { olderThanSeconds: 60, now: new Date() })).toBe(0);
   });
 });
