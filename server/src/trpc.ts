@@ -110,7 +110,6 @@ const t = initTRPC
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const middleware = t.middleware;
 
 /** Maps domain errors to tRPC codes and logs the unexpected ones (once, with the request id). */
 const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {

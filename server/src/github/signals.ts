@@ -17,7 +17,6 @@ import { evidenceId, MIN_TRACK_SHARE, type Signal, type SignalSkillKey } from '.
  * roadmap; where it left a choice, the choice is written beside the rule.
  */
 
-export { dependencySignals } from './dependency-signals';
 export { pathSignals } from './path-signals';
 export * from './signal-types';
 

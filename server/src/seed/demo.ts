@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { auditEvents, organizations } from '@masar/drizzle';
-import { addMonthsToDate, BUILTIN_ROADMAP, todayIn } from '@masar/shared';
+import { addMonthsToDate, todayIn } from '@masar/shared';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { applyRlsScope, inTransaction } from '../db/tenant';
@@ -148,5 +148,3 @@ export async function seedDemo(database: Database, now = new Date()): Promise<bo
   });
   return true;
 }
-
-export const DEMO_SKILL_COUNT = BUILTIN_ROADMAP.skills.length;

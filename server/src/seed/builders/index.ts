@@ -5,7 +5,6 @@
  * deterministic PRNG the seeds draw from. Shared by the demo seed, the bench seeder and the tests.
  * Tenant rows are inserted as given: call them inside a transaction scoped to the organisation.
  */
-export { type InsertRow, inOrg, insertChunked, type TenantRow } from './bulk';
 export {
   type CohortMemberSeed,
   type CohortSeed,
@@ -18,9 +17,6 @@ export {
   insertMemberships,
   insertOrganization,
   insertUsers,
-  type MembershipSeed,
-  type OrganizationSeed,
-  type UserSeed,
 } from './people';
 export { insertSkillProgress, type SkillProgressSeed } from './progress';
 export { normal, pick, type Rng, rng, sample, uuidFrom } from './random';
@@ -29,10 +25,7 @@ export {
   dedupeKey,
   insertSubmissionHistory,
   type RatingSeed,
-  type ReviewSeed,
-  type RevisionSeed,
   type SubmissionHistory,
-  type SubmissionHistoryCounts,
   type SubmissionSeed,
   submissionHistory,
 } from './submissions';

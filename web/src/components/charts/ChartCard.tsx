@@ -212,14 +212,3 @@ export function RowHeader({ children }: { children: ReactNode }) {
 export function Skeleton({ className }: { className?: string }) {
   return <div className={cn('animate-pulse rounded-md bg-slate-200/80', className)} aria-hidden />;
 }
-
-/** A chart card's placeholder while its data loads. */
-export function ChartSkeleton({ height = 'h-72' }: { height?: string }) {
-  return (
-    <Card className="flex flex-col gap-4 p-6">
-      <Skeleton className="h-5 w-48" />
-      <Skeleton className={cn('w-full', height)} />
-      <Skeleton className="h-4 w-64" />
-    </Card>
-  );
-}
