@@ -10,9 +10,9 @@ import { z } from 'zod';
 import { DateField } from '../../components/DatePicker';
 import { ExportLinks } from '../../components/ExportLinks';
 import { TextField } from '../../components/FormField';
+import { NotFoundState } from '../../components/NotFoundState';
 import { QueryState } from '../../components/QueryState';
 import { RequirePermission } from '../../components/RequirePermission';
-import { StateMessage } from '../../components/StateMessage';
 import { Alert } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
@@ -42,16 +42,11 @@ function CohortNotFound() {
   const { term } = useTerms();
   const { slug } = useOrg();
   return (
-    <StateMessage
-      kind="notFound"
+    <NotFoundState
       title={term('cohort.notFoundTitle')}
       body={term('cohort.notFoundBody')}
-      data-testid="cohort-not-found"
-      action={
-        <Button asChild variant="secondary">
-          <Link to={routes.cohorts(slug)}>{term('cohort.backToList')}</Link>
-        </Button>
-      }
+      back={{ to: routes.cohorts(slug), label: term('cohort.backToList') }}
+      testId="cohort-not-found"
     />
   );
 }

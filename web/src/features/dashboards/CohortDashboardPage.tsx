@@ -10,6 +10,7 @@ import { Heatmap } from '../../components/charts/Heatmap';
 import { STATUSES, useChartFormat } from '../../components/charts/theme';
 import { clampPage } from '../../components/DataTable';
 import { ExportLinks } from '../../components/ExportLinks';
+import { NotFoundState } from '../../components/NotFoundState';
 import { QueryState } from '../../components/QueryState';
 import { RequirePermission } from '../../components/RequirePermission';
 import { StateMessage } from '../../components/StateMessage';
@@ -22,7 +23,7 @@ import { routes } from '../../lib/routes';
 import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { errorData, useTRPC } from '../../trpc';
-import { BackLink, DashboardSkeleton, NotFoundState, Stat } from './DashboardParts';
+import { BackLink, DashboardSkeleton, Stat } from './DashboardParts';
 import { LearnersTable, type SortKey } from './LearnersTable';
 
 const PAGE_SIZE = 10;
@@ -63,8 +64,8 @@ function CohortDashboardLoader() {
       <NotFoundState
         title={term('cohort.notFoundTitle')}
         body={term('cohort.notFoundBody')}
-        backTo={routes.cohorts(slug)}
-        backLabel={term('cohort.backToList')}
+        back={{ to: routes.cohorts(slug), label: term('cohort.backToList') }}
+        testId="dashboard-not-found"
       />
     );
   }

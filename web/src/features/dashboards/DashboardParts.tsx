@@ -2,8 +2,6 @@ import { ArrowLeft } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Skeleton } from '../../components/charts/ChartCard';
-import { StateMessage } from '../../components/StateMessage';
-import { Button } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
 import { cn } from '../../lib/utils';
 
@@ -68,31 +66,5 @@ export function DashboardSkeleton({ charts = 2, label }: { charts?: number; labe
         ))}
       </div>
     </div>
-  );
-}
-
-export function NotFoundState({
-  title,
-  body,
-  backTo,
-  backLabel,
-}: {
-  title: string;
-  body: string;
-  backTo: string;
-  backLabel: string;
-}) {
-  return (
-    <StateMessage
-      kind="notFound"
-      title={title}
-      body={body}
-      data-testid="dashboard-not-found"
-      action={
-        <Button asChild variant="secondary">
-          <Link to={backTo}>{backLabel}</Link>
-        </Button>
-      }
-    />
   );
 }

@@ -8,6 +8,7 @@ import { CategoryChart } from '../../components/charts/CategoryChart';
 import { StatusBadge } from '../../components/charts/StatusBadge';
 import { type LearnerProgress, TimelineChart } from '../../components/charts/TimelineChart';
 import { round3, useChartFormat } from '../../components/charts/theme';
+import { NotFoundState } from '../../components/NotFoundState';
 import { QueryState } from '../../components/QueryState';
 import { AccessDenied, StateMessage } from '../../components/StateMessage';
 import { Badge } from '../../components/ui/badge';
@@ -21,7 +22,7 @@ import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { cn } from '../../lib/utils';
 import { errorData, useTRPC } from '../../trpc';
-import { BackLink, DashboardSkeleton, NotFoundState, Stat } from './DashboardParts';
+import { BackLink, DashboardSkeleton, Stat } from './DashboardParts';
 import { SkillDueItem } from './SkillDueItem';
 
 /** `/o/:slug/cohorts/:cohortId/learners/:learnerId`: one learner's progress (theirs, or as mentor/admin/viewer). */
@@ -43,8 +44,11 @@ export function LearnerProgressPage() {
       <NotFoundState
         title={term('dashboards.learner.notFoundTitle')}
         body={term('dashboards.learner.notFoundBody')}
-        backTo={back}
-        backLabel={can('cohorts.read') ? term('cohort.backToList') : term('dashboards.learner.backToRoadmap')}
+        back={{
+          to: back,
+          label: can('cohorts.read') ? term('cohort.backToList') : term('dashboards.learner.backToRoadmap'),
+        }}
+        testId="dashboard-not-found"
       />
     );
   }

@@ -3,8 +3,8 @@ import { BadgeCheck, ExternalLink, FolderGit2 } from 'lucide-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { NotFoundState } from '../../components/NotFoundState';
 import { QueryState } from '../../components/QueryState';
-import { StateMessage } from '../../components/StateMessage';
 import { CategoryBadge } from '../../components/timeline';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
 import { isolate } from '../../lib/format';
@@ -54,11 +54,10 @@ function PortfolioNotFound() {
   const { t } = useTranslation();
   useDocumentTitle(t('portfolio.notFoundTitle'));
   return (
-    <StateMessage
-      kind="notFound"
+    <NotFoundState
       title={t('portfolio.notFoundTitle')}
       body={t('portfolio.notFoundBody')}
-      data-testid="portfolio-not-found"
+      testId="portfolio-not-found"
     />
   );
 }

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ExternalLink, FolderGit2, Printer, Share2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { NotFoundState } from '../../components/NotFoundState';
 import { QueryState } from '../../components/QueryState';
 import { AccessDenied } from '../../components/StateMessage';
 import { CategoryBadge } from '../../components/timeline';
@@ -17,7 +18,7 @@ import { routes } from '../../lib/routes';
 import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { errorData, type RouterOutputs, useTRPC } from '../../trpc';
-import { BackLink, DashboardSkeleton, NotFoundState } from '../dashboards/DashboardParts';
+import { BackLink, DashboardSkeleton } from '../dashboards/DashboardParts';
 import { SkillDueItem } from '../dashboards/SkillDueItem';
 import { Markdown } from '../submissions/Markdown';
 
@@ -42,8 +43,11 @@ export function ReadinessPage() {
       <NotFoundState
         title={t('readiness.notFoundTitle')}
         body={t('readiness.notFoundBody')}
-        backTo={can('cohorts.read') ? routes.cohorts(slug) : routes.myRoadmap(slug)}
-        backLabel={can('cohorts.read') ? term('cohort.backToList') : term('myRoadmap.title')}
+        back={{
+          to: can('cohorts.read') ? routes.cohorts(slug) : routes.myRoadmap(slug),
+          label: can('cohorts.read') ? term('cohort.backToList') : term('myRoadmap.title'),
+        }}
+        testId="dashboard-not-found"
       />
     );
   }

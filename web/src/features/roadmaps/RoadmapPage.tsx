@@ -4,6 +4,7 @@ import { ArrowLeft, Check, Pencil, Plus } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { NotFoundState } from '../../components/NotFoundState';
 import { QueryState } from '../../components/QueryState';
 import { RequirePermission } from '../../components/RequirePermission';
 import { StateMessage } from '../../components/StateMessage';
@@ -33,16 +34,11 @@ function RoadmapNotFound() {
   const { t } = useTranslation();
   const { slug } = useOrg();
   return (
-    <StateMessage
-      kind="notFound"
+    <NotFoundState
       title={t('roadmap.notFoundTitle')}
       body={t('roadmap.notFoundBody')}
-      data-testid="roadmap-not-found"
-      action={
-        <Button asChild variant="secondary">
-          <Link to={routes.roadmaps(slug)}>{t('roadmap.backToList')}</Link>
-        </Button>
-      }
+      back={{ to: routes.roadmaps(slug), label: t('roadmap.backToList') }}
+      testId="roadmap-not-found"
     />
   );
 }

@@ -4,9 +4,9 @@ import { AlertTriangle, ArrowLeft, ArrowRight, ExternalLink, GitPullRequestArrow
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { NotFoundState } from '../../components/NotFoundState';
 import { QueryState } from '../../components/QueryState';
 import { RequirePermission } from '../../components/RequirePermission';
-import { StateMessage } from '../../components/StateMessage';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent } from '../../components/ui/card';
@@ -38,18 +38,14 @@ function NotFound() {
   const { t } = useTranslation();
   const { slug, can } = useOrg();
   return (
-    <StateMessage
-      kind="notFound"
+    <NotFoundState
       title={t('submissions.page.notFoundTitle')}
       body={t('submissions.page.notFoundBody')}
-      data-testid="submission-not-found"
-      action={
-        <Button asChild variant="secondary">
-          <Link to={can('progress.self') ? routes.submissions(slug) : routes.org(slug)}>
-            {t('submissions.page.back')}
-          </Link>
-        </Button>
-      }
+      back={{
+        to: can('progress.self') ? routes.submissions(slug) : routes.org(slug),
+        label: t('submissions.page.back'),
+      }}
+      testId="submission-not-found"
     />
   );
 }
