@@ -1,6 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { Logger } from '../logger';
+import { carryOverV10Jobs, setAsideV10Schema } from './pgboss-v10';
 
 export const ANALYSIS_QUEUE = 'repo-analysis';
 export const DIGEST_QUEUE = 'daily-digest';
@@ -106,7 +107,14 @@ export class PgBossJobs implements Jobs {
   }
 
   private async startOnce() {
-    await this.boss.start();
+    try {
+      await this.boss.start();
+    } catch (err) {
+      // pg-boss 10's schema, which pg-boss 12 cannot migrate: set it aside and install afresh
+      if (!(await setAsideV10Schema(this.boss.getDb()).catch(() => false))) throw err;
+      this.logger.warn('pg-boss 10 schema renamed to pgboss_v10; installing pg-boss 12');
+      await this.boss.start();
+    }
     // createQueue leaves an existing queue as it is: updateQueue applies this process's timing.
     // Processes starting together on one database could deadlock in pg-boss's create_queue (up to
     // pg-boss 10 it created a partition per queue): PostgreSQL aborts one, which simply tries again.
@@ -114,6 +122,7 @@ export class PgBossJobs implements Jobs {
     await retryOnTransientConflict(() => this.boss.updateQueue(ANALYSIS_QUEUE, this.analysisOptions()));
     await retryOnTransientConflict(() => this.boss.createQueue(MAIL_QUEUE, { policy: 'stately', ...MAIL_RETRY }));
     await retryOnTransientConflict(() => this.boss.createQueue(DIGEST_QUEUE, DIGEST_RETRY));
+    await carryOverV10Jobs(this.boss, [ANALYSIS_QUEUE, MAIL_QUEUE, DIGEST_QUEUE], this.logger);
     this.started = true;
   }
 
