@@ -89,7 +89,6 @@ describe('file sizes (issue #16: no non-test source file over 400 lines)', () =>
     'server/src/seed/demo.ts': 471,
     'web/src/components/submissions/AnalysisCard.tsx': 467,
     'web/src/pages/AccountPage.tsx': 426,
-    'bench/lib/instances.ts': 406,
     'web/src/pages/submissions/ReviewQueuePage.tsx': 402,
   };
   const DIRS = ['server/src', 'web/src', 'shared/src', 'drizzle/src', 'bench', 'ops'];
