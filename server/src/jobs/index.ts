@@ -107,13 +107,16 @@ export class PgBossJobs implements Jobs {
   }
 
   private async startOnce() {
+    // Processes installing pg-boss's schema together can collide on it (a session that has not yet
+    // seen another's CREATE SCHEMA answers 23505, not "already exists"): starting again is safe.
+    const start = () => retryOnTransientConflict(() => this.boss.start());
     try {
-      await this.boss.start();
+      await start();
     } catch (err) {
       // pg-boss 10's schema, which pg-boss 12 cannot migrate: set it aside and install afresh
       if (!(await setAsideV10Schema(this.boss.getDb()).catch(() => false))) throw err;
       this.logger.warn('pg-boss 10 schema renamed to pgboss_v10; installing pg-boss 12');
-      await this.boss.start();
+      await start();
     }
     // createQueue leaves an existing queue as it is: updateQueue applies this process's timing.
     // Processes starting together on one database could deadlock in pg-boss's create_queue (up to
