@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Multi-stage build: install and build with the pinned pnpm, then a slim runtime as a non-root user.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 RUN npm install -g pnpm@10.34.9 --no-fund --no-audit
 COPY pnpm-lock.yaml pnpm-workspace.yaml package.json .npmrc ./
@@ -15,7 +15,7 @@ COPY . .
 RUN pnpm build && pnpm deploy --filter @masar/server --prod --legacy /out/server \
   && cp -r server/dist /out/server/dist
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data MIGRATIONS_DIR=/app/drizzle/migrations WEB_DIST_DIR=/app/web/dist
 WORKDIR /app
 COPY --from=build /out/server /app/server

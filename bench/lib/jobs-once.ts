@@ -138,16 +138,10 @@ export async function jobsExactlyOnce(p: {
     else if (n > 1) twice++;
   }
   const notAnalysed = ids.length - once - twice;
+  // pg-boss 12 keeps completed jobs in pgboss.job (until the queue's deleteAfterSeconds; no archive)
   const jobRows = await admin<{ state: string; retried: boolean; n: number }[]>`
-    select state::text, retry_count > 0 as retried, count(*)::int as n
-    from (select state, retry_count, data from pgboss.job where name = 'repo-analysis'
-          union all select state, retry_count, data from pgboss.archive where name = 'repo-analysis') j
-    where data->>'submissionId' = any(${ids}) group by 1, 2`.catch(
-    async () =>
-      admin<{ state: string; retried: boolean; n: number }[]>`
-      select state::text, retry_count > 0 as retried, count(*)::int as n from pgboss.job
-      where name = 'repo-analysis' and data->>'submissionId' = any(${ids}) group by 1, 2`,
-  );
+    select state::text, retry_count > 0 as retried, count(*)::int as n from pgboss.job
+    where name = 'repo-analysis' and data->>'submissionId' = any(${ids}) group by 1, 2`;
   const pgBoss = { jobs: 0, completed: 0, retried: 0, other: {} as Record<string, number> };
   for (const r of jobRows) {
     pgBoss.jobs += r.n;

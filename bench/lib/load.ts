@@ -89,8 +89,8 @@ export function mergeLoads(parts: LoadResult[]): LoadResult {
 
 export function runLoad(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    // The worker is TypeScript too. Node 20 does not run ESM loader hooks in worker threads, so it
-    // is loaded through tsx's require hook instead.
+    // The worker is TypeScript too. It is loaded through tsx's require hook (Node 20 ran no ESM
+    // loader hooks in worker threads; the require hook works on every version).
     const bootstrap = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(WORKER)});`;
     const worker = new Worker(bootstrap, { eval: true, workerData: spec });
     let settled = false;

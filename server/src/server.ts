@@ -4,7 +4,7 @@ import { type Database, openDatabase } from './db';
 import { runDailyDigest } from './features/notifications/digests';
 import { resumeStrandedAnalyses, runAnalysisJob } from './features/submissions/analysis';
 import { type AppState, createApp } from './http/app';
-import { maintenanceIntervalSeconds, PgBossJobs } from './jobs';
+import { PgBossJobs, superviseIntervalSeconds } from './jobs';
 import { createServices } from './lib/deps';
 import { deliverMail, MAIL_STRANDED_SECONDS, SmtpEmailSender, sweepStrandedMail } from './lib/email';
 import { createLogger, type Logger } from './logger';
@@ -57,7 +57,7 @@ export async function startServer(
       });
     }
     // Analyses left without a job (a crash between commit and enqueue, a failed enqueue): at start
-    // and then as often as pg-boss's maintenance.
+    // and then as often as pg-boss supervises the queues (which expires timed-out jobs).
     let sweeping = false;
     const sweep = async () => {
       if (sweeping) return;
@@ -80,7 +80,7 @@ export async function startServer(
         });
     };
     await sweep();
-    sweeper = setInterval(sweep, maintenanceIntervalSeconds(config.analysisJobs) * 1000);
+    sweeper = setInterval(sweep, superviseIntervalSeconds(config.analysisJobs) * 1000);
     sweeper.unref();
   }
   const state: AppState = { shuttingDown: false };

@@ -1,6 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
-import PgBoss from 'pg-boss';
+import { fromPglite, PgBoss } from 'pg-boss';
 import type { Logger } from '../logger';
+import { carryOverV10Jobs, setAsideV10Schema } from './pgboss-v10';
 
 export const ANALYSIS_QUEUE = 'repo-analysis';
 export const DIGEST_QUEUE = 'daily-digest';
@@ -9,7 +10,7 @@ export const DIGEST_QUEUE = 'daily-digest';
  * The queue's `stately` policy keeps at most one job per key waiting, one retrying and one running.
  */
 export const MAIL_QUEUE = 'mail-send';
-/** pg-boss's retries of a failed send: 30 s, then doubling (about 15 minutes in all). */
+/** pg-boss's retries of a failed send: 30 s, then doubling with jitter (about 15 minutes in all). */
 export const MAIL_RETRY = { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 } as const;
 
 export interface MailJob {
@@ -19,6 +20,7 @@ export interface MailJob {
 export type MailHandler = (job: MailJob) => Promise<void>;
 /** Every day at 06:00 Cairo time. */
 export const DIGEST_CRON = '0 6 * * *';
+const DIGEST_RETRY = { retryLimit: 2, retryDelay: 300 } as const;
 
 export interface AnalysisJob {
   orgId: string;
@@ -34,12 +36,12 @@ export interface AnalysisJobTiming {
 export const DEFAULT_ANALYSIS_TIMING: AnalysisJobTiming = { timeoutSeconds: 120, retryDelaySeconds: 30 };
 
 /**
- * How often pg-boss's maintenance runs (it fails expired jobs into their retry): half the job
- * timeout, at most pg-boss's default of two minutes, so a dead worker's job is retried within
- * about 1.5× the timeout.
+ * How often pg-boss supervises the queues (its monitor fails expired jobs into their retry): half
+ * the job timeout, at most pg-boss's default of a minute, so a dead worker's job is retried within
+ * about 1.5× the timeout. The stranded-job sweep runs as often.
  */
-export function maintenanceIntervalSeconds(t: AnalysisJobTiming): number {
-  return Math.max(1, Math.min(120, Math.ceil(t.timeoutSeconds / 2)));
+export function superviseIntervalSeconds(t: AnalysisJobTiming): number {
+  return Math.max(1, Math.min(60, Math.ceil(t.timeoutSeconds / 2)));
 }
 
 /** The durable job queue, as the rest of the server sees it. */
@@ -60,9 +62,10 @@ export interface Jobs {
 
 /**
  * pg-boss on the app's own database: on PostgreSQL through its own small pool, on PGlite through
- * an adapter over the embedded instance. One worker per server process; several processes are
- * safe (pg-boss fetches with SKIP LOCKED). Retries with backoff for failures; rate limits are
- * rescheduled by the handler (a new job with `startAfter`), not counted as failures.
+ * pg-boss's own adapter over the embedded instance (`fromPglite`, backend 'pglite'). One worker
+ * per server process; several processes are safe (pg-boss fetches with SKIP LOCKED). Retries with
+ * backoff for failures; rate limits are rescheduled by the handler (a new job with `startAfter`),
+ * not counted as failures.
  */
 export class PgBossJobs implements Jobs {
   private readonly boss: PgBoss;
@@ -73,32 +76,23 @@ export class PgBossJobs implements Jobs {
     private readonly logger: Logger,
     private readonly timing: AnalysisJobTiming = DEFAULT_ANALYSIS_TIMING,
   ) {
+    const interval = superviseIntervalSeconds(timing);
     const common = {
       schema: 'pgboss',
       supervise: true,
       schedule: true,
       migrate: true,
-      maintenanceIntervalSeconds: maintenanceIntervalSeconds(timing),
+      // expiry happens in the monitor, which runs on the supervise timer once its own interval is due
+      superviseIntervalSeconds: interval,
+      monitorIntervalSeconds: interval,
     } as const;
     this.boss =
       'url' in target
         ? new PgBoss({ ...common, connectionString: target.url, max: 3, application_name: 'masar-jobs' })
-        : new PgBoss({
-            ...common,
-            db: {
-              async executeSql(text: string, values?: unknown[]) {
-                // PGlite runs several statements only without parameters (pg-boss's migrations).
-                if (!values || values.length === 0) {
-                  const results = await target.pglite.exec(text);
-                  const last = results.at(-1);
-                  return { rows: last?.rows ?? [], rowCount: last?.affectedRows ?? last?.rows.length ?? 0 };
-                }
-                const r = await target.pglite.query(text, values);
-                return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
-              },
-            },
-          });
+        : new PgBoss({ ...common, db: fromPglite(target.pglite), backend: 'pglite' });
     this.boss.on('error', (err) => this.logger.error({ err }, 'job queue error'));
+    // slow queries, backlogs, handlers past their timeout, vacuum falling behind
+    this.boss.on('warning', (w) => this.logger.warn({ warning: w.data, detail: w.message }, 'job queue warning'));
   }
 
   private starting: Promise<void> | null = null;
@@ -113,19 +107,25 @@ export class PgBossJobs implements Jobs {
   }
 
   private async startOnce() {
-    await this.boss.start();
+    // Processes installing pg-boss's schema together can collide on it (a session that has not yet
+    // seen another's CREATE SCHEMA answers 23505, not "already exists"): starting again is safe.
+    const start = () => retryOnTransientConflict(() => this.boss.start());
+    try {
+      await start();
+    } catch (err) {
+      // pg-boss 10's schema, which pg-boss 12 cannot migrate: set it aside and install afresh
+      if (!(await setAsideV10Schema(this.boss.getDb()).catch(() => false))) throw err;
+      this.logger.warn('pg-boss 10 schema renamed to pgboss_v10; installing pg-boss 12');
+      await start();
+    }
     // createQueue leaves an existing queue as it is: updateQueue applies this process's timing.
-    // Processes starting together on one database can deadlock in pg-boss's create_queue (it
-    // creates the queue's partition): PostgreSQL aborts one of them, which simply tries again.
-    await retryOnTransientConflict(() =>
-      this.boss.createQueue(ANALYSIS_QUEUE, { name: ANALYSIS_QUEUE, ...this.analysisOptions() }),
-    );
-    await retryOnTransientConflict(() =>
-      this.boss.updateQueue(ANALYSIS_QUEUE, { name: ANALYSIS_QUEUE, ...this.analysisOptions() }),
-    );
-    await retryOnTransientConflict(() =>
-      this.boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, policy: 'stately', ...MAIL_RETRY }),
-    );
+    // Processes starting together on one database could deadlock in pg-boss's create_queue (up to
+    // pg-boss 10 it created a partition per queue): PostgreSQL aborts one, which simply tries again.
+    await retryOnTransientConflict(() => this.boss.createQueue(ANALYSIS_QUEUE, this.analysisOptions()));
+    await retryOnTransientConflict(() => this.boss.updateQueue(ANALYSIS_QUEUE, this.analysisOptions()));
+    await retryOnTransientConflict(() => this.boss.createQueue(MAIL_QUEUE, { policy: 'stately', ...MAIL_RETRY }));
+    await retryOnTransientConflict(() => this.boss.createQueue(DIGEST_QUEUE, DIGEST_RETRY));
+    await carryOverV10Jobs(this.boss, [ANALYSIS_QUEUE, MAIL_QUEUE, DIGEST_QUEUE], this.logger);
     this.started = true;
   }
 
@@ -182,9 +182,6 @@ export class PgBossJobs implements Jobs {
   async startDigest(handler: () => Promise<void>) {
     await this.ensureStarted();
     await retryOnTransientConflict(() =>
-      this.boss.createQueue(DIGEST_QUEUE, { name: DIGEST_QUEUE, retryLimit: 2, retryDelay: 300 }),
-    );
-    await retryOnTransientConflict(() =>
       this.boss.schedule(DIGEST_QUEUE, DIGEST_CRON, {}, { tz: 'Africa/Cairo', singletonKey: DIGEST_QUEUE }),
     );
     await this.boss.work(DIGEST_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
@@ -194,7 +191,8 @@ export class PgBossJobs implements Jobs {
 
   async stop() {
     if (!this.started) return;
-    await this.boss.stop({ graceful: true, timeout: 10_000, wait: true });
+    // graceful: waits (up to 10 s) for running handlers; resolves once pg-boss has stopped
+    await this.boss.stop({ graceful: true, timeout: 10_000 });
     this.started = false;
   }
 }
