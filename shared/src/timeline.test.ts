@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addDaysToDate,
   addMonthsToDate,
   daysBetween,
   dueState,
@@ -50,6 +51,23 @@ describe('calendar arithmetic', () => {
     expect(isValidIsoDate('2026-02-30')).toBe(false);
     expect(isValidIsoDate('26-2-1')).toBe(false);
     expect(daysBetween('2026-01-01', '2026-03-01')).toBe(59);
+  });
+
+  it('adds days across month, year and leap-day ends; daysBetween undoes it', () => {
+    expect(addDaysToDate('2026-01-31', 1)).toBe('2026-02-01');
+    expect(addDaysToDate('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDaysToDate('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDaysToDate('2026-03-01', -1)).toBe('2026-02-28');
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: -4000, max: 4000 }),
+        (start, n) => {
+          const iso = start.toISOString().slice(0, 10);
+          expect(daysBetween(iso, addDaysToDate(iso, n))).toBe(n);
+        },
+      ),
+    );
   });
 
   it('due states', () => {

@@ -7,7 +7,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { UTCDate } from '@date-fns/utc';
-import { addMonths, differenceInCalendarDays, differenceInMonths, format } from 'date-fns';
+import { addDays, addMonths, differenceInCalendarDays, differenceInMonths, format } from 'date-fns';
 import { z } from 'zod';
 
 export type IsoDate = string;
@@ -53,9 +53,7 @@ export function addMonthsToDate(date: IsoDate, months: number): IsoDate {
 }
 
 export function addDaysToDate(date: IsoDate, days: number): IsoDate {
-  const d = toUtc(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return fromUtc(d);
+  return fromUtc(addDays(toUtc(date), days));
 }
 
 /** Whole days from `a` to `b` (positive when b is later). */

@@ -488,6 +488,38 @@ describe('trees and manifests', () => {
     expect(outcome.result.manifests).toEqual([{ path: 'package.json', status: 'unreadable' }]);
     expect(outcome.result.notes).toEqual([{ kind: 'manifestInvalid', path: 'package.json', format: 'json' }]);
   });
+
+  it('a pyproject.toml that is not TOML is unreadable, gives no dependency, and the pom.xml after it is read', async () => {
+    const def = fake.repoDef('acme/django-shop');
+    const { 'requirements.txt': _requirements, ...files } = def.files;
+    fake.addRepo({
+      ...def,
+      id: 902,
+      name: 'bad-toml',
+      files: {
+        ...files,
+        // an unterminated array: the old line scanner read "django" from it
+        'pyproject.toml': '[project]\nname = "shop"\ndependencies = [\n  "django>=5",\n',
+        'pom.xml':
+          '<?xml version="1.0"?>\n<project xmlns="http://maven.apache.org/POM/4.0.0"><dependencies>\n' +
+          '  <!-- <dependency><artifactId>spring-kafka</artifactId></dependency> -->\n' +
+          '  <dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId></dependency>\n' +
+          '</dependencies></project>\n',
+      },
+    });
+    const outcome = done(await analyze('bad-toml'));
+    expect(outcome.apiCalls).toBe(6);
+    const r = outcome.result;
+    expect(r.manifests).toEqual([
+      { path: 'pyproject.toml', status: 'unreadable' },
+      { path: 'pom.xml', status: 'read' },
+    ]);
+    expect(r.notes).toEqual([{ kind: 'manifestInvalid', path: 'pyproject.toml', format: 'other' }]);
+    const dependencies = r.signals
+      .flatMap((s) => (Array.isArray(s.evidence) ? s.evidence : []))
+      .filter((e) => e.kind === 'dependency');
+    expect(dependencies).toEqual([dep('pom.xml', 'postgresql')]);
+  });
 });
 
 describe('authorship and request headers', () => {

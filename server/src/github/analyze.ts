@@ -8,19 +8,18 @@ import {
   GithubCallError,
   GithubClient,
 } from './client';
-import { type ParsedManifest, parseManifest } from './manifests';
+import { MANIFEST_MAX_BYTES, type ParsedManifest, parseManifest } from './manifests';
 import { CommitsPayload, ContentsPayload, LanguagesPayload, RepoPayload, type TreeEntry, TreePayload } from './schemas';
 import { chooseTrack, deriveSignals, rankManifests } from './signals';
 import type { AnalysisOutcome, AnalysisResult, GithubOptions, RepoRef } from './types';
 
+export { MANIFEST_MAX_BYTES } from './manifests';
 export type { AnalysisOutcome, AnalysisResult, GithubOptions, RepoRef } from './types';
 
 /** Calls one analysis may make: repo, languages, commits, tree and two manifests. */
 export const MAX_API_CALLS = 6;
 /** Manifests read per analysis (calls 5 and 6). */
 export const MAX_MANIFEST_READS = 2;
-/** A manifest bigger than this (bytes of the file) is recorded as too_large and not downloaded. */
-export const MANIFEST_MAX_BYTES = 200_000;
 /** Commits read for the head SHA and authorship (one page). */
 export const COMMITS_PAGE_SIZE = 100;
 
@@ -234,8 +233,14 @@ async function readManifests(
       ctx.notes.push({ kind: 'manifestEncoding', path, encoding: file.encoding });
       continue;
     }
-    const text = Buffer.from(file.content.replace(/\s+/g, ''), 'base64').toString('utf8');
-    const manifest = parseManifest(path, text);
+    const bytes = Buffer.from(file.content.replace(/\s+/g, ''), 'base64');
+    // The decoded file is measured too: `size` is GitHub's word, the bytes are what a parser would get.
+    if (bytes.length > manifestCap) {
+      manifests.push({ path, status: 'too_large' });
+      ctx.notes.push({ kind: 'manifestTooLarge', path, bytes: bytes.length, limit: manifestCap });
+      continue;
+    }
+    const manifest = parseManifest(path, bytes.toString('utf8'), manifestCap);
     if (!manifest) {
       manifests.push({ path, status: 'unreadable' });
       ctx.notes.push({ kind: 'manifestInvalid', path, format: path.endsWith('.json') ? 'json' : 'other' });

@@ -1,8 +1,11 @@
 /**
  * Dependency manifests: which files count, which the analysis reads first, and how the names of
- * dependencies are pulled out of each. Parsing is text-level and forgiving (no TOML/XML parser):
- * we only need names, never versions.
+ * dependencies are pulled out of each. JSON, TOML (smol-toml) and XML (fast-xml-parser) are parsed
+ * properly; the line-based formats (requirements.txt, Gradle, go.mod, Gemfile) are scanned and
+ * forgiving. We only need names, never versions.
  */
+import { XMLParser } from 'fast-xml-parser';
+import { parse as parseToml } from 'smol-toml';
 
 export type Track = 'node' | 'python' | 'php' | 'java' | 'go' | 'ruby';
 export type Ecosystem = 'npm' | 'pypi' | 'composer' | 'maven' | 'go' | 'gem';
@@ -60,6 +63,9 @@ export function manifestKind(path: string) {
   return MANIFEST_FILES.find((m) => m.name === name) ?? null;
 }
 
+/** A manifest bigger than this (bytes of the file) is recorded as too_large and not downloaded. */
+export const MANIFEST_MAX_BYTES = 200_000;
+
 export interface ParsedManifest {
   path: string;
   ecosystem: Ecosystem;
@@ -69,10 +75,19 @@ export interface ParsedManifest {
   text: string;
 }
 
-/** Parses a manifest's text; null when it cannot be read (e.g. a package.json that is not JSON). */
-export function parseManifest(path: string, text: string): ParsedManifest | null {
+/**
+ * Parses a manifest's text; null when it cannot be read (a package.json that is not JSON, a
+ * pyproject.toml that is not TOML, a pom.xml that is not well-formed XML) or is over `maxBytes`
+ * (UTF-8), which no parser is given. Never throws.
+ */
+export function parseManifest(
+  path: string,
+  text: string,
+  maxBytes: number = MANIFEST_MAX_BYTES,
+): ParsedManifest | null {
   const kind = manifestKind(path);
   if (!kind) return null;
+  if (Buffer.byteLength(text, 'utf8') > maxBytes) return null;
   let deps: string[] | null;
   switch (kind.name) {
     case 'package.json':
@@ -154,61 +169,119 @@ function requirementsTxt(text: string): string[] {
   return names;
 }
 
+/** pyproject.toml is read as TOML; inline depth past this is not a manifest anyone writes. */
+const TOML_MAX_DEPTH = 32;
+
 /**
- * pyproject.toml without a TOML parser: PEP 621 `[project] dependencies = [...]`, optional
- * dependencies and PEP 735 groups (arrays of requirement strings), and Poetry's dependency tables
- * (`name = "^1.0"` keys).
+ * pyproject.toml: PEP 621 `[project] dependencies` and `optional-dependencies`, PEP 735
+ * `[dependency-groups]` (arrays of requirement strings) and Poetry's dependency tables (their keys,
+ * bar `python`). Null when the file is not TOML.
  */
-function pyprojectToml(text: string): string[] {
+function pyprojectToml(text: string): string[] | null {
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseToml(text, { maxDepth: TOML_MAX_DEPTH, unsafeKeyBehaviour: 'drop' });
+  } catch {
+    return null;
+  }
   const names: string[] = [];
-  let section = '';
-  let inArray = false;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/(^|\s)#.*$/, '').trim();
-    if (!line) continue;
-    if (inArray) {
-      collectStrings(line, names);
-      if (line.includes(']')) inArray = false;
-      continue;
-    }
-    const header = /^\[\[?([^\]]+)\]\]?$/.exec(line);
-    if (header?.[1]) {
-      section = header[1].trim();
-      continue;
-    }
-    const arraySections =
-      (section === 'project' && /^dependencies\s*=/.test(line)) ||
-      section === 'project.optional-dependencies' ||
-      section === 'dependency-groups';
-    if (arraySections && /=\s*\[/.test(line)) {
-      collectStrings(line.slice(line.indexOf('[')), names);
-      inArray = !line.slice(line.indexOf('[')).includes(']');
-      continue;
-    }
-    if (/^tool\.poetry\.(?:dev-)?dependencies$|^tool\.poetry\.group\.[^.]+\.dependencies$/.test(section)) {
-      const key = /^["']?([A-Za-z0-9][A-Za-z0-9._-]*)["']?\s*=/.exec(line);
-      if (key?.[1] && key[1].toLowerCase() !== 'python') names.push(normalisePypi(key[1]));
+  const project = table(doc.project);
+  requirementStrings(project.dependencies, names);
+  for (const extra of Object.values(table(project['optional-dependencies']))) requirementStrings(extra, names);
+  // PEP 735 groups also hold `{ include-group = "…" }` tables: those name a group, not a package.
+  for (const group of Object.values(table(doc['dependency-groups']))) requirementStrings(group, names);
+  const poetry = table(table(doc.tool).poetry);
+  const poetryTables = [
+    poetry.dependencies,
+    poetry['dev-dependencies'],
+    ...Object.values(table(poetry.group)).map((g) => table(g).dependencies),
+  ];
+  for (const deps of poetryTables) {
+    for (const key of Object.keys(table(deps))) {
+      if (POETRY_KEY.test(key) && key.toLowerCase() !== 'python') names.push(normalisePypi(key));
     }
   }
   return names;
 }
 
-function collectStrings(line: string, into: string[]): void {
-  for (const m of line.matchAll(/"([^"]*)"|'([^']*)'/g)) {
-    const name = requirementName(m[1] ?? m[2] ?? '');
+const POETRY_KEY = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
+
+/** A TOML table, or an empty one for anything else (a missing key, an array, a string). */
+function table(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {};
+}
+
+function requirementStrings(value: unknown, into: string[]): void {
+  if (!Array.isArray(value)) return;
+  for (const item of value) {
+    const name = typeof item === 'string' ? requirementName(item) : null;
     if (name) into.push(name);
   }
 }
 
-/** artifactIds of `<dependency>` and `<parent>` elements (comments removed). */
-function pomXml(text: string): string[] {
-  const xml = text.replace(/<!--[\s\S]*?-->/g, '');
-  const names: string[] = [];
-  for (const block of xml.matchAll(/<(dependency|parent|plugin)>([\s\S]*?)<\/\1>/g)) {
-    const artifact = /<artifactId>\s*([^<\s]+)\s*<\/artifactId>/.exec(block[2] ?? '');
-    if (artifact?.[1]) names.push(artifact[1].toLowerCase());
+/**
+ * pom.xml is read as XML without entity expansion (no DOCTYPE entities, no HTML entities) and
+ * without attributes; namespace prefixes are dropped, so `<pom:dependency>` counts too.
+ */
+const pomParser = new XMLParser({
+  processEntities: false,
+  htmlEntities: false,
+  ignoreAttributes: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  removeNSPrefix: true,
+  parseTagValue: false,
+  preserveOrder: true,
+  maxNestedTags: 64,
+});
+
+/** With `preserveOrder`, an element is `{ [tagName]: children }` and text is `{ '#text': … }`. */
+type OrderedNode = Record<string, unknown>;
+
+/**
+ * artifactIds of `<dependency>`, `<parent>` and `<plugin>` elements wherever they are (dependency
+ * management, build plugins, profiles), in document order. Null when the file is not well-formed XML.
+ */
+function pomXml(text: string): string[] | null {
+  let doc: unknown;
+  try {
+    doc = pomParser.parse(text.replace(/^\uFEFF/, ''), true);
+  } catch {
+    return null;
   }
+  const names: string[] = [];
+  const visit = (nodes: unknown): void => {
+    if (!Array.isArray(nodes)) return;
+    for (const node of nodes as OrderedNode[]) {
+      for (const [tag, children] of Object.entries(node)) {
+        if (tag === '#text' || tag === ':@') continue;
+        if (tag === 'dependency' || tag === 'parent' || tag === 'plugin') {
+          const artifact = childText(children, 'artifactId');
+          if (artifact) names.push(artifact.toLowerCase());
+        }
+        visit(children);
+      }
+    }
+  };
+  visit(doc);
   return names;
+}
+
+/** The trimmed text of the first `<name>` child, or null. */
+function childText(children: unknown, name: string): string | null {
+  if (!Array.isArray(children)) return null;
+  for (const child of children as OrderedNode[]) {
+    const inner = child[name];
+    if (inner === undefined) continue;
+    if (!Array.isArray(inner)) return null;
+    const text = (inner as OrderedNode[])
+      .map((n) => n['#text'])
+      .filter((t) => typeof t === 'string')
+      .join('')
+      .trim();
+    return text && !/\s/.test(text) ? text : null;
+  }
+  return null;
 }
 
 /** Artifacts of `'group:artifact:version'` coordinates (Groovy or Kotlin DSL). */

@@ -126,8 +126,3 @@ export function DataTable<T>({
 export interface ColumnMeta {
   className?: string;
 }
-
-/** Keeps a page number valid when the list shrinks under it (e.g. the last row of a page removed). */
-export function clampPage(page: number, total: number, pageSize: number): number {
-  return Math.min(page, Math.max(1, Math.ceil(total / pageSize)));
-}

@@ -1,4 +1,5 @@
 import 'react-day-picker/style.css';
+import { format, isExists } from 'date-fns';
 import { CalendarDays, X } from 'lucide-react';
 import * as React from 'react';
 import { DayPicker } from 'react-day-picker';
@@ -20,8 +21,7 @@ export function parseIsoDay(iso: string | null | undefined): Date | undefined {
 
 /** A local Date → `YYYY-MM-DD`. */
 export function toIsoDay(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return format(d, 'yyyy-MM-dd');
 }
 
 /** How far the month and year menus reach from today. */
@@ -50,9 +50,9 @@ export function parseTypedDate(text: string): string | null {
   if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (dmy) [d, m, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
   else return null;
-  const date = new Date(y, m - 1, d);
-  if (date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d) return null;
-  return toIsoDay(date);
+  // 31/2/2027 is no date (a Date would roll it over to 3 March)
+  if (!isExists(y, m - 1, d)) return null;
+  return toIsoDay(new Date(y, m - 1, d));
 }
 
 /** A text box at the top of the calendar: type a date and press Enter. */

@@ -1,48 +1,76 @@
+import {
+  differenceInDays,
+  differenceInHours,
+  differenceInMinutes,
+  differenceInMonths,
+  differenceInWeeks,
+  differenceInYears,
+} from 'date-fns';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIntlLocale } from './format';
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 24 * 3600],
-  ['month', 30 * 24 * 3600],
-  ['week', 7 * 24 * 3600],
-  ['day', 24 * 3600],
-  ['hour', 3600],
-  ['minute', 60],
+export type TimeUnit = 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute';
+
+/**
+ * Largest unit first. date-fns counts whole calendar years, months and days in the reader's time
+ * zone (a month is not 30 days, a day across a clock change is still one day) and truncates toward
+ * zero, so 47 hours is "1 day", never "2 days".
+ */
+const LADDER: readonly [TimeUnit, (later: Date, earlier: Date) => number][] = [
+  ['year', differenceInYears],
+  ['month', differenceInMonths],
+  ['week', differenceInWeeks],
+  ['day', differenceInDays],
+  ['hour', differenceInHours],
+  ['minute', differenceInMinutes],
 ];
+
+/**
+ * The largest whole unit from `from` to `to`: positive when `to` is later, negative when it is
+ * earlier; null under a minute (or for an invalid date).
+ */
+export function largestUnit(to: Date, from: Date): { unit: TimeUnit; value: number } | null {
+  for (const [unit, difference] of LADDER) {
+    const value = difference(to, from);
+    if (Number.isFinite(value) && value !== 0) return { unit, value };
+  }
+  return null;
+}
+
+/** "3 days ago" / "in 5 minutes" / "yesterday" with a formatter of the reader's language. */
+function relative(rtf: Intl.RelativeTimeFormat, d: Date | string, now: Date | number): string {
+  const step = largestUnit(new Date(d), new Date(now));
+  return step ? rtf.format(step.value, step.unit) : rtf.format(0, 'minute');
+}
+
+/** `useRelativeTime` without React: `locale` is an Intl tag (`en`, `ar-EG-u-nu-arab`). */
+export function formatRelativeTime(locale: string, d: Date | string, now: Date | number = Date.now()): string {
+  return relative(new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }), d, now);
+}
 
 /** "3 days ago" / "in 5 minutes" in the current language (Intl.RelativeTimeFormat). */
 export function useRelativeTime() {
   const locale = useIntlLocale();
   const rtf = useMemo(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }), [locale]);
-  return useCallback(
-    (d: Date | string, now: number = Date.now()) => {
-      const seconds = (new Date(d).getTime() - now) / 1000;
-      const abs = Math.abs(seconds);
-      for (const [unit, size] of UNITS) {
-        if (abs >= size) return rtf.format(Math.trunc(seconds / size), unit);
-      }
-      return rtf.format(0, 'minute');
-    },
-    [rtf],
-  );
+  return useCallback((d: Date | string, now: Date | number = Date.now()) => relative(rtf, d, now), [rtf]);
 }
 
 /**
- * A length of time given in hours, cut to whole units on the same ladder as `useRelativeTime`
- * (minutes, hours, days, weeks…), so a queue's "oldest wait 3 days" matches its oldest item's
- * "3 days ago": both truncate, neither rounds up. Under a minute is `underMinute`.
+ * A length of time given in hours, cut to whole units on the same ladder as `useRelativeTime`,
+ * counted back from `now`: a queue's "oldest wait 3 days" matches its oldest item's "3 days ago"
+ * (both truncate, neither rounds up). Under a minute, or a negative length, is `underMinute`.
  */
-export function formatDuration(locale: string, hours: number, underMinute: string): string {
-  const seconds = Math.max(0, hours * 3600);
-  for (const [unit, size] of UNITS) {
-    if (seconds >= size) {
-      return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(
-        Math.trunc(seconds / size),
-      );
-    }
-  }
-  return underMinute;
+export function formatDuration(
+  locale: string,
+  hours: number,
+  underMinute: string,
+  now: Date | number = Date.now(),
+): string {
+  const end = new Date(now);
+  const step = largestUnit(end, new Date(end.getTime() - Math.max(0, hours) * 3_600_000));
+  if (!step) return underMinute;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: step.unit, unitDisplay: 'long' }).format(step.value);
 }
 
 /** `formatDuration` in the current language. */

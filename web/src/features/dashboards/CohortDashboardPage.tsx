@@ -8,7 +8,6 @@ import { CohortProgressChart } from '../../components/charts/CohortProgressChart
 import { type CohortDashboard, CoverageScatter } from '../../components/charts/CoverageScatter';
 import { Heatmap } from '../../components/charts/Heatmap';
 import { STATUSES, useChartFormat } from '../../components/charts/theme';
-import { clampPage } from '../../components/DataTable';
 import { ExportLinks } from '../../components/ExportLinks';
 import { NotFoundState } from '../../components/NotFoundState';
 import { QueryState } from '../../components/QueryState';
@@ -20,6 +19,7 @@ import { Input, NativeSelect } from '../../components/ui/input';
 import { useFormat } from '../../lib/format';
 import { useOrg } from '../../lib/org';
 import { routes } from '../../lib/routes';
+import { clampPage } from '../../lib/table-state';
 import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { errorData, useTRPC } from '../../trpc';

@@ -17,6 +17,7 @@ import { Table, TBody, TD, TH, THead, TR } from '../../components/ui/table';
 import { useFormat } from '../../lib/format';
 import { useOrg } from '../../lib/org';
 import { routes } from '../../lib/routes';
+import { descAfterClick, sortFromTable } from '../../lib/table-state';
 import { useTerms } from '../../lib/terms';
 import { cn } from '../../lib/utils';
 import type { RouterOutputs } from '../../trpc';
@@ -173,9 +174,8 @@ export function LearnersTable({
     rowCount: data.total,
     state: { sorting, pagination: { pageIndex: page - 1, pageSize } },
     onSortingChange: (updater) => {
-      const next = typeof updater === 'function' ? updater(sorting) : updater;
-      const first = next[0];
-      if (first && (SORT_KEYS as readonly string[]).includes(first.id)) onSort(first.id as SortKey, first.desc);
+      const next = sortFromTable(typeof updater === 'function' ? updater(sorting) : updater, SORT_KEYS);
+      if (next) onSort(next.sort, next.desc);
     },
   });
 
@@ -209,7 +209,7 @@ export function LearnersTable({
                         'inline-flex min-h-11 items-center gap-1 rounded-sm uppercase tracking-wide hover:text-slate-900',
                         sorted ? 'text-slate-900' : undefined,
                       )}
-                      onClick={() => onSort(header.column.id as SortKey, sorted === 'asc')}
+                      onClick={() => onSort(header.column.id as SortKey, descAfterClick(sorted))}
                       data-testid={`sort-${header.column.id}`}
                     >
                       {flexRender(header.column.columnDef.header, header.getContext())}

@@ -23,6 +23,7 @@ import { Table, TBody, TD, TH, THead, TR } from '../../components/ui/table';
 import { useFormat } from '../../lib/format';
 import { useOrg } from '../../lib/org';
 import { routes } from '../../lib/routes';
+import { descAfterClick, pageFromParam, sortFromParam } from '../../lib/table-state';
 import { useTerms } from '../../lib/terms';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { cn } from '../../lib/utils';
@@ -73,10 +74,9 @@ function HiresTable() {
   const trpc = useTRPC();
   const { slug } = useOrg();
   const [params, setParams] = useSearchParams();
-  const rawSort = params.get('sort');
-  const sort: HireSort = HIRE_SORTS.includes(rawSort as HireSort) ? (rawSort as HireSort) : 'readiness';
+  const sort = sortFromParam<HireSort>(params.get('sort'), HIRE_SORTS, 'readiness');
   const desc = params.get('dir') === 'desc';
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const page = pageFromParam(params.get('page'));
   const [search, setSearch] = useState(params.get('q') ?? '');
   const debounced = useDebounced(search.trim());
   const searchId = useId();
@@ -313,7 +313,7 @@ function HiresGrid({
                         'inline-flex min-h-11 items-center gap-1 rounded-sm uppercase tracking-wide hover:text-slate-900',
                         sorted ? 'text-slate-900' : undefined,
                       )}
-                      onClick={() => onSort(header.column.id as HireSort, sorted === 'asc')}
+                      onClick={() => onSort(header.column.id as HireSort, descAfterClick(sorted))}
                       data-testid={`hires-sort-${header.column.id}`}
                     >
                       {flexRender(header.column.columnDef.header, header.getContext())}

@@ -4,7 +4,7 @@ import { Plus } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { clampPage, DataTable } from '../../components/DataTable';
+import { DataTable } from '../../components/DataTable';
 import { QueryState } from '../../components/QueryState';
 import { RequirePermission } from '../../components/RequirePermission';
 import { StateMessage } from '../../components/StateMessage';
@@ -14,6 +14,7 @@ import { Card, CardDescription, CardHeader, CardTitle } from '../../components/u
 import { useFormat } from '../../lib/format';
 import { useOrg } from '../../lib/org';
 import { routes } from '../../lib/routes';
+import { clampPage } from '../../lib/table-state';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { type RouterOutputs, useTRPC } from '../../trpc';
 import { AnalysisStatusBadge, RepoName, SubmissionStatusBadge, useSubmissionTitle } from './common';
