@@ -29,7 +29,7 @@ export async function killWorker(checks: Checks) {
   for (const name of repos) addRepo(e.github, REPO_OWNER, name, { delay: { on: 'repo', ms: 60_000 } });
   const ids: string[] = [];
   for (const name of repos) {
-    const r = await fetch(`${web.url}/trpc/submission.submit`, {
+    const r = await fetch(`${web.url}/trpc/submissions.submit`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: web.url, cookie },
       body: JSON.stringify({

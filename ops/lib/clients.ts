@@ -168,34 +168,38 @@ export class Clients {
     const mix: [number, () => Promise<unknown>][] =
       c.persona === 'learner'
         ? [
-            [30, () => get('dashboard.learner', { cohortId: cohort.id, learnerId: c.userId })],
-            [20, () => get('notification.unreadCount', {})],
-            [10, () => get('notification.list', {})],
-            [15, () => get('submission.mine', {})],
+            [30, () => get('dashboards.learner', { cohortId: cohort.id, learnerId: c.userId })],
+            [20, () => get('notifications.unreadCount', {})],
+            [10, () => get('notifications.list', {})],
+            [15, () => get('submissions.mine', {})],
             [8 * w, () => this.submit(c)],
             [2 * w, () => this.markRead(c)],
           ]
         : c.persona === 'mentor'
           ? [
-              [25, () => get('submission.queue', {})],
-              [15, () => get('dashboard.cohort', { cohortId: cohort.id })],
+              [25, () => get('submissions.queue', {})],
+              [15, () => get('dashboards.cohort', { cohortId: cohort.id })],
               // the dashboard's learners table pages and sorts on its own
               [
                 10,
-                () => get('dashboard.cohortLearners', { cohortId: cohort.id, page: 1 + Math.floor(Math.random() * 3) }),
+                () =>
+                  get('dashboards.cohortLearners', { cohortId: cohort.id, page: 1 + Math.floor(Math.random() * 3) }),
               ],
-              [15, () => get('dashboard.learner', { cohortId: cohort.id, learnerId: anyLearner().id })],
-              [10, () => get('notification.unreadCount', {})],
-              [5, () => get('notification.list', {})],
+              [15, () => get('dashboards.learner', { cohortId: cohort.id, learnerId: anyLearner().id })],
+              [10, () => get('notifications.unreadCount', {})],
+              [5, () => get('notifications.list', {})],
               [25 * w, () => this.review(c)],
             ]
           : [
               // the overview is for admins; the viewer (a company manager) follows cohorts and hires
-              [c.persona === 'admin' ? 30 : 0, () => get('dashboard.org', {})],
-              [30, () => get('dashboard.cohort', { cohortId: cohort.id })],
-              [10, () => get('dashboard.cohortLearners', { cohortId: cohort.id, sort: 'coverage', direction: 'desc' })],
-              [20, () => get('dashboard.learner', { cohortId: cohort.id, learnerId: anyLearner().id })],
-              [10, () => get('notification.unreadCount', {})],
+              [c.persona === 'admin' ? 30 : 0, () => get('dashboards.org', {})],
+              [30, () => get('dashboards.cohort', { cohortId: cohort.id })],
+              [
+                10,
+                () => get('dashboards.cohortLearners', { cohortId: cohort.id, sort: 'coverage', direction: 'desc' }),
+              ],
+              [20, () => get('dashboards.learner', { cohortId: cohort.id, learnerId: anyLearner().id })],
+              [10, () => get('notifications.unreadCount', {})],
             ];
     const total = mix.reduce((n, [weight]) => n + weight, 0);
     let r = Math.random() * total;

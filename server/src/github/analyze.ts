@@ -13,7 +13,6 @@ import { CommitsPayload, ContentsPayload, LanguagesPayload, RepoPayload, type Tr
 import { chooseTrack, deriveSignals, rankManifests } from './signals';
 import type { AnalysisOutcome, AnalysisResult, GithubOptions, RepoRef } from './types';
 
-export { MANIFEST_MAX_BYTES } from './manifests';
 export type { AnalysisOutcome, AnalysisResult, GithubOptions, RepoRef } from './types';
 
 /** Calls one analysis may make: repo, languages, commits, tree and two manifests. */
