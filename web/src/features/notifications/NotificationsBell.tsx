@@ -117,7 +117,7 @@ function OrgBell({ slug }: { slug: string }) {
             </p>
           ) : null}
           {list.data?.items.map((item) => {
-            const kindKey = `notifications.kinds.${item.kind}`;
+            const kindKey = knownKey(`notifications.kinds.${item.kind}`);
             return (
               <DropdownMenuItem
                 key={item.id}
@@ -133,7 +133,7 @@ function OrgBell({ slug }: { slug: string }) {
                 />
                 <span className="flex min-w-0 flex-1 flex-col gap-0.5">
                   <span className="text-sm font-medium text-slate-900">
-                    {knownKey(kindKey) ? t(knownKey(kindKey)!) : item.kind}
+                    {kindKey ? t(kindKey) : item.kind}
                     {!item.readAt ? <span className="sr-only"> ({t('notifications.unread')})</span> : null}
                   </span>
                   <span className="line-clamp-2 text-xs text-slate-600">

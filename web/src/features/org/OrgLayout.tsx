@@ -153,7 +153,7 @@ function useCurrentTab(tabs: Tab[]): TabKey | null {
     enabled: isId,
   });
   const path = useLocation().pathname;
-  const rest = path.replace(/\/+$/, '');
+  const here = path.replace(/\/+$/, '');
   if (submission) {
     const own = detail.data ? detail.data.submission.learnerId === me.data?.id : null;
     const has = (k: TabKey) => tabs.some((t) => t.key === k);
@@ -161,11 +161,11 @@ function useCurrentTab(tabs: Tab[]): TabKey | null {
     if (own !== null || !has('reviewQueue')) return has('submissions') ? 'submissions' : null;
     return null; // not known yet: nothing highlighted rather than the wrong tab
   }
-  if (rest === routes.submit(slug)) return tabs.some((t) => t.key === 'submissions') ? 'submissions' : null;
+  if (here === routes.submit(slug)) return tabs.some((t) => t.key === 'submissions') ? 'submissions' : null;
   let best: Tab | null = null;
   for (const tab of tabs) {
     const href = tab.href(slug);
-    const hit = tab.end ? rest === href : rest === href || rest.startsWith(`${href}/`);
+    const hit = tab.end ? here === href : here === href || here.startsWith(`${href}/`);
     if (hit && (!best || href.length > best.href(slug).length)) best = tab;
   }
   return best?.key ?? null;

@@ -113,7 +113,7 @@ export function AnalysisCard({
     }),
   );
   const busy = status === 'queued' || status === 'running';
-  const trackKey = result?.track ? `analysis.tracks.${result.track}` : null;
+  const trackKey = result?.track ? knownKey(`analysis.tracks.${result.track}`) : null;
 
   return (
     <Card data-testid="analysis-status" data-status={status}>
@@ -185,7 +185,7 @@ export function AnalysisCard({
                   {result.repo.license ? <bdi>{result.repo.license}</bdi> : t('analysis.facts.noLicense')}
                 </Fact>
                 <Fact label={t('analysis.facts.track')}>
-                  {trackKey ? (knownKey(trackKey) ? t(knownKey(trackKey)!) : result.track) : t('analysis.tracks.none')}
+                  {trackKey ? t(trackKey) : (result.track ?? t('analysis.tracks.none'))}
                 </Fact>
                 <Fact label={t('analysis.facts.state')}>
                   <span className="flex flex-wrap gap-1">
@@ -247,7 +247,7 @@ export function AnalysisCard({
                   data-testid="analysis-signals"
                 >
                   {result.signals.map((signal, i) => {
-                    const labelKey = `analysis.signalKeys.${signal.key}`;
+                    const labelKey = knownKey(`analysis.signalKeys.${signal.key}`);
                     return (
                       <li
                         key={`${signal.key}-${i}`}
@@ -255,7 +255,7 @@ export function AnalysisCard({
                         data-signal={signal.key}
                       >
                         <span className="w-40 shrink-0 text-sm font-medium text-slate-900">
-                          {knownKey(labelKey) ? t(knownKey(labelKey)!) : signal.key}
+                          {labelKey ? t(labelKey) : signal.key}
                         </span>
                         <span className="min-w-0 flex-1" data-testid="signal-evidence">
                           <SignalEvidence evidence={signal.evidence} />
