@@ -23,6 +23,8 @@ export interface FakeCommit {
   email?: string;
   date?: string;
   message: string;
+  /** The linked account's type; GitHub says 'Bot' for apps such as dependabot[bot]. */
+  type?: 'User' | 'Bot';
 }
 
 export interface Scenario {
@@ -531,7 +533,7 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
         ? {
             login: c.login,
             id: 1000 + c.login.length,
-            type: 'User',
+            type: c.type ?? (c.login.endsWith('[bot]') ? 'Bot' : 'User'),
             site_admin: false,
             html_url: `https://github.com/${c.login}`,
           }

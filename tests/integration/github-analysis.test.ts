@@ -544,6 +544,74 @@ describe('authorship and request headers', () => {
     expect(without.result.authorship).toBeNull();
   });
 
+  it('bots count for nobody: [bot] logins, type Bot, GitHub Actions and Renovate by name (#17)', async () => {
+    const def = fake.repoDef('acme/node-api');
+    const mine = Array.from({ length: 16 }, (_, i) => ({ login: 'learner1', message: `Work ${i}` }));
+    fake.addRepo({
+      ...def,
+      id: 910,
+      name: 'with-bots',
+      commits: [
+        { login: 'dependabot[bot]', message: 'Bump express' },
+        { login: 'renovate-app', type: 'Bot', message: 'Update deps' },
+        { login: null, name: 'github-actions', message: 'Format' },
+        { login: null, name: 'Renovate', message: 'Lock file' },
+        ...mine,
+        { login: 'dependabot[bot]', message: 'Bump zod' },
+      ],
+    });
+    const outcome = done(await analyze('with-bots', {}, { authorLogin: 'learner1' }));
+    expect(outcome.result.authorship).toEqual({ login: 'learner1', authored: 16, total: 16, share: 1 });
+  });
+
+  it('matches no-reply addresses and Co-authored-by trailers; other people still count (#17)', async () => {
+    const def = fake.repoDef('acme/node-api');
+    fake.addRepo({
+      ...def,
+      id: 911,
+      name: 'no-reply',
+      commits: [
+        { login: null, email: '12345+Learner1@users.noreply.github.com', message: 'From a laptop' },
+        { login: null, email: 'learner1@users.noreply.github.com', message: 'Old no-reply form' },
+        {
+          login: 'pair-partner',
+          message: 'Pairing\n\nCo-authored-by: Learner One <999+learner1@users.noreply.github.com>',
+        },
+        { login: 'pair-partner', message: 'Alone' },
+        { login: null, email: '1+learner10@users.noreply.github.com', message: 'A different person' },
+      ],
+    });
+    const outcome = done(await analyze('no-reply', {}, { authorLogin: 'learner1' }));
+    expect(outcome.result.authorship).toEqual({ login: 'learner1', authored: 3, total: 5, share: 0.6 });
+  });
+
+  it('a login added or changed after an analysis reads past the ETag and computes authorship (#17)', async () => {
+    fake.setScenario('acme/node-api', { authorship: { login: 'learner1', authored: 3, total: 4 } });
+    const first = done(await analyze('node-api', {}, { authorLogin: null }));
+    expect(first.result.authorship).toBeNull();
+    const previous = { etag: first.etag, result: first.result };
+
+    const added = done(await analyze('node-api', {}, { authorLogin: 'learner1', previous }));
+    expect(added.notModified).toBeFalsy();
+    expect(added.result.authorship).toEqual({ login: 'learner1', authored: 3, total: 4, share: 0.75 });
+
+    const again = done(
+      await analyze('node-api', {}, { authorLogin: 'Learner1', previous: { etag: added.etag, result: added.result } }),
+    );
+    expect(again.notModified).toBe(true);
+    expect(again.result.authorship).toEqual(added.result.authorship);
+
+    const changed = done(
+      await analyze(
+        'node-api',
+        {},
+        { authorLogin: 'someone-else', previous: { etag: added.etag, result: added.result } },
+      ),
+    );
+    expect(changed.notModified).toBeFalsy();
+    expect(changed.result.authorship?.login).toBe('someone-else');
+  });
+
   it('sends the token as a bearer on every call when given, and never otherwise', async () => {
     done(await analyze('node-api', { token: 'ghp_test123', userAgent: 'masar-test' }));
     expect(fake.calls).toHaveLength(5);

@@ -236,6 +236,33 @@ describe('analysis job', () => {
     expect(again.analysis!.result).toEqual(fresh.analysis!.result);
   });
 
+  it('a GitHub login added after an analysis is used by Re-analyse, not answered "not modified" (#17)', async () => {
+    const { learner, mentor, s, cohort, skill } = await cohortWithLearner();
+    await learner.caller.auth.updateProfile({ githubLogin: null });
+    const sub = await learner.caller.submissions.submit({
+      orgSlug: s,
+      cohortId: cohort.id,
+      repoUrl: 'https://github.com/acme/node-api',
+      claimedSkillIds: [skill('git')],
+      title: 'Login later',
+    });
+    await deps.jobs.drain();
+    const before = await mentor.caller.submissions.get({ orgSlug: s, submissionId: sub.submissionId });
+    expect((before.analysis!.result as { authorship: unknown }).authorship).toBeNull();
+
+    await learner.caller.auth.updateProfile({ githubLogin: 'learner1' });
+    await mentor.caller.submissions.reanalyse({ orgSlug: s, submissionId: sub.submissionId });
+    await deps.jobs.drain();
+    const after = await mentor.caller.submissions.get({ orgSlug: s, submissionId: sub.submissionId });
+    expect(after.analysis).toMatchObject({ status: 'done', reason: null });
+    expect((after.analysis!.result as { authorship: unknown }).authorship).toEqual({
+      login: 'learner1',
+      authored: 2,
+      total: 4,
+      share: 0.5,
+    });
+  });
+
   it('records "not found or private" and reschedules rate limits instead of failing', async () => {
     const { learner, mentor, s, cohort, skill } = await cohortWithLearner();
     // public when submitted, private by the time the analysis runs

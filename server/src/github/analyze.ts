@@ -1,4 +1,5 @@
 import type { AnalysisNote } from '@masar/shared';
+import { authorshipOf } from './authorship';
 import {
   type CallProblem,
   DEFAULT_MAX_BYTES,
@@ -64,7 +65,11 @@ async function run(
 ): Promise<AnalysisOutcome> {
   // 1. The repository (conditional: a 304 costs no rate limit and means nothing changed). The
   //    ETag is only sent with a result to fall back on: a 304 without one would be useless.
-  const ifNoneMatch = previous?.etag && previous.result ? previous.etag : null;
+  //    A GitHub login added or changed since then makes the old authorship wrong: read past the
+  //    ETag so it is computed now, never left "unknown" by a 304 (#17).
+  const loginNow = ref.authorLogin?.trim().toLowerCase() || null;
+  const loginThen = previous?.result?.authorship?.login.trim().toLowerCase() ?? null;
+  const ifNoneMatch = previous?.etag && previous.result && loginNow === loginThen ? previous.etag : null;
   const repoAnswer = await client.getJsonIfChanged(
     `/repos/${encodeURIComponent(ref.owner)}/${encodeURIComponent(ref.repo)}`,
     RepoPayload,
@@ -249,15 +254,6 @@ async function readManifests(
     parsed.push(manifest);
   }
   return { manifests, parsed };
-}
-
-function authorshipOf(commits: CommitsPayload, login: string | null | undefined): AnalysisResult['authorship'] {
-  const wanted = login?.trim();
-  if (!wanted) return null;
-  const lower = wanted.toLowerCase();
-  const total = commits.length;
-  const authored = commits.filter((c) => c.author?.login.toLowerCase() === lower).length;
-  return { login: wanted, authored, total, share: total === 0 ? 0 : authored / total };
 }
 
 function licenseOf(license: RepoPayload['license']): string | null {
