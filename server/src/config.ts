@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseDeploymentKey } from './lib/credential-keys';
 
 const bool = (def: boolean) =>
   z
@@ -47,6 +48,12 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://api.github.com' })
     .default('https://api.github.com'),
   GITHUB_TOKEN: z.string().min(1).optional(),
+  CREDENTIALS_KEY: z
+    .string()
+    .refine((v) => parseDeploymentKey(v) !== null, {
+      message: 'must be 32 random bytes as base64 or 64 hex characters (openssl rand -base64 32)',
+    })
+    .optional(),
   JOBS_ENABLED: bool(true),
   MASAR_DEMO: bool(true),
   MUTATION_RATE_LIMIT: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100000).default(300),
@@ -85,6 +92,11 @@ export interface Config {
   authRateLimit: number;
   githubApiUrl: string;
   githubToken: string | undefined;
+  /**
+   * The deployment key that encrypts organisations' credential signing keys (AES-256-GCM, decision
+   * 030). Unset: no credentials can be issued (there is no development default).
+   */
+  credentialsKey: Buffer | undefined;
   jobsEnabled: boolean;
   /** Seed the demo organisation on a fresh embedded database. */
   demo: boolean;
@@ -134,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authRateLimit: e.AUTH_RATE_LIMIT,
     githubApiUrl: e.GITHUB_API_URL.replace(/\/+$/, ''),
     githubToken: e.GITHUB_TOKEN,
+    credentialsKey: e.CREDENTIALS_KEY === undefined ? undefined : (parseDeploymentKey(e.CREDENTIALS_KEY) ?? undefined),
     jobsEnabled: e.JOBS_ENABLED,
     demo: e.MASAR_DEMO,
     mutationRateLimit: e.MUTATION_RATE_LIMIT,
@@ -142,7 +155,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 function redact(name: string, value: string): string {
-  if (name === 'GITHUB_TOKEN') return '***';
+  if (name === 'GITHUB_TOKEN' || name === 'CREDENTIALS_KEY') return '***';
   if (name === 'DATABASE_URL' || name === 'SMTP_URL') {
     try {
       const u = new URL(value);

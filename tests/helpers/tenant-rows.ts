@@ -31,6 +31,7 @@ export async function seedEveryTenantTable(database: Database, orgId: string, us
   const notification = id();
   const snippet = id();
   const link = id();
+  const kid = hex();
   const key = `k-${randomBytes(4).toString('hex')}`;
   const u = q(userId);
   const o = q(orgId);
@@ -142,6 +143,12 @@ export async function seedEveryTenantTable(database: Database, orgId: string, us
       'learner_consents',
       `insert into learner_consents (org_id, learner_id, share_comments) values (${o}, ${u}, true)`,
       `learner_id = ${u}`,
+    ],
+    [
+      'credential_keys',
+      `insert into credential_keys (org_id, kid, public_jwk, encrypted_private_key)
+       values (${o}, '${kid}', '{"kty":"OKP"}', 'v1.x.y.z')`,
+      `kid = '${kid}'`,
     ],
     [
       'email_outbox',

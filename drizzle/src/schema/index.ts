@@ -11,6 +11,7 @@ export {
   skillRating,
   submissionStatus,
 } from './columns';
+export * from './credentials';
 export * from './engagement';
 export * from './global';
 export * from './orgs';
@@ -42,4 +43,5 @@ export const TENANT_TABLES = [
   'feedback_snippets',
   'portfolio_links',
   'learner_consents',
+  'credential_keys',
 ] as const;
