@@ -54,9 +54,13 @@ const router = createBrowserRouter([
                 lazy: async () => ({ Component: (await import('./features/org/OrgLayout')).OrgLayout }),
                 children: [
                   {
-                    // a read-only manager's home is the hires table; everyone else's the overview
+                    // a read-only manager's home is the hires table, a learner's My roadmap; staff's the overview
                     index: true,
                     lazy: async () => ({ Component: (await import('./features/readiness/HiresPage')).OrgHomePage }),
+                  },
+                  {
+                    path: 'about',
+                    lazy: async () => ({ Component: (await import('./features/org/OrgOverviewPage')).OrgOverviewPage }),
                   },
                   {
                     path: 'hires',

@@ -22,6 +22,8 @@ export const routes = {
   account: () => '/account',
   newOrg: () => '/orgs/new',
   org: (slug: string) => `/o/${slug}`,
+  /** The organisation's details and "leave" (a learner's home is My roadmap). */
+  orgAbout: (slug: string) => `/o/${slug}/about`,
   hires: (slug: string) => `/o/${slug}/hires`,
   members: (slug: string) => `/o/${slug}/members`,
   invitations: (slug: string) => `/o/${slug}/invitations`,

@@ -18,6 +18,7 @@ import { QueueCountBadge } from '../submissions/QueueCountBadge';
 
 type TabKey =
   | 'overview'
+  | 'about'
   | 'myRoadmap'
   | 'submissions'
   | 'cohorts'
@@ -40,6 +41,7 @@ interface Tab {
 
 const TAB: Record<TabKey, Tab> = {
   overview: { href: routes.org, key: 'overview', permission: 'org.read', end: true, label: 'org.tabs.home' },
+  about: { href: routes.orgAbout, key: 'about', permission: 'org.read', label: 'org.tabs.about' },
   myRoadmap: {
     href: routes.myRoadmap,
     key: 'myRoadmap',
@@ -74,7 +76,7 @@ const TAB: Record<TabKey, Tab> = {
 };
 
 /** A learner's own work first; for those who run cohorts, running them first (their own learning last). */
-const LEARNER_ORDER: TabKey[] = ['myRoadmap', 'submissions', 'roadmaps', 'overview'];
+const LEARNER_ORDER: TabKey[] = ['myRoadmap', 'submissions', 'roadmaps', 'about'];
 const STAFF_ORDER: TabKey[] = [
   'overview',
   'cohorts',

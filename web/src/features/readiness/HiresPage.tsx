@@ -10,7 +10,7 @@ import {
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { round3, useChartFormat } from '../../components/charts/theme';
 import { Pagination } from '../../components/Pagination';
 import { QueryState } from '../../components/QueryState';
@@ -42,6 +42,8 @@ const OrgOverviewPage = lazy(async () => ({ default: (await import('../org/OrgOv
 export function OrgHomePage() {
   const { org } = useOrg();
   if (org.role === 'viewer') return <HiresPage />;
+  // a learner comes to learn: what is due and a Submit button, not the organisation's details
+  if (org.role === 'learner') return <Navigate to={routes.myRoadmap(org.slug)} replace />;
   return (
     <Suspense fallback={<Spinner className="mx-auto size-6 text-brand-700" />}>
       <OrgOverviewPage />
