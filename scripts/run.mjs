@@ -115,7 +115,14 @@ function main() {
     for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
     child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
   } else {
-    process.exit(p(['exec', 'vitest', 'run', ...rest]));
+    const code = p(['exec', 'vitest', 'run', ...rest]);
+    // The browser specs ported to @playwright/test (tests/e2e/*.spec.ts, docs/decisions/028) run on
+    // the same rule as vitest.config.ts's e2e project; not when vitest was given a filter.
+    const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    if (rest.length === 0 && fs.existsSync(chromium) && process.env.MASAR_SKIP_E2E !== '1') {
+      process.exit(p(['--filter', '@masar/tests', 'exec', 'playwright', 'test']) || code);
+    }
+    process.exit(code);
   }
 }
 
