@@ -58,7 +58,11 @@ test.describe('a cohort on the built-in roadmap', () => {
 
     // the learner's "My roadmap"
     const l = learner.page;
-    await l.goto(`/o/${slug}/my-roadmap`);
+    // the organisation's address is My roadmap for a learner (issue #23): what is due, not the org's details
+    await l.goto(`/o/${slug}`);
+    await expect(l).toHaveURL(new RegExp(`/o/${slug}/my-roadmap$`));
+    await expect(l.getByTestId('org-tab-myRoadmap')).toHaveAttribute('aria-current', 'page');
+    await expect(l.getByTestId('org-tab-overview')).toHaveCount(0);
     const skill = (key: string) => l.locator(`[data-testid="my-skill"][data-key="${key}"]`).first();
     for (const key of ['programming-fundamentals', 'backend-language', 'sql-basics', 'http-basics', 'first-api']) {
       await expect(skill(key), key).toHaveAttribute('data-due-state', 'overdue');
@@ -68,6 +72,13 @@ test.describe('a cohort on the built-in roadmap', () => {
     }
     await expect(skill('docker')).toHaveAttribute('data-due-state', 'none');
     await keepScreenshot(l, 'my-roadmap-en');
+    // the organisation's details and "leave" sit behind the Organisation tab
+    await l.getByTestId('org-tab-about').click();
+    await expect(l).toHaveURL(new RegExp(`/o/${slug}/about$`));
+    await expect(l.getByTestId('org-detail-role')).toHaveText('Learner');
+    await expect(l.getByTestId('org-tab-about')).toHaveAttribute('aria-current', 'page');
+    await l.getByTestId('org-tab-myRoadmap').click();
+    await expect(skill('docker')).toBeVisible();
     await l.getByTestId('language-switch').click();
     await expect(l.locator('html')).toHaveAttribute('dir', 'rtl');
     await keepScreenshot(l, 'my-roadmap-ar');
