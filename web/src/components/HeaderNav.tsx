@@ -36,7 +36,13 @@ function OrgSwitcher() {
   return (
     <DropdownMenu dir={dir}>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="sm" data-testid="org-switcher" className="min-w-0 max-w-40 sm:max-w-72">
+        <Button
+          variant="ghost"
+          size="sm"
+          data-testid="org-switcher"
+          className="min-w-0 max-w-40 sm:max-w-72 lg:max-w-md"
+          title={current?.name}
+        >
           <Building2 className="size-4 shrink-0" aria-hidden />
           <span className="truncate" dir={current ? 'auto' : undefined}>
             {current?.name ?? t('nav.organisations')}
@@ -95,7 +101,7 @@ function UserMenu({ me }: { me: Me }) {
       ) : null}
       <DropdownMenu dir={dir}>
         <DropdownMenuTrigger asChild>
-          <Button variant="ghost" size="sm" data-testid="user-menu" className="max-w-48">
+          <Button variant="ghost" size="sm" data-testid="user-menu" className="max-w-48 lg:max-w-64" title={me.name}>
             <UserRound className="size-4 shrink-0" aria-hidden />
             <span className="hidden truncate sm:inline" dir="auto" data-testid="user-name">
               {me.name}

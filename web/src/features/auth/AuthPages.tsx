@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { logInInput, PASSWORD_MIN, signUpInput } from '@masar/shared';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader } from '../../components/ui/card';
 import { authPath, safeNextPath, useAfterAuth } from '../../lib/auth';
 import { applyServerErrors } from '../../lib/forms';
+import { routes } from '../../lib/routes';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useTRPC } from '../../trpc';
 
@@ -53,6 +54,12 @@ export function LogInPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({ resolver: zodResolver(logInInput), defaultValues: { email: '', password: '' } });
   const logIn = useMutation(trpc.auth.logIn.mutationOptions());
+  const queryClient = useQueryClient();
+  // someone in exactly one organisation goes straight into it (a learner's lands on My roadmap)
+  const homeAfterLogIn = async () => {
+    const orgs = await queryClient.fetchQuery(trpc.org.mine.queryOptions()).catch(() => []);
+    return orgs.length === 1 && orgs[0] ? routes.org(orgs[0].slug) : '/';
+  };
   const {
     register,
     formState: { errors },
@@ -67,7 +74,7 @@ export function LogInPage() {
       return;
     }
     await afterAuth();
-    await navigate(next ?? '/', { replace: true });
+    await navigate(next ?? (await homeAfterLogIn()), { replace: true });
   });
 
   return (

@@ -166,7 +166,7 @@ function MyOrganisations({ me }: { me: Me }) {
                       <Building2 className="size-5" aria-hidden />
                     </span>
                     <span className="min-w-0 flex-1">
-                      <span className="block truncate font-semibold text-slate-900" dir="auto">
+                      <span className="block font-semibold break-words text-slate-900" dir="auto">
                         {org.name}
                       </span>
                       <span className="block truncate text-xs text-slate-500">
