@@ -5,7 +5,6 @@ import { onTestFailed } from 'vitest';
 import { ROOT } from '../helpers/server-process';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
-
 export const ARTIFACTS = path.join(ROOT, 'tests/e2e/artifacts');
 
 export async function launchBrowser(): Promise<Browser> {
